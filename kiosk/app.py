@@ -1,0 +1,101 @@
+"""Composition root: the command line, settings, logging, and the choice of front-end."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from pydantic import ValidationError
+
+from kiosk import __version__
+from kiosk.config import Settings, load_settings
+from kiosk.logsetup import configure_logging
+
+# Options every subcommand accepts; each maps to the Settings field of the same name.
+_SETTING_OPTIONS: tuple[tuple[str, str], ...] = (
+    ("--modem-port", "serial device or pyserial URL of the modem"),
+    ("--dial-number", "the number customers dial (shown on screen)"),
+    ("--region", "country for numbers written without +country code (default IN)"),
+    ("--callback-url", "merchant backend URL that receives results"),
+    ("--callback-secret", "Standard Webhooks signing secret, whsec_..."),
+    ("--timeout", "seconds a customer has to dial (default 120)"),
+    ("--database-url", "SQLAlchemy database URL (default: SQLite in the data directory)"),
+    ("--kiosk-id", "name of this kiosk, sent with every result"),
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``missedcall-kiosk`` command line."""
+    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    common.add_argument("--config", help="TOML config file (default: in the config directory)")
+    for flag, text in _SETTING_OPTIONS:
+        common.add_argument(flag, help=text)
+    common.add_argument("--demo", action="store_true", help="simulated modem and sample customers")
+    common.add_argument("-v", "--verbose", action="store_true", help="log more")
+
+    parser = argparse.ArgumentParser(
+        prog="missedcall-kiosk",
+        description="Verify that a customer holds a phone number with a missed call. "
+        "Without a subcommand, opens the kiosk screen.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    verify = commands.add_parser(
+        "verify", parents=[common], help="one verification without a screen"
+    )
+    who = verify.add_mutually_exclusive_group(required=True)
+    who.add_argument("--reference", help="order or member reference of the customer")
+    who.add_argument("--phone", help="phone number to verify (any format)")
+    verify.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    box = commands.add_parser(
+        "outbox", parents=[common], help="results waiting to be sent to the backend"
+    )
+    box.add_argument("action", nargs="?", choices=["list", "retry"], default="list")
+    box.add_argument("--json", action="store_true", help="print the list as JSON")
+    return parser
+
+
+def settings_from(options: argparse.Namespace) -> Settings:
+    """Settings from the config file and environment, overridden by given options."""
+    given = vars(options)
+    overrides = {field: given[field] for field in Settings.model_fields if field in given}
+    return load_settings(given.get("config"), **overrides)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``missedcall-kiosk`` console script."""
+    options = build_parser().parse_args(argv)
+    configure_logging(verbose=getattr(options, "verbose", False))
+    try:
+        settings = settings_from(options)
+    except ValidationError as exc:
+        for error in exc.errors():
+            where = ".".join(str(part) for part in error["loc"]) or "settings"
+            print(f"Configuration problem in {where}: {error['msg']}", file=sys.stderr)
+        return 2
+
+    command = getattr(options, "command", None)
+    if command == "verify":
+        from kiosk.cli import run_verify
+
+        return run_verify(
+            settings, reference=options.reference, phone=options.phone, as_json=options.json
+        )
+    if command == "outbox":
+        from kiosk.cli import run_outbox
+
+        return run_outbox(settings, action=options.action, as_json=options.json)
+
+    from kiosk.ui.launch import run_gui
+
+    return run_gui(settings)
+
+
+if __name__ == "__main__":
+    logging.captureWarnings(True)
+    sys.exit(main())

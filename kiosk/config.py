@@ -1,0 +1,114 @@
+"""Settings: every key declared once, with its type, default and meaning.
+
+Values come, strongest first, from command-line options, ``KIOSK_*`` environment
+variables, the TOML config file (``--config``, ``KIOSK_CONFIG``, or ``config.toml``
+in the platform config directory), and the defaults below.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from kiosk.domain.phone import parse_phone
+
+APP_NAME = "missedcall-kiosk"
+DEMO_DIAL_NUMBER = "+918000000001"
+
+_config_file: ContextVar[Path | None] = ContextVar("_config_file", default=None)
+
+
+def default_config_file() -> Path:
+    """Where the config file lives when none is named."""
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
+
+
+def default_database_url() -> str:
+    """A SQLite file in the platform data directory."""
+    data_dir = Path(platformdirs.user_data_dir(APP_NAME))
+    return f"sqlite:///{data_dir / 'kiosk.sqlite3'}"
+
+
+class Settings(BaseSettings):
+    """Everything an installer can set; see the README's configuration table."""
+
+    model_config = SettingsConfigDict(env_prefix="KIOSK_", extra="ignore")
+
+    demo: bool = Field(False, description="Run with a simulated modem and sample customers.")
+    kiosk_id: str = Field(
+        default_factory=socket.gethostname,
+        description="Name of this kiosk, sent with every callback.",
+    )
+    region: str = Field("IN", description="Country for numbers written without +country code.")
+    dial_number: str | None = Field(None, description="The number customers dial (the SIM's).")
+    timeout: float = Field(120.0, gt=0, description="Seconds a customer has to dial.")
+    modem_port: str | None = Field(None, description="Serial device or pyserial URL.")
+    modem_baudrate: int = Field(115200, description="Serial speed of the modem port.")
+    database_url: str = Field(default_factory=default_database_url, description="SQLAlchemy URL.")
+    callback_url: str | None = Field(None, description="Merchant backend URL for results.")
+    callback_secret: SecretStr | None = Field(
+        None, description="Standard Webhooks signing secret, whsec_<base64>."
+    )
+    callback_timeout: float = Field(10.0, gt=0, description="Seconds to wait for the backend.")
+    retry_initial: float = Field(2.0, gt=0, description="First retry delay in seconds.")
+    retry_max: float = Field(600.0, gt=0, description="Longest delay between retries, seconds.")
+    result_seconds: float = Field(8.0, ge=0, description="Seconds the result stays on screen.")
+
+    @field_validator("region")
+    @classmethod
+    def _upper_region(cls, value: str) -> str:
+        return value.upper()
+
+    @model_validator(mode="after")
+    def _dial_number_e164(self) -> Settings:
+        if self.dial_number:
+            self.dial_number = parse_phone(self.dial_number, self.region)
+        return self
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Command line, then environment, then the TOML file."""
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=_config_file.get())
+        return (init_settings, env_settings, toml)
+
+    @property
+    def is_demo(self) -> bool:
+        """Demo mode: asked for, or nothing to listen to has been configured."""
+        return self.demo or not self.modem_port
+
+    @property
+    def effective_dial_number(self) -> str | None:
+        """The number shown to dial, in E.164 when it can be read."""
+        if self.dial_number:
+            return self.dial_number
+        return DEMO_DIAL_NUMBER if self.is_demo else None
+
+
+def load_settings(config_file: Path | str | None = None, **overrides: Any) -> Settings:
+    """Read the settings; ``overrides`` (command-line values) win over everything else."""
+    path = config_file or os.environ.get("KIOSK_CONFIG") or default_config_file()
+    given = {key: value for key, value in overrides.items() if value is not None}
+    token = _config_file.set(Path(path))
+    try:
+        return Settings(**given)
+    finally:
+        _config_file.reset(token)

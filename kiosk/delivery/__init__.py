@@ -1,0 +1,1 @@
+"""Merchant callbacks: the event body, Standard Webhooks signing, and the durable outbox."""

@@ -1,0 +1,183 @@
+"""The outbox dispatcher: sends queued callbacks until the backend acknowledges them.
+
+Messages live in the database, so nothing is lost when the backend is down or the
+kiosk restarts. Each message keeps its ``webhook-id`` and body across retries; each
+attempt is signed afresh with the current timestamp.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+import httpx
+
+from kiosk.delivery.backoff import Backoff, parse_retry_after
+from kiosk.delivery.signing import signed_headers
+from kiosk.domain.clock import Clock
+from kiosk.store import outbox
+from kiosk.store.database import Database
+from kiosk.store.models import OutboxMessage
+
+log = logging.getLogger("kiosk.delivery")
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxStatus:
+    """What staff see about results waiting for the backend."""
+
+    pending: int
+    last_error: str | None = None
+    last_delivered_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptResult:
+    """One delivery attempt: acknowledged, or why not and when the backend asked us to retry."""
+
+    ok: bool
+    error: str | None = None
+    retry_after: float | None = None
+    backend_down: bool = False
+
+
+class OutboxDispatcher:
+    """Delivers due outbox messages to ``url``, signed with ``secret``, with backoff."""
+
+    def __init__(
+        self,
+        database: Database,
+        *,
+        url: str | None,
+        secret: str | None,
+        clock: Clock,
+        backoff: Backoff,
+        timeout: float = 10.0,
+        on_status: Callable[[OutboxStatus], None] | None = None,
+    ) -> None:
+        self._db = database
+        self._url = url
+        self._secret = secret
+        self._clock = clock
+        self._backoff = backoff
+        self._timeout = timeout
+        self.on_status = on_status
+        self._wake = asyncio.Event()
+        self._changed = asyncio.Event()
+        self._hold_until: datetime | None = None
+        self._last_error: str | None = None
+        self._last_delivered_at: datetime | None = None
+
+    def wake(self) -> None:
+        """Look at the outbox now (a message was queued, or staff asked to retry)."""
+        self._hold_until = None
+        self._wake.set()
+
+    def status(self) -> OutboxStatus:
+        """The current count of waiting messages and the last problem, if any."""
+        with self._db.session() as session:
+            pending = outbox.pending_count(session)
+        return OutboxStatus(pending, self._last_error, self._last_delivered_at)
+
+    async def drain(self) -> None:
+        """Return once no message is waiting (bound it with ``asyncio.timeout``)."""
+        while self.status().pending:
+            self._changed.clear()
+            await self._changed.wait()
+
+    async def run(self) -> None:
+        """Deliver messages as they fall due, until cancelled."""
+        async with httpx.AsyncClient(timeout=self._timeout) as client:
+            while True:
+                self._wake.clear()
+                await self.deliver_due(client)
+                await self._sleep_until_next()
+
+    async def deliver_due(self, client: httpx.AsyncClient) -> int:
+        """Try every due message once; returns how many were acknowledged."""
+        if not (self._url and self._secret):
+            self._publish(error=self.configuration_problem())
+            return 0
+        delivered = 0
+        now = self._clock.now()
+        if self._hold_until and now < self._hold_until:
+            return 0
+        with self._db.session() as session:
+            due = outbox.due_messages(session, now)
+        for message in due:
+            result = await self._attempt(client, message, self._url, self._secret)
+            now = self._clock.now()
+            with self._db.session() as session:
+                if result.ok:
+                    outbox.mark_delivered(session, message.id, now)
+                else:
+                    wait = self._backoff.delay(message.attempts + 1, result.retry_after)
+                    error = result.error or "unknown error"
+                    outbox.mark_failed(session, message.id, error=error, retry_at=now + wait)
+            if result.ok:
+                delivered += 1
+                self._last_delivered_at = now
+                self._publish(error=None)
+                continue
+            log.warning("Callback %s not delivered: %s", message.id, result.error)
+            self._publish(error=result.error)
+            if result.backend_down or result.retry_after is not None:
+                self._hold_until = now + wait
+                break
+        return delivered
+
+    async def _attempt(
+        self, client: httpx.AsyncClient, message: OutboxMessage, url: str, secret: str
+    ) -> AttemptResult:
+        now = self._clock.now()
+        headers = signed_headers(secret, message_id=message.id, timestamp=now, body=message.payload)
+        try:
+            response = await client.post(url, content=message.payload.encode(), headers=headers)
+        except httpx.TimeoutException:
+            return AttemptResult(
+                False, f"The backend did not answer within {self._timeout:g} s.", backend_down=True
+            )
+        except httpx.HTTPError as exc:
+            return AttemptResult(
+                False, f"Cannot reach the backend ({type(exc).__name__}).", backend_down=True
+            )
+        if response.is_success:
+            return AttemptResult(True)
+        retry_after = parse_retry_after(response.headers.get("retry-after"), now)
+        reason = response.reason_phrase or "error"
+        return AttemptResult(
+            False,
+            f"The backend answered {response.status_code} {reason}.",
+            retry_after=retry_after,
+            backend_down=response.status_code >= 500,
+        )
+
+    def configuration_problem(self) -> str | None:
+        """Why nothing can be sent (no URL or no secret), in plain words; None if all is set."""
+        if not self._url:
+            return "No callback URL is set: results are kept until one is."
+        if not self._secret:
+            return "No callback secret is set: results are kept until one is."
+        return None
+
+    async def _sleep_until_next(self) -> None:
+        with self._db.session() as session:
+            next_due = outbox.next_due_at(session)
+        if self._hold_until and (next_due is None or next_due < self._hold_until):
+            next_due = self._hold_until
+        timeout = None
+        if next_due is not None and not self.configuration_problem():
+            timeout = max((next_due - self._clock.now()).total_seconds(), 0.0)
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(timeout):
+                await self._wake.wait()
+
+    def _publish(self, *, error: str | None) -> None:
+        self._last_error = error
+        self._changed.set()
+        if self.on_status:
+            self.on_status(self.status())

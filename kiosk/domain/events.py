@@ -1,0 +1,30 @@
+"""The call event every call source yields, whatever it listens to (modem, provider, simulator)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CallEvent:
+    """One incoming call as a source heard it.
+
+    ``caller_raw`` is the number exactly as received ("" when none was given);
+    ``caller`` is the same number in E.164, or ``None`` when the caller withheld it or
+    it could not be understood. ``call_id`` lets a source say that two events are the
+    same call; the service records the first and ignores repeats.
+    """
+
+    caller_raw: str
+    caller: str | None
+    at: datetime
+    source: str
+    dialed: str | None = None
+    call_id: str | None = None
+    raw: str = ""
+
+    @property
+    def withheld(self) -> bool:
+        """True when the call carried no usable caller number."""
+        return self.caller is None

@@ -1,0 +1,82 @@
+"""Phone numbers: parsing any common written form into E.164, formatting and masking."""
+
+from __future__ import annotations
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumberFormat
+
+DEFAULT_REGION = "IN"
+
+
+class InvalidPhoneNumber(ValueError):
+    """A text that is not a usable phone number; the message says why in plain words."""
+
+
+def parse_phone(text: str, region: str = DEFAULT_REGION) -> str:
+    """Return ``text`` as an E.164 number, reading national numbers in ``region``.
+
+    Accepts national ("098123 45678"), international ("+91 98123-45678"),
+    ``00``-prefixed ("0091 98123 45678") and bracketed forms. Raises
+    :class:`InvalidPhoneNumber` with a reason a person can act on.
+    """
+    cleaned = text.strip()
+    if not cleaned:
+        raise InvalidPhoneNumber("The phone number is empty.")
+    if any(ch.isalpha() for ch in cleaned):
+        raise InvalidPhoneNumber(f"'{text}' is not a phone number.")
+    if cleaned.startswith("00"):
+        cleaned = "+" + cleaned[2:]
+    try:
+        number = phonenumbers.parse(cleaned, region.upper())
+    except NumberParseException as exc:
+        raise InvalidPhoneNumber(f"'{text}' is not a phone number.") from exc
+    if not phonenumbers.is_possible_number(number):
+        raise InvalidPhoneNumber(f"'{text}' has the wrong number of digits.")
+    if not phonenumbers.is_valid_number(number):
+        raise InvalidPhoneNumber(f"'{text}' is not a valid number in any numbering plan.")
+    return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+
+
+def try_parse_phone(text: str | None, region: str = DEFAULT_REGION) -> str | None:
+    """Like :func:`parse_phone`, but ``None`` for an empty or unusable number."""
+    if not text:
+        return None
+    try:
+        return parse_phone(text, region)
+    except InvalidPhoneNumber:
+        return None
+
+
+def format_national(e164: str) -> str:
+    """Format for people dialling from inside the number's country ("081234 56789")."""
+    return phonenumbers.format_number(phonenumbers.parse(e164), PhoneNumberFormat.NATIONAL)
+
+
+def format_international(e164: str) -> str:
+    """Format for people dialling from abroad ("+91 81234 56789")."""
+    return phonenumbers.format_number(phonenumbers.parse(e164), PhoneNumberFormat.INTERNATIONAL)
+
+
+def last_digits(number: str, count: int = 4) -> str:
+    """The last ``count`` digits of a number, for "the phone ending 3210"."""
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return digits[-count:]
+
+
+def mask(number: str | None, visible: int = 4) -> str:
+    """Mask a number for screens and logs: "+91 ••••••3210"; "withheld" for none."""
+    if not number:
+        return "withheld"
+    digits = "".join(ch for ch in number if ch.isdigit())
+    prefix = ""
+    if number.startswith("+"):
+        try:
+            country_code = str(phonenumbers.parse(number).country_code)
+        except NumberParseException:
+            country_code = ""
+        if country_code and len(digits) > len(country_code) + visible:
+            prefix = f"+{country_code} "
+            digits = digits[len(country_code) :]
+    if len(digits) <= visible:
+        return "•" * len(digits)
+    return f"{prefix}{'•' * (len(digits) - visible)}{digits[-visible:]}"

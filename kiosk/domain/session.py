@@ -1,0 +1,132 @@
+"""The verification session as a pure state machine: pending → verified | expired | cancelled.
+
+Nothing here reads a clock or touches I/O: every transition takes the current time
+as an argument, so the rules are tested in milliseconds.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from kiosk.domain.events import CallEvent
+
+DEFAULT_TIMEOUT = timedelta(seconds=120)
+
+
+class Status(StrEnum):
+    """Where a session stands; every status but ``PENDING`` is final."""
+
+    PENDING = "pending"
+    VERIFIED = "verified"
+    EXPIRED = "expired"
+    CANCELLED = "cancelled"
+
+
+class CallOutcome(StrEnum):
+    """What a heard call meant for the sessions (stored with every call record)."""
+
+    MATCHED = "matched"
+    UNMATCHED = "unmatched"
+    WITHHELD = "withheld"
+    OUTSIDE_WINDOW = "outside_window"
+    NO_SESSION = "no_session"
+
+
+class SessionClosed(RuntimeError):
+    """A transition was asked of a session that has already finished."""
+
+
+@dataclass
+class VerificationSession:
+    """One attempt to prove that the holder of ``expected_number`` is present."""
+
+    expected_number: str
+    started_at: datetime
+    expires_at: datetime
+    dialed_number: str | None = None
+    reference: str | None = None
+    customer_id: str | None = None
+    customer_name: str | None = None
+    id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    status: Status = Status.PENDING
+    completed_at: datetime | None = None
+    matched_call: CallEvent | None = None
+    unmatched_calls: int = 0
+    last_unmatched_caller: str | None = None
+
+    @classmethod
+    def start(
+        cls,
+        *,
+        expected_number: str,
+        now: datetime,
+        timeout: timedelta = DEFAULT_TIMEOUT,
+        **details: str | None,
+    ) -> VerificationSession:
+        """Open a session that accepts calls from ``now`` until ``now + timeout``."""
+        if timeout <= timedelta(0):
+            raise ValueError("The time to dial must be positive.")
+        return cls(
+            expected_number=expected_number,
+            started_at=now,
+            expires_at=now + timeout,
+            **details,
+        )
+
+    @property
+    def pending(self) -> bool:
+        """True until the session reaches a final status."""
+        return self.status is Status.PENDING
+
+    def in_window(self, moment: datetime) -> bool:
+        """True when a call at ``moment`` falls inside this session's time window."""
+        return self.started_at <= moment <= self.expires_at
+
+    def remaining(self, now: datetime) -> timedelta:
+        """Time left to dial (never negative)."""
+        return max(self.expires_at - now, timedelta(0))
+
+    def verify(self, call: CallEvent) -> None:
+        """Finish as verified by ``call`` (which must come from the expected number)."""
+        self._require_pending()
+        if call.caller != self.expected_number:
+            raise ValueError("Only a call from the expected number verifies a session.")
+        if not self.in_window(call.at):
+            raise ValueError("The call is outside the session's time window.")
+        self.status = Status.VERIFIED
+        self.matched_call = call
+        self.completed_at = call.at
+
+    def note_unmatched(self, call: CallEvent) -> None:
+        """Count a call from another (or a withheld) number; the session stays open."""
+        self._require_pending()
+        self.unmatched_calls += 1
+        self.last_unmatched_caller = call.caller
+
+    def expire_if_due(self, now: datetime) -> bool:
+        """Finish as expired when the deadline has passed; True if that happened now."""
+        if not self.pending or now < self.expires_at:
+            return False
+        self.status = Status.EXPIRED
+        self.completed_at = now
+        return True
+
+    def cancel(self, now: datetime) -> None:
+        """Finish as cancelled by staff."""
+        self._require_pending()
+        self.status = Status.CANCELLED
+        self.completed_at = now
+
+    def extend(self, by: timedelta) -> None:
+        """Give the customer more time to dial."""
+        self._require_pending()
+        if by <= timedelta(0):
+            raise ValueError("An extension must be positive.")
+        self.expires_at += by
+
+    def _require_pending(self) -> None:
+        if not self.pending:
+            raise SessionClosed(f"Session {self.id} is already {self.status}.")

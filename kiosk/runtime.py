@@ -1,0 +1,120 @@
+"""The running core, shared by both front-ends: database, call sources, outbox, service.
+
+``KioskRuntime`` is an async context manager: entering it migrates the database,
+seeds demo data, starts the simulator (demo mode), the call sources and the outbox
+dispatcher; leaving it stops them all.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from datetime import timedelta
+from types import TracebackType
+from typing import Any
+
+from kiosk.config import Settings
+from kiosk.delivery.backoff import Backoff
+from kiosk.delivery.dispatcher import OutboxDispatcher
+from kiosk.domain.clock import Clock, SystemClock
+from kiosk.service import VerificationService
+from kiosk.sources.base import CallSource
+from kiosk.sources.modem.driver import ModemSource
+from kiosk.sources.simulator import ModemSimulator
+from kiosk.store.database import Database
+from kiosk.store.demo import seed_demo_customers
+
+log = logging.getLogger("kiosk.runtime")
+
+
+class KioskRuntime:
+    """Everything below the front-ends, wired from :class:`Settings`."""
+
+    def __init__(self, settings: Settings, *, clock: Clock | None = None) -> None:
+        self.settings = settings
+        self.clock = clock or SystemClock()
+        self.database = Database(settings.database_url)
+        self.simulator: ModemSimulator | None = None
+        self.sources: list[CallSource] = []
+        secret = settings.callback_secret.get_secret_value() if settings.callback_secret else None
+        self.dispatcher = OutboxDispatcher(
+            self.database,
+            url=settings.callback_url,
+            secret=secret,
+            clock=self.clock,
+            backoff=Backoff(settings.retry_initial, settings.retry_max),
+            timeout=settings.callback_timeout,
+        )
+        self.service = VerificationService(
+            self.database,
+            clock=self.clock,
+            kiosk_id=settings.kiosk_id,
+            region=settings.region,
+            dial_number=settings.effective_dial_number,
+            timeout=timedelta(seconds=settings.timeout),
+            on_outbox_queued=self.dispatcher.wake,
+        )
+        self._tasks: list[asyncio.Task[None]] = []
+
+    async def __aenter__(self) -> KioskRuntime:
+        """Open the database and start listening and delivering."""
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        """Stop everything started by :meth:`start`."""
+        await self.stop()
+
+    async def start(self) -> None:
+        """Migrate, seed (demo), start sources and the dispatcher, resume open sessions."""
+        self.database.migrate()
+        port = self.settings.modem_port
+        if self.settings.is_demo:
+            with self.database.session() as session:
+                added = seed_demo_customers(session, self.clock.now())
+            if added:
+                log.info("Demo mode: added %d sample customers", added)
+            self.simulator = ModemSimulator()
+            await self.simulator.start()
+            port = self.simulator.port
+        if port:
+            self.sources.append(
+                ModemSource(
+                    port,
+                    region=self.settings.region,
+                    clock=self.clock,
+                    baudrate=self.settings.modem_baudrate,
+                    name="simulator" if self.simulator else "modem",
+                )
+            )
+        self.dispatcher.on_status = self.service.notices.publish
+        for source in self.sources:
+            self._spawn(source.run(self.service), f"source {source.name}")
+        self._spawn(self.dispatcher.run(), "outbox dispatcher")
+        self.service.resume()
+
+    async def stop(self) -> None:
+        """Cancel the background tasks, stop the simulator, close the database."""
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        self._tasks.clear()
+        if self.simulator is not None:
+            await self.simulator.stop()
+        self.database.dispose()
+
+    def _spawn(self, work: Coroutine[Any, Any, None], name: str) -> None:
+        task = asyncio.create_task(work, name=name)
+        task.add_done_callback(self._report_crash)
+        self._tasks.append(task)
+
+    @staticmethod
+    def _report_crash(task: asyncio.Task[None]) -> None:
+        if not task.cancelled() and task.exception() is not None:
+            log.error("%s stopped unexpectedly", task.get_name(), exc_info=task.exception())

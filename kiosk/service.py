@@ -1,0 +1,245 @@
+"""The verification service: sessions, matching calls to them, outcomes and callbacks.
+
+Plain asyncio, no Qt. Sources report calls here; front-ends start and cancel
+sessions and subscribe to :attr:`VerificationService.notices`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from datetime import timedelta
+
+from kiosk.delivery.payload import completion_message
+from kiosk.domain.clock import Clock
+from kiosk.domain.events import CallEvent
+from kiosk.domain.matching import route_call
+from kiosk.domain.phone import mask, parse_phone
+from kiosk.domain.session import CallOutcome, VerificationSession
+from kiosk.notices import NoticeBus, SessionChanged, SessionFinished, SessionStarted
+from kiosk.sources.base import SourceStatus
+from kiosk.store import customers, outbox, verifications
+from kiosk.store.database import Database
+from kiosk.store.models import Customer
+
+log = logging.getLogger("kiosk.service")
+
+_REMEMBERED = 256
+
+
+class CustomerNotFound(LookupError):
+    """No customer matches what staff asked for; the message says what was looked for."""
+
+
+class VerificationService:
+    """Runs verification sessions against the calls that sources hear."""
+
+    def __init__(
+        self,
+        database: Database,
+        *,
+        clock: Clock,
+        kiosk_id: str,
+        region: str,
+        dial_number: str | None,
+        timeout: timedelta,
+        on_outbox_queued: Callable[[], None] = lambda: None,
+    ) -> None:
+        self.notices = NoticeBus()
+        self.kiosk_id = kiosk_id
+        self.region = region
+        self.dial_number = dial_number
+        self.timeout = timeout
+        self._db = database
+        self._clock = clock
+        self._on_outbox_queued = on_outbox_queued
+        self._sessions: dict[str, VerificationSession] = {}
+        self._timers: dict[str, asyncio.TimerHandle] = {}
+        self._outcomes: dict[str, asyncio.Future[VerificationSession]] = {}
+        self._seen_calls: OrderedDict[tuple[str, str], None] = OrderedDict()
+
+    # Looking customers up
+
+    def find_customers(self, text: str, limit: int = 20) -> Sequence[Customer]:
+        """Customers matching a reference, a phone number in any format, or a name prefix."""
+        with self._db.session() as session:
+            return customers.find_customers(session, text, region=self.region, limit=limit)
+
+    # Sessions
+
+    def start_for_customer(self, customer: Customer) -> VerificationSession:
+        """Ask ``customer`` to dial; returns the new pending session."""
+        return self._start(
+            expected_number=customer.phone,
+            reference=customer.reference,
+            customer_id=customer.id,
+            customer_name=customer.name,
+        )
+
+    def start_for_reference(self, reference: str) -> VerificationSession:
+        """Start a session for the customer with this order or member reference."""
+        with self._db.session() as session:
+            customer = customers.customer_by_reference(session, reference)
+        if customer is None:
+            raise CustomerNotFound(f"No customer has the reference '{reference}'.")
+        return self.start_for_customer(customer)
+
+    def start_for_phone(self, phone: str) -> VerificationSession:
+        """Start a session for a phone number: the customer on file, or an ad-hoc check."""
+        expected = parse_phone(phone, self.region)
+        with self._db.session() as session:
+            known = customers.customers_by_phone(session, expected)
+        if known:
+            return self.start_for_customer(known[0])
+        return self._start(expected_number=expected)
+
+    def cancel(self, session_id: str) -> None:
+        """Staff cancelled the session; the backend hears ``cancelled``."""
+        state = self._sessions.get(session_id)
+        if state is None or not state.pending:
+            return
+        state.cancel(self._clock.now())
+        self._finish(state)
+
+    def extend(self, session_id: str, seconds: float) -> None:
+        """Give the customer more time."""
+        state = self._sessions.get(session_id)
+        if state is None or not state.pending:
+            return
+        state.extend(timedelta(seconds=seconds))
+        with self._db.session() as session:
+            verifications.save_verification(session, state, kiosk_id=self.kiosk_id)
+        self._schedule_expiry(state)
+        self.notices.publish(SessionChanged(dataclasses.replace(state)))
+
+    def pending_sessions(self) -> list[VerificationSession]:
+        """Snapshots of every pending session, oldest first."""
+        pending = [dataclasses.replace(s) for s in self._sessions.values() if s.pending]
+        return sorted(pending, key=lambda s: s.started_at)
+
+    async def outcome(self, session_id: str) -> VerificationSession:
+        """Wait until the session finishes and return its final state."""
+        return await asyncio.shield(self._outcomes[session_id])
+
+    def resume(self) -> int:
+        """Pick up sessions left pending by an earlier run; expired ones are finished now."""
+        with self._db.session() as session:
+            left = verifications.pending_verifications(session, kiosk_id=self.kiosk_id)
+        now = self._clock.now()
+        for state in left:
+            self._track(state)
+            if state.expire_if_due(now):
+                self._finish(state)
+            else:
+                self._schedule_expiry(state)
+        if left:
+            log.info("Resumed %d session(s) left pending by an earlier run", len(left))
+        return len(left)
+
+    # Call sink: what sources report
+
+    async def call_heard(self, event: CallEvent) -> None:
+        """Match a heard call to the pending sessions and apply the outcome."""
+        if event.call_id:
+            key = (event.source, event.call_id)
+            if key in self._seen_calls:
+                return
+            self._seen_calls[key] = None
+            while len(self._seen_calls) > _REMEMBERED:
+                self._seen_calls.popitem(last=False)
+        routing = route_call(self._sessions.values(), event)
+        log.info("Call from %s via %s: %s", mask(event.caller), event.source, routing.outcome)
+        verified = routing.verifies
+        if verified is not None:
+            verified.verify(event)
+            self._finish(verified, call=event)
+            return
+        for state in routing.hints:
+            state.note_unmatched(event)
+        with self._db.session() as session:
+            for state in routing.hints:
+                verifications.save_verification(session, state, kiosk_id=self.kiosk_id)
+            hinted = routing.hints[0].id if len(routing.hints) == 1 else None
+            verifications.record_call(
+                session,
+                event,
+                outcome=routing.outcome,
+                verification_id=hinted,
+                kiosk_id=self.kiosk_id,
+            )
+        for state in routing.hints:
+            self.notices.publish(SessionChanged(dataclasses.replace(state)))
+
+    def source_status(self, status: SourceStatus) -> None:
+        """Pass a source's health on to the front-ends."""
+        self.notices.publish(status)
+
+    # Internals
+
+    def _start(self, *, expected_number: str, **details: str | None) -> VerificationSession:
+        state = VerificationSession.start(
+            expected_number=expected_number,
+            now=self._clock.now(),
+            timeout=self.timeout,
+            dialed_number=self.dial_number,
+            **details,
+        )
+        with self._db.session() as session:
+            verifications.save_verification(session, state, kiosk_id=self.kiosk_id)
+        self._track(state)
+        self._schedule_expiry(state)
+        log.info("Session %s started: waiting for a call from %s", state.id, mask(expected_number))
+        self.notices.publish(SessionStarted(dataclasses.replace(state)))
+        return dataclasses.replace(state)
+
+    def _track(self, state: VerificationSession) -> None:
+        self._sessions[state.id] = state
+        self._outcomes[state.id] = asyncio.get_running_loop().create_future()
+
+    def _schedule_expiry(self, state: VerificationSession) -> None:
+        if timer := self._timers.pop(state.id, None):
+            timer.cancel()
+        delay = state.remaining(self._clock.now()).total_seconds()
+        loop = asyncio.get_running_loop()
+        self._timers[state.id] = loop.call_later(delay, self._expire, state.id)
+
+    def _expire(self, session_id: str) -> None:
+        state = self._sessions.get(session_id)
+        if state is None or not state.pending:
+            return
+        if state.expire_if_due(self._clock.now()):
+            self._finish(state)
+        else:
+            self._schedule_expiry(state)
+
+    def _forget_old_outcomes(self) -> None:
+        done = [key for key, future in self._outcomes.items() if future.done()]
+        for key in done[: max(len(done) - _REMEMBERED, 0)]:
+            del self._outcomes[key]
+
+    def _finish(self, state: VerificationSession, call: CallEvent | None = None) -> None:
+        now = self._clock.now()
+        with self._db.session() as session:
+            verifications.save_verification(session, state, kiosk_id=self.kiosk_id)
+            if call is not None:
+                verifications.record_call(
+                    session,
+                    call,
+                    outcome=CallOutcome.MATCHED,
+                    verification_id=state.id,
+                    kiosk_id=self.kiosk_id,
+                )
+            message = completion_message(state, kiosk_id=self.kiosk_id, now=now)
+            outbox.add_message(session, message)
+        if timer := self._timers.pop(state.id, None):
+            timer.cancel()
+        del self._sessions[state.id]
+        log.info("Session %s finished: %s", state.id, state.status)
+        snapshot = dataclasses.replace(state)
+        self._outcomes[state.id].set_result(snapshot)
+        self._forget_old_outcomes()
+        self._on_outbox_queued()
+        self.notices.publish(SessionFinished(snapshot))

@@ -1,0 +1,188 @@
+"""The AT line protocol of a voice modem, as pure functions: bytes in, classified lines out.
+
+The serial driver feeds whatever bytes the port delivers into a :class:`LineSplitter`,
+which copes with lines split across reads, several lines in one read, every common line
+ending and line noise, and hands each complete line to :func:`parse_line`. That sorts
+it into the few kinds the driver cares about: a ring, a caller-ID report, the end of a
+call, the final result of a command, or anything else (an information line belonging
+to a command's reply). :func:`caller_e164` turns a caller-ID report into E.164. Nothing
+here does I/O, so the dialects of real modems can be tested in milliseconds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kiosk.domain.phone import DEFAULT_REGION, try_parse_phone
+
+#: Type of number (TON/NPI) in a ``+CLIP`` report: international, with or without '+'.
+TYPE_INTERNATIONAL = 145
+#: Type of number: unknown numbering plan (usually a national number).
+TYPE_UNKNOWN = 129
+#: Type of number: national.
+TYPE_NATIONAL = 161
+#: Type some modems report for an absent (withheld) number.
+TYPE_ABSENT = 128
+
+#: CLI validity: 0 = number valid, 1 = withheld by the caller, 2 = not available.
+CLI_WITHHELD = 1
+CLI_UNAVAILABLE = 2
+
+_LINE_BREAK = re.compile(rb"[\r\n]+")
+
+
+class LineSplitter:
+    r"""Turn a stream of byte chunks from the port into complete, printable text lines.
+
+    A line ends at ``\r``, ``\n`` or any run of them (``\r\n``, ``\r\r\n`` ...).
+    Empty lines are dropped, bytes that are not valid UTF-8 are replaced and then
+    removed together with every other non-printable character. A line longer than
+    ``max_line`` characters without an ending is cut there, so a babbling port cannot
+    grow the buffer without bound. :meth:`feed` never raises.
+    """
+
+    def __init__(self, max_line: int = 1024) -> None:
+        """Start with an empty buffer; ``max_line`` bounds an unterminated line."""
+        self._buffer = bytearray()
+        self._max_line = max_line
+
+    def feed(self, data: bytes) -> list[str]:
+        """Add ``data`` and return the lines it completed, oldest first."""
+        self._buffer.extend(data)
+        *complete, rest = _LINE_BREAK.split(bytes(self._buffer))
+        while len(rest) > self._max_line:
+            complete.append(rest[: self._max_line])
+            rest = rest[self._max_line :]
+        self._buffer = bytearray(rest)
+        lines = (_clean(raw) for raw in complete)
+        return [line for line in lines if line]
+
+    def reset(self) -> None:
+        """Forget any partial line (after the port was reopened)."""
+        self._buffer.clear()
+
+
+def _clean(raw: bytes) -> str:
+    text = raw.decode("utf-8", errors="replace")
+    return "".join(ch for ch in text if ch.isprintable() and ch != "\ufffd").strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Ring:
+    """An incoming call is ringing (``RING`` or ``+CRING: ...``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CallerId:
+    """A caller-ID report (``+CLIP``); ``number`` is "" when the caller withheld it.
+
+    ``type`` is the type of number (129 unknown, 145 international, 161 national) and
+    ``validity`` the CLI validity (0 valid, 1 withheld, 2 not available) when the
+    modem sent them.
+    """
+
+    number: str
+    type: int | None = None
+    validity: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CallEnded:
+    """The caller hung up or the call was released (``NO CARRIER``, ``BUSY`` ...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FinalResult:
+    """The last line of a command's reply: ``ok`` for ``OK``, otherwise an error."""
+
+    ok: bool
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Other:
+    """Any other line, usually an information line belonging to a command's reply."""
+
+    text: str
+
+
+ModemLine = Ring | CallerId | CallEnded | FinalResult | Other
+
+_CALL_ENDED = ("NO CARRIER", "BUSY", "NO ANSWER")
+_CALL_ENDED_PREFIXES = ("^CEND:", "VOICE CALL: END")
+_ERRORS = ("ERROR", "COMMAND NOT SUPPORT", "NO DIALTONE", "TOO MANY PARAMETERS")
+_ERROR_PREFIXES = ("+CME ERROR:", "+CMS ERROR:")
+
+
+def parse_line(line: str) -> ModemLine:
+    """Classify one line from the modem (as produced by :class:`LineSplitter`)."""
+    text = line.strip()
+    upper = text.upper()
+    if upper == "OK":
+        return FinalResult(ok=True, text=text)
+    if upper in _ERRORS or upper.startswith(_ERROR_PREFIXES):
+        return FinalResult(ok=False, text=text)
+    if upper == "RING" or upper.startswith("+CRING:"):
+        return Ring()
+    if upper in _CALL_ENDED or upper.startswith(_CALL_ENDED_PREFIXES):
+        return CallEnded()
+    start = upper.find("+CLIP:")
+    if start != -1:
+        clip = _parse_clip(text[start + len("+CLIP:") :])
+        if clip is not None:
+            return clip
+    return Other(text)
+
+
+def _parse_clip(payload: str) -> CallerId | None:
+    """Parse the fields after ``+CLIP:``; ``None`` for a query reply like ``+CLIP: 1,1``."""
+    fields = _split_fields(payload)
+    if not fields:
+        return CallerId(number="")
+    (number, quoted), *rest = fields
+    if not quoted and len(number) == 1 and number.isdigit():
+        return None  # "+CLIP: <n>,<m>" is the reply to AT+CLIP?, not a caller
+    type_ = _int_field(rest, 0)
+    validity = _int_field(rest, 4)
+    return CallerId(number=number.strip(), type=type_, validity=validity)
+
+
+def _split_fields(payload: str) -> list[tuple[str, bool]]:
+    """Split a comma-separated AT parameter list; each field says whether it was quoted."""
+    fields: list[tuple[str, bool]] = []
+    current: list[str] = []
+    quoted = in_quotes = False
+    for ch in payload.strip():
+        if ch == '"':
+            in_quotes = not in_quotes
+            quoted = True
+        elif ch == "," and not in_quotes:
+            fields.append(("".join(current).strip(), quoted))
+            current, quoted = [], False
+        else:
+            current.append(ch)
+    if current or quoted or fields:
+        fields.append(("".join(current).strip(), quoted))
+    return fields
+
+
+def _int_field(fields: list[tuple[str, bool]], index: int) -> int | None:
+    if index >= len(fields):
+        return None
+    value = fields[index][0]
+    return int(value) if value.isdigit() else None
+
+
+def caller_e164(clip: CallerId, region: str = DEFAULT_REGION) -> str | None:
+    """The caller of a ``+CLIP`` report in E.164, or ``None`` if withheld or unusable.
+
+    A number of type 145 (international) that lacks its '+' gets one; other numbers
+    are read as national numbers of ``region`` unless they carry a '+' or ``00``.
+    """
+    number = clip.number.strip()
+    if not number or clip.validity in (CLI_WITHHELD, CLI_UNAVAILABLE):
+        return None
+    if clip.type == TYPE_INTERNATIONAL and not number.startswith(("+", "00")):
+        number = "+" + number
+    return try_parse_phone(number, region)

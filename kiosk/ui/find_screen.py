@@ -1,0 +1,127 @@
+"""The find screen: staff type or scan a reference, phone number or name and pick the customer."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.phone import mask, try_parse_phone
+from kiosk.store.models import Customer
+
+_SEARCH_DELAY_MS = 150
+
+
+class FindScreen(QWidget):
+    """Search field, result rows, and the way to start a verification.
+
+    Emits :attr:`customer_chosen` with a :class:`Customer`, or
+    :attr:`phone_chosen` with an E.164 number not on file (ad-hoc check).
+    """
+
+    customer_chosen = Signal(object)
+    phone_chosen = Signal(str)
+    search_requested = Signal(str)
+
+    def __init__(self, region: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findScreen")
+        self._region = region
+        self._ad_hoc_phone: str | None = None
+        self._chosen = False
+
+        title = QLabel(self.tr("Who is verifying?"), objectName="screenTitle")
+        self.search = QLineEdit(objectName="searchField")
+        self.search.setPlaceholderText(self.tr("Order or member number, phone, or name"))
+        self.search.setClearButtonEnabled(True)
+        self.search_button = QPushButton(self.tr("Search"), objectName="primaryButton")
+        row = QHBoxLayout()
+        row.addWidget(self.search, 1)
+        row.addWidget(self.search_button)
+
+        self.message = QLabel(objectName="findMessage", wordWrap=True)
+        self.results = QListWidget(objectName="resultList")
+        self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        layout.addWidget(self.results, 1)
+
+        self._debounce = QTimer(self, singleShot=True, interval=_SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self._request_search)
+        self.search.textEdited.connect(self._debounce.start)
+        self.search.returnPressed.connect(self._submit)
+        self.search_button.clicked.connect(self._submit)
+        self.results.itemActivated.connect(self._choose)
+        self.results.itemClicked.connect(self._choose)
+
+    def reset(self) -> None:
+        """Clear everything for the next customer and focus the search field."""
+        self.search.clear()
+        self.results.clear()
+        self.message.clear()
+        self._ad_hoc_phone = None
+        self._chosen = False
+        self.search.setFocus()
+
+    def show_error(self, text: str) -> None:
+        """Show a problem in plain words above the results; staff may pick again."""
+        self.message.setText(text)
+        self._chosen = False
+
+    def show_results(self, query: str, customers: Sequence[Customer]) -> None:
+        """List the customers found for ``query`` (and an ad-hoc row for an unknown phone)."""
+        self.results.clear()
+        for customer in customers:
+            item = QListWidgetItem(
+                f"{customer.name}\n{customer.reference}  ·  {mask(customer.phone)}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, customer)
+            self.results.addItem(item)
+        phone = try_parse_phone(query, self._region)
+        self._ad_hoc_phone = (
+            phone if phone and not any(c.phone == phone for c in customers) else None
+        )
+        if self._ad_hoc_phone:
+            item = QListWidgetItem(
+                self.tr("Verify {number} (not on file)").format(number=mask(self._ad_hoc_phone))
+            )
+            item.setData(Qt.ItemDataRole.UserRole, self._ad_hoc_phone)
+            self.results.addItem(item)
+        if customers or self._ad_hoc_phone:
+            self.message.clear()
+            self.results.setCurrentRow(0)
+        elif query.strip():
+            self.message.setText(self.tr("Nobody found for “{query}”.").format(query=query.strip()))
+
+    def _request_search(self) -> None:
+        self.search_requested.emit(self.search.text())
+
+    def _submit(self) -> None:
+        """Enter or Search: search now; a single exact hit (e.g. a scanned code) starts at once."""
+        self._debounce.stop()
+        self.search_requested.emit(self.search.text())
+        if self.results.count() == 1:
+            self._choose(self.results.item(0))
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        if self._chosen:  # a tap can arrive as both click and activation
+            return
+        self._chosen = True
+        chosen = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(chosen, str):
+            self.phone_chosen.emit(chosen)
+        else:
+            self.customer_chosen.emit(chosen)

@@ -1,0 +1,64 @@
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import Settings, load_settings
+from kiosk.store.database import Database
+from tests.merchant_backend import SECRET, MerchantBackend
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test reads the developer's config, environment or data directory."""
+    for key in list(os.environ):
+        if key.startswith("KIOSK_"):
+            monkeypatch.delenv(key)
+    monkeypatch.setenv("KIOSK_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'kiosk.sqlite3'}"
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Database]:
+    db = Database(database_url)
+    db.migrate()
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def backend() -> Iterator[MerchantBackend]:
+    server = MerchantBackend()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def make_settings(database_url: str):
+    def make(**overrides: object) -> Settings:
+        values: dict[str, object] = {
+            "database_url": database_url,
+            "kiosk_id": "test-kiosk",
+            "retry_initial": 0.05,
+            "retry_max": 0.5,
+            "callback_timeout": 2,
+        }
+        values.update(overrides)
+        return load_settings(**values)
+
+    return make
+
+
+@pytest.fixture
+def callback_secret() -> str:
+    return SECRET

@@ -1,0 +1,256 @@
+import asyncio
+import contextlib
+import logging
+import os
+import tty
+from datetime import UTC, datetime
+
+import pytest
+
+from kiosk.sources.base import SourceState
+from kiosk.sources.modem.driver import INIT_COMMANDS, ModemError, ModemSource
+from kiosk.sources.simulator import ModemSimulator
+
+from ..conftest import WAIT, RecordingSink
+
+CALLER = "+919812345678"
+
+
+class FixedClock:
+    def __init__(self) -> None:
+        self.moment = datetime(2024, 5, 1, 10, 30, tzinfo=UTC)
+
+    def now(self) -> datetime:
+        return self.moment
+
+
+@pytest.fixture
+async def start_source(sink: RecordingSink):
+    tasks: list[asyncio.Task[None]] = []
+
+    def start(port: str, **options) -> ModemSource:
+        source = ModemSource(port, **options)
+        tasks.append(asyncio.create_task(source.run(sink)))
+        return source
+
+    yield start
+    for task in tasks:
+        task.cancel()
+    for task in tasks:
+        with contextlib.suppress(asyncio.CancelledError):
+            await asyncio.wait_for(task, WAIT)
+
+
+@pytest.fixture
+async def ready_source(simulator: ModemSimulator, sink: RecordingSink, start_source):
+    source = start_source(simulator.port, clock=FixedClock())
+    await sink.wait_status(SourceState.READY)
+    return source
+
+
+async def settle(source: ModemSource) -> None:
+    """Round-trip a command, so every line the modem sent before it has been handled."""
+    await asyncio.wait_for(source.send_command("AT"), WAIT)
+
+
+async def test_initialises_the_modem_and_reports_ready(
+    simulator: ModemSimulator, sink: RecordingSink, start_source
+):
+    start_source(simulator.port)
+    ready = await sink.wait_status(SourceState.READY)
+    assert ready.message == f"Modem ready on {simulator.port}"
+    assert ready.source == "modem"
+    assert sink.states[0] == SourceState.CONNECTING
+    assert simulator.commands == list(INIT_COMMANDS)
+    assert simulator.caller_id_enabled.is_set()
+
+
+async def test_one_call_event_and_the_call_is_rejected(
+    simulator: ModemSimulator, sink: RecordingSink, ready_source: ModemSource
+):
+    rejected = await asyncio.wait_for(simulator.ring(CALLER, rings=3, interval=2.0), WAIT)
+    assert rejected is True
+    [event] = await sink.wait_calls(1)
+    assert event.caller == CALLER
+    assert event.caller_raw == CALLER
+    assert event.source == "modem"
+    assert event.at == FixedClock().moment
+    assert event.call_id
+    assert event.raw.startswith('+CLIP: "+919812345678",145')
+    await settle(ready_source)
+    assert len(sink.calls) == 1
+    assert simulator.hangups == 1
+    assert "ATH" in simulator.commands
+    assert "ATA" not in simulator.commands
+    assert simulator.answered is False
+
+
+async def test_repeated_rings_of_one_call_give_one_event(
+    simulator: ModemSimulator, sink: RecordingSink, ready_source: ModemSource
+):
+    # interval=0: all three RING/+CLIP pairs and NO CARRIER arrive before the kiosk can act.
+    await simulator.ring(CALLER, rings=3, interval=0)
+    await asyncio.wait_for(simulator.wait_for_command("ATH"), WAIT)
+    await settle(ready_source)
+    assert [e.caller for e in sink.calls] == [CALLER]
+    assert simulator.hangups == 1
+    assert simulator.answered is False
+
+
+async def test_each_call_gets_its_own_event(
+    simulator: ModemSimulator, sink: RecordingSink, ready_source: ModemSource
+):
+    assert await asyncio.wait_for(simulator.ring(CALLER, interval=2.0), WAIT)
+    await sink.wait_calls(1)
+    other = "+919876543210"
+    assert await asyncio.wait_for(simulator.ring(other, interval=2.0), WAIT)
+    first, second = await sink.wait_calls(2)
+    assert [first.caller, second.caller] == [CALLER, other]
+    assert first.call_id != second.call_id
+
+
+async def test_withheld_caller(
+    simulator: ModemSimulator, sink: RecordingSink, ready_source: ModemSource
+):
+    assert await asyncio.wait_for(simulator.ring("", interval=2.0), WAIT) is True
+    [event] = await sink.wait_calls(1)
+    assert event.caller is None
+    assert event.caller_raw == ""
+    assert event.withheld
+
+
+async def test_national_number_becomes_e164(
+    simulator: ModemSimulator, sink: RecordingSink, ready_source: ModemSource
+):
+    ring = simulator.ring("09812345678", clip_type=129, interval=2.0)
+    assert await asyncio.wait_for(ring, WAIT) is True
+    [event] = await sink.wait_calls(1)
+    assert event.caller == CALLER
+    assert event.caller_raw == "09812345678"
+
+
+async def test_international_number_without_plus(
+    simulator: ModemSimulator, sink: RecordingSink, ready_source: ModemSource
+):
+    assert await asyncio.wait_for(simulator.ring("919812345678", interval=2.0), WAIT)
+    [event] = await sink.wait_calls(1)
+    assert event.caller == CALLER
+
+
+async def test_ring_without_caller_id_is_reported_withheld(
+    simulator: ModemSimulator, sink: RecordingSink, ready_source: ModemSource
+):
+    ready_source.ring_without_clip_wait = 0.1
+    ring = simulator.ring(CALLER, clip=False, rings=3, interval=2.0)
+    assert await asyncio.wait_for(ring, WAIT) is True
+    [event] = await sink.wait_calls(1)
+    assert event.caller is None
+    assert event.raw == "RING"
+    await settle(ready_source)
+    assert len(sink.calls) == 1
+
+
+async def test_ring_during_a_command_goes_to_the_call_handler(
+    simulator: ModemSimulator, sink: RecordingSink, ready_source: ModemSource
+):
+    call = simulator.ring_soon(CALLER, interval=2.0)
+    info = await asyncio.wait_for(ready_source.send_command("AT+CSQ"), WAIT)
+    assert info == ["+CSQ: 20,99"]
+    assert await asyncio.wait_for(call, WAIT) is True
+    [event] = await sink.wait_calls(1)
+    assert event.caller == CALLER
+
+
+async def test_send_command(simulator: ModemSimulator, ready_source: ModemSource):
+    assert await ready_source.send_command("AT+CGMI") == ["SIMULATED"]
+    assert await ready_source.send_command("AT") == []
+    with pytest.raises(ModemError, match="AT\\+NOPE"):
+        await ready_source.send_command("AT+NOPE")
+
+
+async def test_send_command_when_not_connected():
+    with pytest.raises(ModemError, match="not connected"):
+        await ModemSource("/dev/null-modem").send_command("AT")
+
+
+async def test_numbers_are_masked_in_logs(
+    simulator: ModemSimulator,
+    sink: RecordingSink,
+    ready_source: ModemSource,
+    caplog: pytest.LogCaptureFixture,
+):
+    caplog.set_level(logging.DEBUG, logger="kiosk.modem")
+    assert await asyncio.wait_for(simulator.ring(CALLER, interval=2.0), WAIT)
+    await sink.wait_calls(1)
+    await settle(ready_source)
+    assert "5678" in caplog.text
+    assert "9812345678" not in caplog.text
+
+
+async def test_missing_port_is_a_fault_in_plain_words(sink: RecordingSink, start_source):
+    start_source("/dev/ttyKIOSK-DOES-NOT-EXIST", reconnect_delay=0.01)
+    fault = await sink.wait_status(SourceState.FAULT)
+    assert fault.message == (
+        "Modem not found on /dev/ttyKIOSK-DOES-NOT-EXIST. Check that it is plugged in."
+    )
+    assert "Errno" not in fault.message
+    assert fault.details["port"] == "/dev/ttyKIOSK-DOES-NOT-EXIST"
+    assert "No such file" in fault.details["error"]
+
+
+async def test_invalid_url_is_a_fault(sink: RecordingSink, start_source):
+    start_source("nosuchscheme://modem", reconnect_delay=0.01)
+    fault = await sink.wait_status(SourceState.FAULT)
+    assert "not a valid modem port" in fault.message
+
+
+async def test_keeps_retrying_until_the_modem_appears(
+    tmp_path, simulator: ModemSimulator, sink: RecordingSink, start_source
+):
+    link = tmp_path / "ttyMODEM"
+    start_source(str(link), reconnect_delay=0.01)
+    await sink.wait_status(SourceState.FAULT)
+    link.symlink_to(simulator.port)
+    ready = await sink.wait_status(SourceState.READY)
+    assert ready.message == f"Modem ready on {link}"
+
+
+async def test_lost_port_is_reported_and_recovered(tmp_path, sink: RecordingSink, start_source):
+    link = tmp_path / "ttyMODEM"
+    first = ModemSimulator()
+    await first.start()
+    link.symlink_to(first.port)
+    start_source(str(link), reconnect_delay=0.01)
+    await sink.wait_status(SourceState.READY)
+    seen = len(sink.statuses)
+    await first.stop()
+    fault = await sink.wait_status(SourceState.FAULT, after=seen)
+    assert fault.message.startswith(f"Lost the connection to the modem on {link}.")
+    async with ModemSimulator() as second:
+        link.unlink()
+        link.symlink_to(second.port)
+        await sink.wait_status(SourceState.READY, after=seen)
+        assert second.commands == list(INIT_COMMANDS)
+
+
+async def test_cancel_reports_stopped(simulator: ModemSimulator, sink: RecordingSink):
+    source = ModemSource(simulator.port)
+    task = asyncio.create_task(source.run(sink))
+    await sink.wait_status(SourceState.READY)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await asyncio.wait_for(task, WAIT)
+    assert sink.states[-1] == SourceState.STOPPED
+
+
+async def test_silent_modem_is_a_fault(sink: RecordingSink, start_source):
+    master, slave = os.openpty()  # a terminal nobody answers on
+    try:
+        tty.setraw(slave)
+        start_source(os.ttyname(slave), command_timeout=0.05, reconnect_delay=0.01)
+        fault = await sink.wait_status(SourceState.FAULT)
+        assert "stopped answering" in fault.message
+        assert "did not answer AT" in fault.details["error"]
+    finally:
+        os.close(master)
+        os.close(slave)

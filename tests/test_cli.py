@@ -1,0 +1,142 @@
+"""The ``verify`` and ``outbox`` commands end to end, as subprocesses, against real parts."""
+
+import asyncio
+import json
+import subprocess
+import sys
+
+import pytest
+
+from kiosk.sources.simulator import ModemSimulator
+from tests.merchant_backend import SECRET, MerchantBackend
+
+CALLER = "+919812345678"
+
+
+async def start_verify(*args: str) -> asyncio.subprocess.Process:
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "kiosk.app",
+        "verify",
+        *args,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+
+
+async def wait_for_line(stream: asyncio.StreamReader, text: str) -> str:
+    while True:
+        line = (await stream.readline()).decode()
+        if not line:
+            raise AssertionError(f"stream ended before {text!r}")
+        if text in line:
+            return line
+
+
+async def test_verify_by_phone_against_the_simulated_modem(
+    database_url: str, backend: MerchantBackend
+) -> None:
+    async with ModemSimulator() as simulator:
+        process = await start_verify(
+            "--phone", "098123 45678",
+            "--modem-port", simulator.port,
+            "--dial-number", "080000 00001",
+            "--callback-url", backend.url,
+            "--callback-secret", SECRET,
+            "--timeout", "30",
+            "--database-url", database_url,
+            "--kiosk-id", "cli-test",
+            "--json",
+        )  # fmt: skip
+        assert process.stdout is not None
+        assert process.stderr is not None
+        async with asyncio.timeout(20):
+            await simulator.caller_id_enabled.wait()
+            waiting = await wait_for_line(process.stderr, "Waiting for a missed call")
+            assert await simulator.ring(CALLER, rings=3, interval=0.3)
+            out, err = await process.communicate()
+    assert "ending 5678" in waiting
+    assert CALLER not in waiting
+    assert process.returncode == 0, err.decode()
+    data = json.loads(out)
+    assert data["status"] == "verified"
+    assert data["caller_number"] == CALLER
+    assert data["expected_number"] == CALLER
+    assert data["customer_id"] is None  # not on file: verified ad hoc
+    assert data["dialed_number"] == "+918000000001"
+    assert data["kiosk_id"] == "cli-test"
+    [delivery] = backend.received
+    assert delivery.signature_ok
+    assert delivery.payload["data"] == data
+
+
+async def test_verify_exits_1_when_nobody_dials(
+    database_url: str, backend: MerchantBackend
+) -> None:
+    async with ModemSimulator() as simulator:
+        process = await start_verify(
+            "--phone", CALLER,
+            "--modem-port", simulator.port,
+            "--callback-url", backend.url,
+            "--callback-secret", SECRET,
+            "--timeout", "1",
+            "--database-url", database_url,
+            "--json",
+        )  # fmt: skip
+        async with asyncio.timeout(20):
+            out, err = await process.communicate()
+    assert process.returncode == 1, err.decode()
+    assert json.loads(out)["status"] == "expired"
+    assert backend.received[0].payload["data"]["status"] == "expired"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--reference", "ORDER-404"], "No customer has the reference 'ORDER-404'."),
+        (["--phone", "12"], "'12' has the wrong number of digits."),
+        (["--phone", CALLER, "--timeout", "-5"], "Configuration problem in timeout"),
+    ],
+)
+def test_verify_errors_exit_2_with_a_plain_message(
+    database_url: str, args: list[str], message: str
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk.app", "verify", *args, "--database-url", database_url,
+         "--modem-port", "/dev/nonexistent-modem"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+def test_outbox_lists_and_retries_results(database_url: str, backend: MerchantBackend) -> None:
+    def outbox(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "kiosk.app", "outbox", *args, "--database-url", database_url],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+
+    cancelled = subprocess.run(
+        [sys.executable, "-m", "kiosk.app", "verify", "--phone", CALLER, "--timeout", "0.5",
+         "--modem-port", "/dev/nonexistent-modem", "--database-url", database_url],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert cancelled.returncode == 1
+    assert "not sent to the backend yet" in cancelled.stderr
+
+    listed = json.loads(outbox("list", "--json").stdout)
+    assert [row["status"] for row in listed] == ["expired"]
+
+    retried = outbox("retry", "--callback-url", backend.url, "--callback-secret", SECRET)
+    assert retried.returncode == 0, retried.stderr
+    assert "Sent 1; 0 still waiting." in retried.stdout
+    assert backend.received[0].webhook_id == listed[0]["webhook_id"]
+    assert "No results are waiting" in outbox().stdout

@@ -1,0 +1,210 @@
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from kiosk.domain.clock import SystemClock
+from kiosk.domain.events import CallEvent
+from kiosk.domain.phone import InvalidPhoneNumber
+from kiosk.domain.session import Status, VerificationSession
+from kiosk.notices import SessionChanged, SessionFinished, SessionStarted
+from kiosk.service import CustomerNotFound, VerificationService
+from kiosk.store import outbox, verifications
+from kiosk.store.database import Database
+from kiosk.store.demo import seed_demo_customers
+from kiosk.store.models import CallRecord, Verification
+
+ASHA = "+919812345678"  # ORDER-1042 in the demo data
+RAHUL = "+919822334455"  # ORDER-1043
+
+
+@pytest.fixture
+def seeded(database: Database) -> Database:
+    with database.session() as db:
+        seed_demo_customers(db, datetime.now(UTC))
+    return database
+
+
+def make_service(database: Database, timeout: float = 60) -> VerificationService:
+    return VerificationService(
+        database,
+        clock=SystemClock(),
+        kiosk_id="counter-1",
+        region="IN",
+        dial_number="+918000000001",
+        timeout=timedelta(seconds=timeout),
+    )
+
+
+def heard(caller: str | None, call_id: str | None = None) -> CallEvent:
+    return CallEvent(
+        caller_raw=caller or "",
+        caller=caller,
+        at=datetime.now(UTC),
+        source="modem",
+        call_id=call_id,
+        raw=f'+CLIP: "{caller or ""}",145',
+    )
+
+
+def queued_payloads(database: Database) -> list[dict]:
+    with database.session() as db:
+        return [json.loads(m.payload)["data"] for m in outbox.pending_messages(db)]
+
+
+async def test_matching_call_verifies_and_queues_the_callback(seeded: Database) -> None:
+    service = make_service(seeded)
+    seen: list[object] = []
+    service.notices.subscribe(seen.append)
+    session = service.start_for_reference("order-1042")
+    assert session.customer_name == "Asha Verma"
+    assert session.dialed_number == "+918000000001"
+
+    await service.call_heard(heard(ASHA))
+    final = await service.outcome(session.id)
+
+    assert final.status is Status.VERIFIED
+    assert [type(n) for n in seen] == [SessionStarted, SessionFinished]
+    [data] = queued_payloads(seeded)
+    assert data["status"] == "verified"
+    assert data["caller_number"] == ASHA
+    assert data["reference"] == "ORDER-1042"
+    assert data["source"] == "modem"
+    with seeded.session() as db:
+        row = db.get(Verification, session.id)
+        assert row is not None
+        assert row.status == "verified"
+        [call] = db.scalars(select(CallRecord)).all()
+        assert (call.outcome, call.verification_id) == ("matched", session.id)
+
+
+async def test_other_number_is_recorded_and_the_session_stays_open(seeded: Database) -> None:
+    service = make_service(seeded)
+    seen: list[object] = []
+    service.notices.subscribe(seen.append)
+    session = service.start_for_reference("ORDER-1042")
+
+    await service.call_heard(heard("+919900011122"))
+
+    [pending] = service.pending_sessions()
+    assert pending.unmatched_calls == 1
+    assert pending.last_unmatched_caller == "+919900011122"
+    assert isinstance(seen[-1], SessionChanged)
+    with seeded.session() as db:
+        [call] = db.scalars(select(CallRecord)).all()
+        assert (call.outcome, call.verification_id) == ("unmatched", session.id)
+    assert queued_payloads(seeded) == []
+
+    await service.call_heard(heard(ASHA))
+    final = await service.outcome(session.id)
+    assert final.status is Status.VERIFIED
+    assert queued_payloads(seeded)[0]["unmatched_calls"] == 1
+
+
+async def test_withheld_caller_never_verifies(seeded: Database) -> None:
+    service = make_service(seeded)
+    session = service.start_for_reference("ORDER-1042")
+    await service.call_heard(heard(None))
+    assert service.pending_sessions()[0].id == session.id
+    assert service.pending_sessions()[0].unmatched_calls == 1
+
+
+async def test_nobody_dials_and_the_backend_still_hears_expired(seeded: Database) -> None:
+    service = make_service(seeded, timeout=0.2)
+    session = service.start_for_reference("ORDER-1042")
+    final = await service.outcome(session.id)
+    assert final.status is Status.EXPIRED
+    [data] = queued_payloads(seeded)
+    assert data["status"] == "expired"
+    assert data["caller_number"] is None
+    assert data["call_at"] is None
+
+
+async def test_cancel_sends_cancelled(seeded: Database) -> None:
+    service = make_service(seeded)
+    session = service.start_for_reference("ORDER-1042")
+    service.cancel(session.id)
+    assert (await service.outcome(session.id)).status is Status.CANCELLED
+    assert queued_payloads(seeded)[0]["status"] == "cancelled"
+    service.cancel(session.id)  # a second tap does nothing
+    assert len(queued_payloads(seeded)) == 1
+
+
+async def test_extend_gives_more_time(seeded: Database) -> None:
+    service = make_service(seeded, timeout=60)
+    session = service.start_for_reference("ORDER-1042")
+    service.extend(session.id, 30)
+    [pending] = service.pending_sessions()
+    assert pending.expires_at - pending.started_at == timedelta(seconds=90)
+
+
+async def test_several_sessions_each_get_their_own_caller(seeded: Database) -> None:
+    service = make_service(seeded)
+    asha = service.start_for_reference("ORDER-1042")
+    rahul = service.start_for_reference("ORDER-1043")
+    await service.call_heard(heard(RAHUL))
+    assert (await service.outcome(rahul.id)).status is Status.VERIFIED
+    assert [s.id for s in service.pending_sessions()] == [asha.id]
+
+
+async def test_a_repeated_call_id_counts_once(seeded: Database) -> None:
+    service = make_service(seeded)
+    service.start_for_reference("ORDER-1042")
+    await service.call_heard(heard("+919900011122", call_id="call-1"))
+    await service.call_heard(heard("+919900011122", call_id="call-1"))
+    assert service.pending_sessions()[0].unmatched_calls == 1
+
+
+async def test_phone_in_any_format_finds_the_customer(seeded: Database) -> None:
+    service = make_service(seeded)
+    session = service.start_for_phone("098123-45678")
+    assert session.reference == "ORDER-1042"
+    assert session.customer_id is not None
+
+
+async def test_unknown_phone_is_verified_ad_hoc(seeded: Database) -> None:
+    service = make_service(seeded)
+    session = service.start_for_phone("+91 99000 11122")
+    assert session.customer_id is None
+    assert session.expected_number == "+919900011122"
+
+
+async def test_lookup_errors_say_what_was_wrong(seeded: Database) -> None:
+    service = make_service(seeded)
+    with pytest.raises(CustomerNotFound, match="ORDER-9999"):
+        service.start_for_reference("ORDER-9999")
+    with pytest.raises(InvalidPhoneNumber):
+        service.start_for_phone("12")
+
+
+async def test_find_customers_by_reference_phone_and_name(seeded: Database) -> None:
+    service = make_service(seeded)
+    assert [c.reference for c in service.find_customers("order-1042")] == ["ORDER-1042"]
+    assert [c.reference for c in service.find_customers("98123 45678")] == ["ORDER-1042"]
+    assert [c.name for c in service.find_customers("ra")] == ["Rahul Mehta"]
+    assert [c.name for c in service.find_customers("R")] == ["Rahul Mehta", "Rohan Das"]
+    assert service.find_customers("   ") == []
+    assert service.find_customers("nobody-here") == []
+
+
+async def test_sessions_left_by_a_crash_are_finished_or_resumed(seeded: Database) -> None:
+    now = datetime.now(UTC)
+    stale = VerificationSession.start(
+        expected_number=ASHA, now=now - timedelta(minutes=10), reference="ORDER-1042"
+    )
+    live = VerificationSession.start(
+        expected_number=RAHUL, now=now, timeout=timedelta(minutes=5), reference="ORDER-1043"
+    )
+    with seeded.session() as db:
+        verifications.save_verification(db, stale, kiosk_id="counter-1")
+        verifications.save_verification(db, live, kiosk_id="counter-1")
+
+    service = make_service(seeded)
+    assert service.resume() == 2
+
+    assert (await service.outcome(stale.id)).status is Status.EXPIRED
+    assert [s.id for s in service.pending_sessions()] == [live.id]
+    await service.call_heard(heard(RAHUL))
+    assert (await service.outcome(live.id)).status is Status.VERIFIED
+    assert sorted(d["status"] for d in queued_payloads(seeded)) == ["expired", "verified"]

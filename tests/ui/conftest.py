@@ -1,0 +1,37 @@
+import asyncio
+from collections.abc import Awaitable, Iterator
+from typing import Any
+
+import pytest
+import qasync
+from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import QApplication
+
+import kiosk.ui  # noqa: F401 - selects the Qt binding for qasync
+
+
+@pytest.fixture(scope="session")
+def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
+    """One qasync event loop for the session: asyncio and Qt events run together.
+
+    qasync does not cope with a second loop on the same QApplication, so tests share one.
+    """
+    loop = qasync.QEventLoop(qapp)
+    yield loop
+    loop.close()
+
+
+def next_emission(signal: SignalInstance) -> Awaitable[tuple[Any, ...]]:
+    """Start listening to ``signal`` now; await the result (at most 10 s) for its arguments.
+
+    Connecting before the action that emits matters: Qt emits synchronously.
+    """
+    future: asyncio.Future[tuple[Any, ...]] = asyncio.get_running_loop().create_future()
+
+    def catch(*args: Any) -> None:
+        if not future.done():
+            future.set_result(args)
+
+    signal.connect(catch)
+    future.add_done_callback(lambda _: signal.disconnect(catch))
+    return asyncio.wait_for(future, 10)
