@@ -35,10 +35,11 @@ def default_config_file() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
 
 
-def default_database_url() -> str:
-    """A SQLite file in the platform data directory."""
+def default_database_url(*, demo: bool = False) -> str:
+    """A SQLite file in the platform data directory (a separate one for demo mode)."""
     data_dir = Path(platformdirs.user_data_dir(APP_NAME))
-    return f"sqlite:///{data_dir / 'kiosk.sqlite3'}"
+    name = "demo.sqlite3" if demo else "kiosk.sqlite3"
+    return f"sqlite:///{data_dir / name}"
 
 
 class Settings(BaseSettings):
@@ -56,7 +57,9 @@ class Settings(BaseSettings):
     timeout: float = Field(120.0, gt=0, description="Seconds a customer has to dial.")
     modem_port: str | None = Field(None, description="Serial device or pyserial URL.")
     modem_baudrate: int = Field(115200, description="Serial speed of the modem port.")
-    database_url: str = Field(default_factory=default_database_url, description="SQLAlchemy URL.")
+    database_url: str | None = Field(
+        None, description="SQLAlchemy URL; default: SQLite in the data directory."
+    )
     callback_url: str | None = Field(None, description="Merchant backend URL for results.")
     callback_secret: SecretStr | None = Field(
         None, description="Standard Webhooks signing secret, whsec_<base64>."
@@ -94,6 +97,11 @@ class Settings(BaseSettings):
     def is_demo(self) -> bool:
         """Demo mode: asked for, or nothing to listen to has been configured."""
         return self.demo or not self.modem_port
+
+    @property
+    def effective_database_url(self) -> str:
+        """The database to use; demo mode keeps its sample data out of the real one."""
+        return self.database_url or default_database_url(demo=self.is_demo)
 
     @property
     def effective_dial_number(self) -> str | None:

@@ -34,7 +34,7 @@ class KioskRuntime:
     def __init__(self, settings: Settings, *, clock: Clock | None = None) -> None:
         self.settings = settings
         self.clock = clock or SystemClock()
-        self.database = Database(settings.database_url)
+        self.database = Database(settings.effective_database_url)
         self.simulator: ModemSimulator | None = None
         self.sources: list[CallSource] = []
         secret = settings.callback_secret.get_secret_value() if settings.callback_secret else None

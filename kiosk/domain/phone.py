@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat
 
 DEFAULT_REGION = "IN"
+
+_NUMBER_IN_TEXT = re.compile(r"\+?\d{6,}")
 
 
 class InvalidPhoneNumber(ValueError):
@@ -80,3 +84,8 @@ def mask(number: str | None, visible: int = 4) -> str:
     if len(digits) <= visible:
         return "•" * len(digits)
     return f"{prefix}{'•' * (len(digits) - visible)}{digits[-visible:]}"
+
+
+def mask_numbers_in(text: str) -> str:
+    """Mask every run of six or more digits in free text (log lines, modem lines)."""
+    return _NUMBER_IN_TEXT.sub(lambda match: mask(match.group()), text)

@@ -6,6 +6,7 @@ from kiosk.domain.phone import (
     format_national,
     last_digits,
     mask,
+    mask_numbers_in,
     parse_phone,
     try_parse_phone,
 )
@@ -84,3 +85,10 @@ def test_formats_for_people() -> None:
     assert format_national("+918000000001") == "080000 00001"
     assert format_international("+918000000001") == "+91 80000 00001"
     assert last_digits("+91 98123 45678") == "5678"
+
+
+def test_numbers_in_free_text_are_masked() -> None:
+    line = 'RING +CLIP: "09812345678",129 and +447911123456 at 10:15, code 1234'
+    assert mask_numbers_in(line) == (
+        'RING +CLIP: "•••••••5678",129 and +44 ••••••3456 at 10:15, code 1234'
+    )

@@ -15,7 +15,6 @@ import asyncio
 import contextlib
 import errno
 import logging
-import re
 import uuid
 from collections.abc import Coroutine
 from dataclasses import dataclass, field
@@ -26,7 +25,7 @@ import serial_asyncio_fast
 
 from kiosk.domain.clock import Clock, SystemClock
 from kiosk.domain.events import CallEvent
-from kiosk.domain.phone import DEFAULT_REGION, mask
+from kiosk.domain.phone import DEFAULT_REGION, mask, mask_numbers_in
 from kiosk.sources.base import CallSink, SourceState, SourceStatus
 from kiosk.sources.modem.protocol import (
     CallEnded,
@@ -51,8 +50,6 @@ _FIRST_AT_ATTEMPTS = 3
 RING_WITHOUT_CLIP_WAIT = 2.0
 #: Seconds without RING/+CLIP after which the current call is considered over.
 CALL_IDLE_TIMEOUT = 6.0
-
-_LONG_NUMBER = re.compile(r"\+?\d{6,}")
 
 
 class ModemError(Exception):
@@ -305,10 +302,10 @@ class ModemSource:
     def _on_line(self, line: str) -> None:
         try:
             parsed = parse_line(line)
-            log.debug("<< %s", _mask_numbers(line))
+            log.debug("<< %s", mask_numbers_in(line))
             self._dispatch(parsed, line)
         except Exception:
-            log.exception("Could not handle the modem line %r", _mask_numbers(line))
+            log.exception("Could not handle the modem line %r", mask_numbers_in(line))
 
     def _dispatch(self, parsed: ModemLine, line: str) -> None:
         pending = self._pending
@@ -329,7 +326,7 @@ class ModemSource:
                     if text.upper() != pending.command.upper():  # drop the echo
                         pending.info.append(text)
                 else:
-                    log.debug("Ignoring an unsolicited line: %s", _mask_numbers(line))
+                    log.debug("Ignoring an unsolicited line: %s", mask_numbers_in(line))
 
     def _on_connection_lost(self, lost: asyncio.Future[Exception | None]) -> None:
         if lost is not self._lost:
@@ -444,8 +441,3 @@ class ModemSource:
         self._tasks.discard(task)
         if not task.cancelled() and task.exception() is not None:
             log.error("Reporting a call failed", exc_info=task.exception())
-
-
-def _mask_numbers(line: str) -> str:
-    """Mask anything that looks like a phone number, for logs."""
-    return _LONG_NUMBER.sub(lambda m: mask(m.group()), line)
