@@ -109,20 +109,24 @@ class DialScreen(QWidget):
             )
         )
         if session.unmatched_calls:
-            self.hint.setText(
-                self.tr(
-                    "A call came from a different number ({number}). "
-                    "Please call from the phone ending {digits}."
-                ).format(
-                    number=mask(session.last_unmatched_caller),
-                    digits=last_digits(session.expected_number),
-                )
-            )
+            self.hint.setText(self._hint(session))
             self.hint.show()
         else:
             self.hint.hide()
         self._tick()
         self._ticker.start()
+
+    def _hint(self, session: VerificationSession) -> str:
+        digits = last_digits(session.expected_number)
+        if session.last_unmatched_caller is None:
+            return self.tr(
+                "A call came from a hidden number. Please call from the phone ending "
+                "{digits} with caller ID switched on."
+            ).format(digits=digits)
+        return self.tr(
+            "A call came from a different number ({number}). "
+            "Please call from the phone ending {digits}."
+        ).format(number=mask(session.last_unmatched_caller), digits=digits)
 
     def stop(self) -> None:
         """Stop the countdown (the session ended)."""

@@ -1,0 +1,66 @@
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from kiosk.store.models import Customer
+from kiosk.ui.find_screen import FindScreen
+
+NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
+ASHA = Customer(
+    id="c1", reference="ORDER-1042", name="Asha Verma", phone="+919812345678",
+    created_at=NOW, updated_at=NOW,
+)  # fmt: skip
+
+
+def screen_answering(qtbot: QtBot, results: dict[str, list[Customer]]) -> FindScreen:
+    screen = FindScreen("IN")
+    qtbot.addWidget(screen)
+    screen.search_requested.connect(
+        lambda text: screen.show_results(text, results.get(text.strip().upper(), []))
+    )
+    return screen
+
+
+def test_a_scanned_code_with_one_match_starts_at_once(qtbot: QtBot) -> None:
+    screen = screen_answering(qtbot, {"ORDER-1042": [ASHA]})
+    with qtbot.waitSignal(screen.customer_chosen) as chosen:
+        qtbot.keyClicks(screen.search, "ORDER-1042")
+        qtbot.keyClick(screen.search, Qt.Key.Key_Return)
+    assert chosen.args == [ASHA]
+
+
+def test_rows_show_masked_numbers(qtbot: QtBot) -> None:
+    screen = screen_answering(qtbot, {"ASHA": [ASHA]})
+    screen.search.setText("Asha")
+    screen.search_button.click()
+    text = screen.results.item(0).text()
+    assert "Asha Verma" in text
+    assert "+91 ••••••5678" in text
+    assert "9812345678" not in text
+
+
+def test_an_unknown_phone_can_be_verified_ad_hoc(qtbot: QtBot) -> None:
+    screen = screen_answering(qtbot, {})
+    screen.search.setText("99000 11122")
+    with qtbot.waitSignal(screen.phone_chosen) as chosen:
+        screen.search_button.click()
+    assert chosen.args == ["+919900011122"]
+
+
+def test_typing_searches_after_a_pause(qtbot: QtBot) -> None:
+    screen = screen_answering(qtbot, {"ASHA": [ASHA]})
+    with qtbot.waitSignal(screen.search_requested) as searched:
+        qtbot.keyClicks(screen.search, "Asha")
+    assert searched.args == ["Asha"]
+    assert screen.results.count() == 1
+
+
+def test_reset_clears_for_the_next_customer(qtbot: QtBot) -> None:
+    screen = screen_answering(qtbot, {})
+    screen.search.setText("nobody")
+    screen.search_button.click()
+    assert screen.message.text() == "Nobody found for “nobody”."
+    screen.reset()
+    assert screen.search.text() == ""
+    assert screen.message.text() == ""

@@ -1,0 +1,30 @@
+from pytestqt.qtbot import QtBot
+
+from kiosk.delivery.dispatcher import OutboxStatus
+from kiosk.sources.base import SourceState, SourceStatus
+from kiosk.ui.status_strip import StatusStrip
+
+
+def test_source_fault_is_shown_in_plain_words(qtbot: QtBot) -> None:
+    strip = StatusStrip(demo=False)
+    qtbot.addWidget(strip)
+    message = "Modem not found on /dev/ttyUSB2. Check that it is plugged in."
+    strip.show_source(SourceStatus("modem", SourceState.FAULT, message))
+    assert strip.source.text() == message
+    assert strip.source.property("fault") is True
+    strip.show_source(SourceStatus("modem", SourceState.READY, "Modem ready on /dev/ttyUSB2"))
+    assert strip.source.property("fault") is False
+    assert strip.demo.isHidden()
+
+
+def test_waiting_results_and_the_reason(qtbot: QtBot) -> None:
+    strip = StatusStrip(demo=True)
+    qtbot.addWidget(strip)
+    strip.show_outbox(OutboxStatus(pending=0))
+    assert strip.outbox.text() == "All results sent"
+    strip.show_outbox(OutboxStatus(pending=1, last_error="The backend answered 503."))
+    assert strip.outbox.text() == "1 result waiting to be sent: The backend answered 503."
+    assert strip.outbox.property("fault") is True
+    strip.show_outbox(OutboxStatus(pending=3))
+    assert strip.outbox.text() == "3 results waiting to be sent"
+    assert not strip.demo.isHidden()
