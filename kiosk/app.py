@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     for flag, text in _SETTING_OPTIONS:
         common.add_argument(flag, help=text)
     common.add_argument("--demo", action="store_true", help="simulated modem and sample customers")
-    common.add_argument("-v", "--verbose", action="store_true", help="log more")
+    common.add_argument("-v", "--verbose", action="store_true", help="log everything (to stderr)")
 
     parser = argparse.ArgumentParser(
         prog="missedcall-kiosk",
@@ -68,9 +68,8 @@ def settings_from(options: argparse.Namespace) -> Settings:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``missedcall-kiosk`` console script."""
+    """Entry point of the ``missedcall-kiosk`` console script; 2 means an error."""
     options = build_parser().parse_args(argv)
-    configure_logging(verbose=getattr(options, "verbose", False))
     try:
         settings = settings_from(options)
     except ValidationError as exc:
@@ -78,7 +77,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             where = ".".join(str(part) for part in error["loc"]) or "settings"
             print(f"Configuration problem in {where}: {error['msg']}", file=sys.stderr)
         return 2
+    except (OSError, ValueError) as exc:  # an unreadable or malformed config file
+        print(f"Could not read the configuration: {exc}", file=sys.stderr)
+        return 2
+    configure_logging(verbose=settings.verbose)
+    try:
+        return _run(options, settings)
+    except Exception as exc:
+        logging.getLogger("kiosk").debug("Stopped by an error", exc_info=True)
+        print(f"Error: {exc}", file=sys.stderr)
+        return 2
 
+
+def _run(options: argparse.Namespace, settings: Settings) -> int:
     command = getattr(options, "command", None)
     if command == "verify":
         from kiosk.cli import run_verify

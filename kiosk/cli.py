@@ -3,25 +3,31 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import dataclasses
 import json
 import signal
 import sys
-from typing import Any, TextIO
+from collections.abc import Callable, Iterator
+from typing import TextIO
 
 import httpx
 
 from kiosk.config import Settings
-from kiosk.delivery.payload import verification_data
-from kiosk.domain.clock import isoformat_utc
-from kiosk.domain.phone import InvalidPhoneNumber, format_international, last_digits
+from kiosk.delivery.payload import message_id, verification_data
+from kiosk.domain.phone import InvalidPhoneNumber, format_international, last_digits, mask
 from kiosk.domain.session import Status
 from kiosk.runtime import KioskRuntime
 from kiosk.service import CustomerNotFound
-from kiosk.store import outbox
 
 EXIT_VERIFIED = 0
 EXIT_NOT_VERIFIED = 1
 EXIT_ERROR = 2
+
+NO_MODEM = (
+    "No modem is configured: give --modem-port (or KIOSK_MODEM_PORT, or modem_port in "
+    "the config file). To try it with a simulated modem, add --demo."
+)
 
 
 def run_verify(
@@ -37,6 +43,9 @@ def run_verify(
     if bool(reference) == bool(phone):
         print("Give exactly one of --reference or --phone.", file=err)
         return EXIT_ERROR
+    if not settings.modem_port and not settings.demo:
+        print(NO_MODEM, file=err)
+        return EXIT_ERROR
     return asyncio.run(_verify(settings, reference, phone, as_json, out, err))
 
 
@@ -48,7 +57,7 @@ async def _verify(
     out: TextIO,
     err: TextIO,
 ) -> int:
-    async with KioskRuntime(settings) as runtime:
+    async with KioskRuntime(settings, resume_sessions=False) as runtime:
         service = runtime.service
         try:
             if reference:
@@ -61,35 +70,55 @@ async def _verify(
         dial = format_international(session.dialed_number) if session.dialed_number else None
         ending = last_digits(session.expected_number)
         print(
-            f"Waiting for a missed call from the phone ending {ending}"
+            ("DEMO (simulated modem): " if settings.is_demo else "")
+            + f"Waiting for a missed call from the phone ending {ending}"
             + (f" to {dial}" if dial else "")
             + f", for {settings.timeout:g} s.",
             file=err,
             flush=True,
         )
-        loop = asyncio.get_running_loop()
-        loop.add_signal_handler(signal.SIGINT, service.cancel, session.id)
-        loop.add_signal_handler(signal.SIGTERM, service.cancel, session.id)
-        final = await service.outcome(session.id)
-        await _send_result(runtime, settings, err)
-        data = verification_data(final, kiosk_id=settings.kiosk_id)
+        with _cancel_on_signals(lambda: service.cancel(session.id)):
+            final = await service.outcome(session.id)
+        await _send_result(runtime, settings, message_id(final.id), err)
+        data = verification_data(
+            final, kiosk_id=settings.kiosk_id, default_source=service.source_name
+        )
         if as_json:
             print(json.dumps(data, indent=2), file=out)
         else:
-            print(f"{final.status.value}: {final.reference or final.expected_number}", file=out)
+            who = final.reference or mask(final.expected_number)
+            print(f"{final.status.value}: {who}", file=out)
         return EXIT_VERIFIED if final.status is Status.VERIFIED else EXIT_NOT_VERIFIED
 
 
-async def _send_result(runtime: KioskRuntime, settings: Settings, err: TextIO) -> None:
+@contextlib.contextmanager
+def _cancel_on_signals(cancel: Callable[[], None]) -> Iterator[None]:
+    """Ctrl-C or SIGTERM while waiting cancels the session (the backend hears it)."""
+    loop = asyncio.get_running_loop()
+    installed = []
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
+            loop.add_signal_handler(signum, cancel)
+            installed.append(signum)
+    try:
+        yield
+    finally:
+        for signum in installed:
+            loop.remove_signal_handler(signum)
+
+
+async def _send_result(
+    runtime: KioskRuntime, settings: Settings, webhook_id: str, err: TextIO
+) -> None:
     """Give the backend a moment to acknowledge; the outbox keeps whatever it does not."""
     problem = runtime.dispatcher.configuration_problem()
     if problem is None:
         try:
             async with asyncio.timeout(settings.callback_timeout + 5):
-                await runtime.dispatcher.drain()
+                await runtime.dispatcher.wait_delivered(webhook_id)
             return
         except TimeoutError:
-            problem = runtime.dispatcher.status().last_error
+            problem = runtime.dispatcher.status().last_error or "The backend did not confirm it."
     print(
         f"The result is saved but not sent to the backend yet. {problem} "
         "It goes out on the next run (see 'missedcall-kiosk outbox').",
@@ -103,21 +132,23 @@ def run_outbox(settings: Settings, *, action: str, as_json: bool, out: TextIO = 
 
 
 async def _outbox(settings: Settings, action: str, as_json: bool, out: TextIO) -> int:
-    runtime = KioskRuntime(settings)
+    runtime = KioskRuntime(settings, resume_sessions=False)
     runtime.database.migrate()
+    dispatcher = runtime.dispatcher
     try:
         if action == "retry":
-            with runtime.database.session() as session:
-                outbox.make_due_now(session, runtime.clock.now())
+            if problem := dispatcher.configuration_problem():
+                print(problem, file=out)
+                return EXIT_ERROR
+            dispatcher.retry_now()
             async with httpx.AsyncClient(timeout=settings.callback_timeout) as client:
-                sent = await runtime.dispatcher.deliver_due(client)
-            status = runtime.dispatcher.status()
+                sent = await dispatcher.deliver_due(client)
+            status = dispatcher.status()
             print(f"Sent {sent}; {status.pending} still waiting.", file=out)
             if status.pending and status.last_error:
                 print(f"Last problem: {status.last_error}", file=out)
             return EXIT_VERIFIED if status.pending == 0 else EXIT_NOT_VERIFIED
-        with runtime.database.session() as session:
-            rows = [_describe(message) for message in outbox.pending_messages(session)]
+        rows = [dataclasses.asdict(callback) for callback in dispatcher.pending()]
         if as_json:
             print(json.dumps(rows, indent=2), file=out)
         elif not rows:
@@ -132,16 +163,3 @@ async def _outbox(settings: Settings, action: str, as_json: bool, out: TextIO) -
         return EXIT_VERIFIED
     finally:
         runtime.database.dispose()
-
-
-def _describe(message: Any) -> dict[str, Any]:
-    data = json.loads(message.payload).get("data", {})
-    return {
-        "webhook_id": message.id,
-        "status": data.get("status"),
-        "reference": data.get("reference"),
-        "created_at": isoformat_utc(message.created_at),
-        "attempts": message.attempts,
-        "next_attempt_at": isoformat_utc(message.next_attempt_at),
-        "last_error": message.last_error,
-    }

@@ -7,12 +7,14 @@ in the platform config directory), and the defaults below.
 
 from __future__ import annotations
 
+import binascii
 import os
 import socket
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
+import httpx
 import platformdirs
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import (
@@ -21,6 +23,8 @@ from pydantic_settings import (
     SettingsConfigDict,
     TomlConfigSettingsSource,
 )
+from standardwebhooks import Webhook
+from standardwebhooks.webhooks import EmptyWebhookSecretError
 
 from kiosk.domain.phone import parse_phone
 
@@ -68,11 +72,39 @@ class Settings(BaseSettings):
     retry_initial: float = Field(2.0, gt=0, description="First retry delay in seconds.")
     retry_max: float = Field(600.0, gt=0, description="Longest delay between retries, seconds.")
     result_seconds: float = Field(8.0, ge=0, description="Seconds the result stays on screen.")
+    verbose: bool = Field(False, description="Log everything, for troubleshooting.")
 
     @field_validator("region")
     @classmethod
     def _upper_region(cls, value: str) -> str:
         return value.upper()
+
+    @field_validator("callback_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            url = httpx.URL(value)
+        except httpx.InvalidURL as exc:
+            raise ValueError(f"'{value}' is not a web address: {exc}") from None
+        if url.scheme not in ("http", "https") or not url.host:
+            raise ValueError(f"'{value}' must be an http:// or https:// address.")
+        return value
+
+    @field_validator("callback_secret")
+    @classmethod
+    def _webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None:
+            return None
+        secret = value.get_secret_value()
+        if not secret.startswith("whsec_"):
+            raise ValueError("The callback secret must look like whsec_<base64>.")
+        try:
+            Webhook(secret)
+        except (binascii.Error, ValueError, EmptyWebhookSecretError):
+            raise ValueError("The callback secret is not valid base64 after whsec_.") from None
+        return value
 
     @model_validator(mode="after")
     def _dial_number_e164(self) -> Settings:

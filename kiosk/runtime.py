@@ -31,8 +31,16 @@ log = logging.getLogger("kiosk.runtime")
 class KioskRuntime:
     """Everything below the front-ends, wired from :class:`Settings`."""
 
-    def __init__(self, settings: Settings, *, clock: Clock | None = None) -> None:
+    def __init__(
+        self, settings: Settings, *, clock: Clock | None = None, resume_sessions: bool = True
+    ) -> None:
+        """Wire everything from ``settings``; nothing starts until :meth:`start`.
+
+        ``resume_sessions`` is off for one-shot commands, which must not take over
+        sessions that a kiosk screen left open.
+        """
         self.settings = settings
+        self._resume_sessions = resume_sessions
         self.clock = clock or SystemClock()
         self.database = Database(settings.effective_database_url)
         self.simulator: ModemSimulator | None = None
@@ -53,6 +61,7 @@ class KioskRuntime:
             region=settings.region,
             dial_number=settings.effective_dial_number,
             timeout=timedelta(seconds=settings.timeout),
+            source_name="simulator" if settings.is_demo else "modem",
             on_outbox_queued=self.dispatcher.wake,
         )
         self._tasks: list[asyncio.Task[None]] = []
@@ -90,14 +99,15 @@ class KioskRuntime:
                     region=self.settings.region,
                     clock=self.clock,
                     baudrate=self.settings.modem_baudrate,
-                    name="simulator" if self.simulator else "modem",
+                    name=self.service.source_name or "modem",
                 )
             )
         self.dispatcher.on_status = self.service.notices.publish
         for source in self.sources:
             self._spawn(source.run(self.service), f"source {source.name}")
         self._spawn(self.dispatcher.run(), "outbox dispatcher")
-        self.service.resume()
+        if self._resume_sessions:
+            self.service.resume()
 
     async def stop(self) -> None:
         """Cancel the background tasks, stop the simulator, close the database."""

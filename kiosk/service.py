@@ -10,17 +10,18 @@ import asyncio
 import dataclasses
 import logging
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import timedelta
 
 from kiosk.delivery.payload import completion_message
 from kiosk.domain.clock import Clock
+from kiosk.domain.customer import CustomerSummary
 from kiosk.domain.events import CallEvent
+from kiosk.domain.health import SourceStatus
 from kiosk.domain.matching import route_call
 from kiosk.domain.phone import mask, parse_phone
 from kiosk.domain.session import CallOutcome, VerificationSession
 from kiosk.notices import NoticeBus, SessionChanged, SessionFinished, SessionStarted
-from kiosk.sources.base import SourceStatus
 from kiosk.store import customers, outbox, verifications
 from kiosk.store.database import Database
 from kiosk.store.models import Customer
@@ -28,6 +29,10 @@ from kiosk.store.models import Customer
 log = logging.getLogger("kiosk.service")
 
 _REMEMBERED = 256
+_SAVE_RETRY_SECONDS = 2.0
+#: A call that rang just before the deadline is reported a moment later (the modem
+#: sends the caller's number after the first RING); wait this long before expiring.
+EXPIRY_GRACE = timedelta(seconds=3)
 
 
 class CustomerNotFound(LookupError):
@@ -46,6 +51,8 @@ class VerificationService:
         region: str,
         dial_number: str | None,
         timeout: timedelta,
+        source_name: str | None = None,
+        expiry_grace: timedelta = EXPIRY_GRACE,
         on_outbox_queued: Callable[[], None] = lambda: None,
     ) -> None:
         self.notices = NoticeBus()
@@ -53,6 +60,8 @@ class VerificationService:
         self.region = region
         self.dial_number = dial_number
         self.timeout = timeout
+        self.source_name = source_name
+        self._expiry_grace = expiry_grace
         self._db = database
         self._clock = clock
         self._on_outbox_queued = on_outbox_queued
@@ -63,14 +72,15 @@ class VerificationService:
 
     # Looking customers up
 
-    def find_customers(self, text: str, limit: int = 20) -> Sequence[Customer]:
+    def find_customers(self, text: str, limit: int = 20) -> list[CustomerSummary]:
         """Customers matching a reference, a phone number in any format, or a name prefix."""
         with self._db.session() as session:
-            return customers.find_customers(session, text, region=self.region, limit=limit)
+            found = customers.find_customers(session, text, region=self.region, limit=limit)
+            return [_summary(row) for row in found]
 
     # Sessions
 
-    def start_for_customer(self, customer: Customer) -> VerificationSession:
+    def start_for_customer(self, customer: CustomerSummary) -> VerificationSession:
         """Ask ``customer`` to dial; returns the new pending session."""
         return self._start(
             expected_number=customer.phone,
@@ -83,15 +93,16 @@ class VerificationService:
         """Start a session for the customer with this order or member reference."""
         with self._db.session() as session:
             customer = customers.customer_by_reference(session, reference)
-        if customer is None:
-            raise CustomerNotFound(f"No customer has the reference '{reference}'.")
-        return self.start_for_customer(customer)
+            if customer is None:
+                raise CustomerNotFound(f"No customer has the reference '{reference}'.")
+            found = _summary(customer)
+        return self.start_for_customer(found)
 
     def start_for_phone(self, phone: str) -> VerificationSession:
         """Start a session for a phone number: the customer on file, or an ad-hoc check."""
         expected = parse_phone(phone, self.region)
         with self._db.session() as session:
-            known = customers.customers_by_phone(session, expected)
+            known = [_summary(row) for row in customers.customers_by_phone(session, expected)]
         if known:
             return self.start_for_customer(known[0])
         return self._start(expected_number=expected)
@@ -202,7 +213,7 @@ class VerificationService:
     def _schedule_expiry(self, state: VerificationSession) -> None:
         if timer := self._timers.pop(state.id, None):
             timer.cancel()
-        delay = state.remaining(self._clock.now()).total_seconds()
+        delay = (state.remaining(self._clock.now()) + self._expiry_grace).total_seconds()
         loop = asyncio.get_running_loop()
         self._timers[state.id] = loop.call_later(delay, self._expire, state.id)
 
@@ -221,9 +232,38 @@ class VerificationService:
             del self._outcomes[key]
 
     def _finish(self, state: VerificationSession, call: CallEvent | None = None) -> None:
-        now = self._clock.now()
+        """Persist the outcome with its callback, then tell everyone; retried until saved."""
+        try:
+            stored = self._save_outcome(state, call)
+        except Exception:
+            log.exception("Could not save the outcome of session %s; trying again", state.id)
+            loop = asyncio.get_running_loop()
+            loop.call_later(_SAVE_RETRY_SECONDS, self._finish, state, call)
+            return
+        if stored is not None:
+            log.warning("Session %s was already finished elsewhere: %s", state.id, stored.status)
+            state = stored
+        if timer := self._timers.pop(state.id, None):
+            timer.cancel()
+        self._sessions.pop(state.id, None)
+        log.info("Session %s finished: %s", state.id, state.status)
+        snapshot = dataclasses.replace(state)
+        self._outcomes[state.id].set_result(snapshot)
+        self._forget_old_outcomes()
+        self._on_outbox_queued()
+        self.notices.publish(SessionFinished(snapshot))
+
+    def _save_outcome(
+        self, state: VerificationSession, call: CallEvent | None
+    ) -> VerificationSession | None:
+        """Save outcome, matched call and callback in one transaction.
+
+        Returns the stored state instead when another process finished the session
+        first; then no second callback is queued.
+        """
         with self._db.session() as session:
-            verifications.save_verification(session, state, kiosk_id=self.kiosk_id)
+            if not verifications.finish_verification(session, state):
+                return verifications.load_verification(session, state.id)
             if call is not None:
                 verifications.record_call(
                     session,
@@ -232,14 +272,15 @@ class VerificationService:
                     verification_id=state.id,
                     kiosk_id=self.kiosk_id,
                 )
-            message = completion_message(state, kiosk_id=self.kiosk_id, now=now)
+            message = completion_message(
+                state,
+                kiosk_id=self.kiosk_id,
+                now=self._clock.now(),
+                default_source=self.source_name,
+            )
             outbox.add_message(session, message)
-        if timer := self._timers.pop(state.id, None):
-            timer.cancel()
-        del self._sessions[state.id]
-        log.info("Session %s finished: %s", state.id, state.status)
-        snapshot = dataclasses.replace(state)
-        self._outcomes[state.id].set_result(snapshot)
-        self._forget_old_outcomes()
-        self._on_outbox_queued()
-        self.notices.publish(SessionFinished(snapshot))
+        return None
+
+
+def _summary(row: Customer) -> CustomerSummary:
+    return CustomerSummary(id=row.id, reference=row.reference, name=row.name, phone=row.phone)

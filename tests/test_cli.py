@@ -140,3 +140,14 @@ def test_outbox_lists_and_retries_results(database_url: str, backend: MerchantBa
     assert "Sent 1; 0 still waiting." in retried.stdout
     assert backend.received[0].webhook_id == listed[0]["webhook_id"]
     assert "No results are waiting" in outbox().stdout
+
+
+def test_verify_without_a_modem_refuses_instead_of_pretending(database_url: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk.app", "verify", "--phone", CALLER,
+         "--database-url", database_url],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "No modem is configured" in result.stderr
+    assert "--demo" in result.stderr

@@ -59,7 +59,16 @@ def test_secret_never_shows_in_repr() -> None:
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("timeout", "0"), ("timeout", "soon"), ("dial_number", "12"), ("callback_timeout", "-1")],
+    [
+        ("timeout", "0"),
+        ("timeout", "soon"),
+        ("dial_number", "12"),
+        ("callback_timeout", "-1"),
+        ("callback_secret", "plain-password"),
+        ("callback_secret", "whsec_a"),
+        ("callback_url", "ftp://example.com/hook"),
+        ("callback_url", "http://[::1/hook"),
+    ],
 )
 def test_bad_values_are_refused(field: str, value: str) -> None:
     with pytest.raises(ValidationError):

@@ -1,10 +1,11 @@
+import asyncio
 import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
-from kiosk.domain.clock import SystemClock
+from kiosk.domain.clock import Clock, SystemClock
 from kiosk.domain.events import CallEvent
 from kiosk.domain.phone import InvalidPhoneNumber
 from kiosk.domain.session import Status, VerificationSession
@@ -26,14 +27,26 @@ def seeded(database: Database) -> Database:
     return database
 
 
-def make_service(database: Database, timeout: float = 60) -> VerificationService:
+class ManualClock:
+    def __init__(self, now: datetime) -> None:
+        self.current = now
+
+    def now(self) -> datetime:
+        return self.current
+
+
+def make_service(
+    database: Database, timeout: float = 60, clock: Clock | None = None
+) -> VerificationService:
     return VerificationService(
         database,
-        clock=SystemClock(),
+        clock=clock or SystemClock(),
         kiosk_id="counter-1",
         region="IN",
         dial_number="+918000000001",
         timeout=timedelta(seconds=timeout),
+        source_name="modem",
+        expiry_grace=timedelta(0),
     )
 
 
@@ -119,6 +132,7 @@ async def test_nobody_dials_and_the_backend_still_hears_expired(seeded: Database
     assert data["status"] == "expired"
     assert data["caller_number"] is None
     assert data["call_at"] is None
+    assert data["source"] == "modem"  # what the kiosk was listening on
 
 
 async def test_cancel_sends_cancelled(seeded: Database) -> None:
@@ -208,3 +222,45 @@ async def test_sessions_left_by_a_crash_are_finished_or_resumed(seeded: Database
     await service.call_heard(heard(RAHUL))
     assert (await service.outcome(live.id)).status is Status.VERIFIED
     assert sorted(d["status"] for d in queued_payloads(seeded)) == ["expired", "verified"]
+
+
+async def test_a_call_that_rang_before_the_deadline_but_arrives_after_it_verifies(
+    seeded: Database,
+) -> None:
+    clock = ManualClock(datetime.now(UTC))
+    service = make_service(seeded, timeout=60, clock=clock)
+    session = service.start_for_reference("ORDER-1042")
+    clock.current = session.expires_at + timedelta(seconds=1)  # reported late
+    late = CallEvent(ASHA, ASHA, session.expires_at - timedelta(seconds=1), "modem")
+    await service.call_heard(late)
+    assert (await service.outcome(session.id)).status is Status.VERIFIED
+
+
+async def test_a_failed_save_is_retried_and_nothing_is_lost(seeded: Database) -> None:
+    service = make_service(seeded)
+    session = service.start_for_reference("ORDER-1042")
+    with seeded.engine.begin() as connection:
+        connection.execute(text("ALTER TABLE outbox RENAME TO outbox_away"))
+    await service.call_heard(heard(ASHA))
+    outcome = asyncio.ensure_future(service.outcome(session.id))
+    assert not outcome.done()  # not reported while it is not saved
+    with seeded.engine.begin() as connection:
+        connection.execute(text("ALTER TABLE outbox_away RENAME TO outbox"))
+    async with asyncio.timeout(10):
+        assert (await outcome).status is Status.VERIFIED
+    [data] = queued_payloads(seeded)
+    assert data["status"] == "verified"
+
+
+async def test_a_session_finished_elsewhere_gets_no_second_callback(seeded: Database) -> None:
+    counter = make_service(seeded)
+    session = counter.start_for_reference("ORDER-1042")
+    command_line = make_service(seeded)
+    assert command_line.resume() == 1  # e.g. a second process with the same kiosk id
+
+    await counter.call_heard(heard(ASHA))
+    assert (await counter.outcome(session.id)).status is Status.VERIFIED
+    command_line.cancel(session.id)
+
+    assert (await command_line.outcome(session.id)).status is Status.VERIFIED
+    assert [d["status"] for d in queued_payloads(seeded)] == ["verified"]

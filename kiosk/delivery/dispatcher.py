@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,7 +19,8 @@ import httpx
 
 from kiosk.delivery.backoff import Backoff, parse_retry_after
 from kiosk.delivery.signing import signed_headers
-from kiosk.domain.clock import Clock
+from kiosk.domain.clock import Clock, isoformat_utc
+from kiosk.domain.health import OutboxStatus
 from kiosk.store import outbox
 from kiosk.store.database import Database
 from kiosk.store.models import OutboxMessage
@@ -27,12 +29,30 @@ log = logging.getLogger("kiosk.delivery")
 
 
 @dataclass(frozen=True, slots=True)
-class OutboxStatus:
-    """What staff see about results waiting for the backend."""
+class PendingCallback:
+    """A waiting message as the ``outbox`` command and the status screen list it."""
 
-    pending: int
-    last_error: str | None = None
-    last_delivered_at: datetime | None = None
+    webhook_id: str
+    status: str | None
+    reference: str | None
+    created_at: str | None
+    attempts: int
+    next_attempt_at: str | None
+    last_error: str | None
+
+    @classmethod
+    def of(cls, message: OutboxMessage) -> PendingCallback:
+        """Summarise a stored message."""
+        data = json.loads(message.payload).get("data", {})
+        return cls(
+            webhook_id=message.id,
+            status=data.get("status"),
+            reference=data.get("reference"),
+            created_at=isoformat_utc(message.created_at),
+            attempts=message.attempts,
+            next_attempt_at=isoformat_utc(message.next_attempt_at),
+            last_error=message.last_error,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +93,30 @@ class OutboxDispatcher:
         self._last_delivered_at: datetime | None = None
 
     def wake(self) -> None:
-        """Look at the outbox now (a message was queued, or staff asked to retry)."""
+        """A message was queued: send it as soon as the backend may be asked again."""
+        self._wake.set()
+
+    def retry_now(self) -> int:
+        """Staff asked to retry: every waiting message is due now; returns how many."""
+        with self._db.session() as session:
+            count = outbox.make_due_now(session, self._clock.now())
         self._hold_until = None
         self._wake.set()
+        return count
+
+    def pending(self) -> list[PendingCallback]:
+        """Every message still waiting for the backend, oldest first."""
+        with self._db.session() as session:
+            return [PendingCallback.of(message) for message in outbox.pending_messages(session)]
+
+    async def wait_delivered(self, message_id: str) -> None:
+        """Return once the backend has acknowledged ``message_id`` (bound with a timeout)."""
+        while True:
+            self._changed.clear()
+            with self._db.session() as session:
+                if outbox.is_delivered(session, message_id):
+                    return
+            await self._changed.wait()
 
     def status(self) -> OutboxStatus:
         """The current count of waiting messages and the last problem, if any."""
@@ -90,12 +131,20 @@ class OutboxDispatcher:
             await self._changed.wait()
 
     async def run(self) -> None:
-        """Deliver messages as they fall due, until cancelled."""
+        """Deliver messages as they fall due, until cancelled; survives its own faults."""
+        failures = 0
         async with httpx.AsyncClient(timeout=self._timeout) as client:
             while True:
                 self._wake.clear()
-                await self.deliver_due(client)
-                await self._sleep_until_next()
+                try:
+                    await self.deliver_due(client)
+                    await self._sleep_until_next()
+                    failures = 0
+                except Exception as exc:
+                    failures += 1
+                    log.exception("The outbox dispatcher hit a problem; carrying on")
+                    self._publish(error=f"Could not send results ({type(exc).__name__}).")
+                    await asyncio.sleep(self._backoff.delay(failures).total_seconds())
 
     async def deliver_due(self, client: httpx.AsyncClient) -> int:
         """Try every due message once; returns how many were acknowledged."""
@@ -141,7 +190,7 @@ class OutboxDispatcher:
             return AttemptResult(
                 False, f"The backend did not answer within {self._timeout:g} s.", backend_down=True
             )
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
             return AttemptResult(
                 False, f"Cannot reach the backend ({type(exc).__name__}).", backend_down=True
             )

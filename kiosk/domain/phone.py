@@ -9,7 +9,7 @@ from phonenumbers import NumberParseException, PhoneNumberFormat
 
 DEFAULT_REGION = "IN"
 
-_NUMBER_IN_TEXT = re.compile(r"\+?\d{6,}")
+_NUMBER_IN_TEXT = re.compile(r"(?<![\w+])\+?\d{6,}(?!\w)")
 
 
 class InvalidPhoneNumber(ValueError):

@@ -2,35 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import Any, Protocol
+from typing import Protocol
 
 from kiosk.domain.events import CallEvent
-
-
-class SourceState(StrEnum):
-    """How a call source is doing, in the terms the status strip shows."""
-
-    CONNECTING = "connecting"
-    READY = "ready"
-    FAULT = "fault"
-    STOPPED = "stopped"
-
-
-@dataclass(frozen=True, slots=True)
-class SourceStatus:
-    """A source's health: a state, a plain-words message for staff, and details.
-
-    ``message`` is what a non-engineer reads ("Modem not found on /dev/ttyUSB0. Check
-    that it is plugged in."); ``details`` carries machine-readable facts such as
-    ``{"port": ..., "signal_bars": 3}`` for diagnostics.
-    """
-
-    source: str
-    state: SourceState
-    message: str
-    details: dict[str, Any] = field(default_factory=dict)
+from kiosk.domain.health import SourceStatus
 
 
 class CallSink(Protocol):

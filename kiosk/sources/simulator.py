@@ -104,9 +104,7 @@ class ModemSimulator:
         tasks = list(self._tasks)
         for task in tasks:
             task.cancel()
-        for task in tasks:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await asyncio.gather(*tasks, return_exceptions=True)
         if self._master_fd is not None:
             if self._loop is not None:
                 self._loop.remove_reader(self._master_fd)

@@ -58,7 +58,7 @@ def _create_engine(url: URL) -> Engine:
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         options["connect_args"] = {"timeout": 15}
-    engine = create_engine(url, **options)
+    engine = create_engine(url, hide_parameters=True, **options)  # no numbers in errors
     if url.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine

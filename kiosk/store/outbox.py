@@ -51,6 +51,12 @@ def next_due_at(session: Session) -> datetime | None:
     return session.scalar(statement)
 
 
+def is_delivered(session: Session, message_id: str) -> bool:
+    """True once the backend has acknowledged the message."""
+    statement = select(OutboxMessage.delivered_at).where(OutboxMessage.id == message_id)
+    return session.scalar(statement) is not None
+
+
 def mark_delivered(session: Session, message_id: str, now: datetime) -> None:
     """The backend acknowledged the message."""
     session.execute(

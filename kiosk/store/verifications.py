@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from kiosk.domain.events import CallEvent
@@ -13,23 +14,31 @@ from kiosk.store.models import CallRecord, Verification
 
 
 def save_verification(session: Session, state: VerificationSession, *, kiosk_id: str) -> None:
-    """Insert or update the row for ``state``."""
+    """Insert or update the row for ``state`` (a new or still pending session)."""
     row = session.get(Verification, state.id) or Verification(id=state.id, kiosk_id=kiosk_id)
-    call = state.matched_call
-    row.customer_id = state.customer_id
-    row.reference = state.reference
-    row.customer_name = state.customer_name
-    row.expected_number = state.expected_number
-    row.dialed_number = state.dialed_number
-    row.status = state.status.value
-    row.started_at = state.started_at
-    row.expires_at = state.expires_at
-    row.completed_at = state.completed_at
-    row.call_at = call.at if call else None
-    row.caller_number = call.caller if call else None
-    row.source = call.source if call else None
-    row.unmatched_calls = state.unmatched_calls
+    for column, value in _columns(state).items():
+        setattr(row, column, value)
     session.add(row)
+
+
+def finish_verification(session: Session, state: VerificationSession) -> bool:
+    """Store the outcome of ``state``; False if its row was already finished.
+
+    Another process sharing the database (a second kiosk, the command line) may have
+    finished the same session first; then nothing is written.
+    """
+    statement = (
+        update(Verification)
+        .where(Verification.id == state.id, Verification.status == Status.PENDING.value)
+        .values(**_columns(state))
+    )
+    return session.execute(statement).rowcount == 1
+
+
+def load_verification(session: Session, verification_id: str) -> VerificationSession | None:
+    """The stored state of one verification, if it exists."""
+    row = session.get(Verification, verification_id)
+    return _to_state(row) if row else None
 
 
 def record_call(
@@ -62,20 +71,7 @@ def pending_verifications(session: Session, *, kiosk_id: str) -> list[Verificati
     statement = select(Verification).where(
         Verification.status == Status.PENDING.value, Verification.kiosk_id == kiosk_id
     )
-    return [
-        VerificationSession(
-            id=row.id,
-            expected_number=row.expected_number,
-            dialed_number=row.dialed_number,
-            started_at=row.started_at,
-            expires_at=row.expires_at,
-            reference=row.reference,
-            customer_id=row.customer_id,
-            customer_name=row.customer_name,
-            unmatched_calls=row.unmatched_calls,
-        )
-        for row in session.scalars(statement)
-    ]
+    return [_to_state(row) for row in session.scalars(statement)]
 
 
 def calls_for(session: Session, verification_id: str) -> Sequence[CallRecord]:
@@ -86,3 +82,47 @@ def calls_for(session: Session, verification_id: str) -> Sequence[CallRecord]:
         .order_by(CallRecord.received_at)
     )
     return list(session.scalars(statement))
+
+
+def _columns(state: VerificationSession) -> dict[str, Any]:
+    call = state.matched_call
+    return {
+        "customer_id": state.customer_id,
+        "reference": state.reference,
+        "customer_name": state.customer_name,
+        "expected_number": state.expected_number,
+        "dialed_number": state.dialed_number,
+        "status": state.status.value,
+        "started_at": state.started_at,
+        "expires_at": state.expires_at,
+        "completed_at": state.completed_at,
+        "call_at": call.at if call else None,
+        "caller_number": call.caller if call else None,
+        "source": call.source if call else None,
+        "unmatched_calls": state.unmatched_calls,
+    }
+
+
+def _to_state(row: Verification) -> VerificationSession:
+    matched = None
+    if row.call_at is not None and row.caller_number:
+        matched = CallEvent(
+            caller_raw=row.caller_number,
+            caller=row.caller_number,
+            at=row.call_at,
+            source=row.source or "",
+        )
+    return VerificationSession(
+        id=row.id,
+        expected_number=row.expected_number,
+        dialed_number=row.dialed_number,
+        started_at=row.started_at,
+        expires_at=row.expires_at,
+        reference=row.reference,
+        customer_id=row.customer_id,
+        customer_name=row.customer_name,
+        status=Status(row.status),
+        completed_at=row.completed_at,
+        matched_call=matched,
+        unmatched_calls=row.unmatched_calls,
+    )

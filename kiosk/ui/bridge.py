@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.delivery.dispatcher import OutboxStatus
+from kiosk.domain.health import OutboxStatus, SourceStatus
 from kiosk.notices import NoticeBus, SessionChanged, SessionFinished, SessionStarted
-from kiosk.sources.base import SourceStatus
 
 
 class ServiceBridge(QObject):

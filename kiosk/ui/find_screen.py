@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.customer import CustomerSummary
 from kiosk.domain.phone import mask, try_parse_phone
-from kiosk.store.models import Customer
 
 _SEARCH_DELAY_MS = 150
 
@@ -25,7 +25,7 @@ _SEARCH_DELAY_MS = 150
 class FindScreen(QWidget):
     """Search field, result rows, and the way to start a verification.
 
-    Emits :attr:`customer_chosen` with a :class:`Customer`, or
+    Emits :attr:`customer_chosen` with a :class:`CustomerSummary`, or
     :attr:`phone_chosen` with an E.164 number not on file (ad-hoc check).
     """
 
@@ -81,7 +81,7 @@ class FindScreen(QWidget):
         self.message.setText(text)
         self._chosen = False
 
-    def show_results(self, query: str, customers: Sequence[Customer]) -> None:
+    def show_results(self, query: str, customers: Sequence[CustomerSummary]) -> None:
         """List the customers found for ``query`` (and an ad-hoc row for an unknown phone)."""
         self.results.clear()
         for customer in customers:

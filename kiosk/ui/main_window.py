@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.delivery.dispatcher import OutboxStatus
+from kiosk.domain.health import OutboxStatus
 from kiosk.domain.phone import InvalidPhoneNumber
 from kiosk.domain.session import VerificationSession
 from kiosk.service import CustomerNotFound, VerificationService

@@ -15,8 +15,8 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
 from kiosk.config import load_settings
+from kiosk.domain.health import SourceState
 from kiosk.runtime import KioskRuntime
-from kiosk.sources.base import SourceState
 from kiosk.ui.launch import build_main_window, create_application
 from kiosk.ui.main_window import MainWindow
 

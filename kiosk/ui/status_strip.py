@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from kiosk.delivery.dispatcher import OutboxStatus
-from kiosk.sources.base import SourceState, SourceStatus
+from kiosk.domain.health import OutboxStatus, SourceState, SourceStatus
 from kiosk.ui.style import set_style_state, styled_background
 
 

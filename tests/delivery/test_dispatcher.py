@@ -8,10 +8,11 @@ import httpx
 import pytest
 
 from kiosk.delivery.backoff import Backoff
-from kiosk.delivery.dispatcher import OutboxDispatcher, OutboxStatus
+from kiosk.delivery.dispatcher import OutboxDispatcher
 from kiosk.delivery.payload import completion_message
 from kiosk.domain.clock import SystemClock
 from kiosk.domain.events import CallEvent
+from kiosk.domain.health import OutboxStatus
 from kiosk.domain.session import VerificationSession
 from kiosk.store import outbox, verifications
 from kiosk.store.database import Database

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from kiosk.domain.events import CallEvent
-from kiosk.sources.base import SourceState, SourceStatus
+from kiosk.domain.health import SourceState, SourceStatus
 from kiosk.sources.simulator import ModemSimulator
 
 WAIT = 5.0

@@ -3,17 +3,14 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from kiosk.store.models import Customer
+from kiosk.domain.customer import CustomerSummary
 from kiosk.ui.find_screen import FindScreen
 
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
-ASHA = Customer(
-    id="c1", reference="ORDER-1042", name="Asha Verma", phone="+919812345678",
-    created_at=NOW, updated_at=NOW,
-)  # fmt: skip
+ASHA = CustomerSummary(id="c1", reference="ORDER-1042", name="Asha Verma", phone="+919812345678")
 
 
-def screen_answering(qtbot: QtBot, results: dict[str, list[Customer]]) -> FindScreen:
+def screen_answering(qtbot: QtBot, results: dict[str, list[CustomerSummary]]) -> FindScreen:
     screen = FindScreen("IN")
     qtbot.addWidget(screen)
     screen.search_requested.connect(

@@ -1,7 +1,6 @@
 from pytestqt.qtbot import QtBot
 
-from kiosk.delivery.dispatcher import OutboxStatus
-from kiosk.sources.base import SourceState, SourceStatus
+from kiosk.domain.health import OutboxStatus, SourceState, SourceStatus
 from kiosk.ui.status_strip import StatusStrip
 
 

@@ -25,8 +25,9 @@ import serial_asyncio_fast
 
 from kiosk.domain.clock import Clock, SystemClock
 from kiosk.domain.events import CallEvent
+from kiosk.domain.health import SourceState, SourceStatus
 from kiosk.domain.phone import DEFAULT_REGION, mask, mask_numbers_in
-from kiosk.sources.base import CallSink, SourceState, SourceStatus
+from kiosk.sources.base import CallSink
 from kiosk.sources.modem.protocol import (
     CallEnded,
     CallerId,
@@ -430,6 +431,9 @@ class ModemSource:
                 log.info("Call rejected")
                 return
             except ModemError as exc:
+                if self._transport is None:
+                    log.info("The port closed before the call could be rejected")
+                    return
                 log.warning("Could not reject the call with %s: %s", command, exc)
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from kiosk.sources.base import SourceState
+from kiosk.domain.health import SourceState
 from kiosk.sources.modem.driver import INIT_COMMANDS, ModemError, ModemSource
 from kiosk.sources.simulator import ModemSimulator
 
