@@ -100,6 +100,7 @@ class KioskRuntime:
                     clock=self.clock,
                     baudrate=self.settings.modem_baudrate,
                     name=self.service.source_name or "modem",
+                    label="Simulated modem" if self.simulator else "Modem",
                 )
             )
         self.dispatcher.on_status = self.service.notices.publish

@@ -124,12 +124,14 @@ class ModemSource:
         command_timeout: float = 3.0,
         reconnect_delay: float = 2.0,
         name: str = "modem",
+        label: str = "Modem",
     ) -> None:
         """Prepare to listen on ``port`` (a device path or pyserial URL); nothing opens yet.
 
         ``region`` is used to read national caller numbers; ``command_timeout`` is how
         long one AT command may take; ``reconnect_delay`` is the pause between attempts
-        to open a missing or lost port.
+        to open a missing or lost port. ``name`` is the ``source`` of the call events;
+        ``label`` is what status messages call the device.
         """
         self.port = port
         self.region = region
@@ -138,6 +140,7 @@ class ModemSource:
         self.command_timeout = command_timeout
         self.reconnect_delay = reconnect_delay
         self.name = name
+        self.label = label
         #: Seconds to wait for +CLIP after a bare RING before reporting a withheld call.
         self.ring_without_clip_wait = RING_WITHOUT_CLIP_WAIT
         #: Seconds of silence (no RING/+CLIP) after which a call counts as over.
@@ -199,7 +202,7 @@ class ModemSource:
         except ModemError as exc:
             await self._close()
             return str(exc), str(exc.__cause__ or exc)
-        self._report(SourceState.READY, f"Modem ready on {self.port}", caller_id=True)
+        self._report(SourceState.READY, f"{self.label} ready on {self.port}", caller_id=True)
         log.info("Modem ready on %s", self.port)
         exc = await asyncio.shield(lost)  # a cancelled run must not cancel ``lost``
         self._transport = None
