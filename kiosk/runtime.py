@@ -15,8 +15,8 @@ from types import TracebackType
 from typing import Any
 
 from kiosk.config import Settings
-from kiosk.delivery.backoff import Backoff
 from kiosk.delivery.dispatcher import OutboxDispatcher
+from kiosk.domain.backoff import Backoff
 from kiosk.domain.clock import Clock, SystemClock
 from kiosk.service import VerificationService
 from kiosk.sources.base import CallSource

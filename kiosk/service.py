@@ -11,7 +11,7 @@ import dataclasses
 import logging
 from collections import OrderedDict
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from kiosk.delivery.payload import completion_message
 from kiosk.domain.clock import Clock
@@ -69,6 +69,7 @@ class VerificationService:
         self._timers: dict[str, asyncio.TimerHandle] = {}
         self._outcomes: dict[str, asyncio.Future[VerificationSession]] = {}
         self._seen_calls: OrderedDict[tuple[str, str], None] = OrderedDict()
+        self._listening = asyncio.Event()
 
     # Looking customers up
 
@@ -188,6 +189,15 @@ class VerificationService:
         """Pass a source's health on to the front-ends."""
         self.notices.publish(status)
 
+    def listening_since(self) -> datetime | None:
+        """When the oldest pending session started; None while nothing is pending."""
+        starts = [s.started_at for s in self._sessions.values() if s.pending]
+        return min(starts) if starts else None
+
+    async def wait_until_listening(self) -> None:
+        """Return as soon as a session is pending (polling sources sleep until then)."""
+        await self._listening.wait()
+
     # Internals
 
     def _start(self, *, expected_number: str, **details: str | None) -> VerificationSession:
@@ -208,6 +218,7 @@ class VerificationService:
 
     def _track(self, state: VerificationSession) -> None:
         self._sessions[state.id] = state
+        self._listening.set()
         self._outcomes[state.id] = asyncio.get_running_loop().create_future()
 
     def _schedule_expiry(self, state: VerificationSession) -> None:
@@ -246,6 +257,8 @@ class VerificationService:
         if timer := self._timers.pop(state.id, None):
             timer.cancel()
         self._sessions.pop(state.id, None)
+        if self.listening_since() is None:
+            self._listening.clear()
         log.info("Session %s finished: %s", state.id, state.status)
         snapshot = dataclasses.replace(state)
         self._outcomes[state.id].set_result(snapshot)

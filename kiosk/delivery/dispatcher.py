@@ -17,8 +17,8 @@ from datetime import datetime
 
 import httpx
 
-from kiosk.delivery.backoff import Backoff, parse_retry_after
 from kiosk.delivery.signing import signed_headers
+from kiosk.domain.backoff import Backoff, parse_retry_after
 from kiosk.domain.clock import Clock, isoformat_utc
 from kiosk.domain.health import OutboxStatus
 from kiosk.store import outbox

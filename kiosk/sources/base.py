@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Protocol
 
 from kiosk.domain.events import CallEvent
@@ -17,6 +18,17 @@ class CallSink(Protocol):
 
     def source_status(self, status: SourceStatus) -> None:
         """Take a change in the source's health."""
+        ...
+
+    def listening_since(self) -> datetime | None:
+        """When the oldest pending session started; None while no session is pending.
+
+        Polling sources ask for calls since then, and make no requests while idle.
+        """
+        ...
+
+    async def wait_until_listening(self) -> None:
+        """Return as soon as at least one session is pending."""
         ...
 
 

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
-from kiosk.delivery.backoff import Backoff
 from kiosk.delivery.dispatcher import OutboxDispatcher
 from kiosk.delivery.payload import completion_message
+from kiosk.domain.backoff import Backoff
 from kiosk.domain.clock import SystemClock
 from kiosk.domain.events import CallEvent
 from kiosk.domain.health import OutboxStatus

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from datetime import datetime
 
 import pytest
 
@@ -21,6 +22,22 @@ class RecordingSink:
         self.calls: list[CallEvent] = []
         self.statuses: list[SourceStatus] = []
         self._changed = asyncio.Event()
+        self.since: datetime | None = None
+        self._listening = asyncio.Event()
+
+    def listen(self, since: datetime | None) -> None:
+        """Pretend a session is pending since ``since`` (None: the kiosk is idle)."""
+        self.since = since
+        if since is None:
+            self._listening.clear()
+        else:
+            self._listening.set()
+
+    def listening_since(self) -> datetime | None:
+        return self.since
+
+    async def wait_until_listening(self) -> None:
+        await self._listening.wait()
 
     async def call_heard(self, event: CallEvent) -> None:
         self.calls.append(event)

@@ -1,4 +1,7 @@
-"""When to try a failed callback again: exponential backoff with jitter, or ``Retry-After``."""
+"""When to try again after a failure: exponential backoff with jitter, or ``Retry-After``.
+
+Used by the callback outbox and by provider polling.
+"""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from kiosk.delivery.backoff import Backoff, parse_retry_after
+from kiosk.domain.backoff import Backoff, parse_retry_after
 
 NOW = datetime(2026, 11, 26, 10, 0, 0, tzinfo=UTC)
 

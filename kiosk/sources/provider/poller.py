@@ -1,0 +1,108 @@
+"""Polling a provider while sessions are pending: interval, request budget, backoff.
+
+An idle kiosk makes no requests. While at least one session is pending the source
+asks the provider for calls since the oldest session started (less a clock-skew
+tolerance), reports each call once (de-duplicated by the provider's call id across
+polls), honours ``Retry-After`` and backs off with jitter on errors.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import timedelta
+
+import httpx
+from aiolimiter import AsyncLimiter
+
+from kiosk.domain.backoff import Backoff
+from kiosk.domain.health import SourceState, SourceStatus
+from kiosk.sources.base import CallSink
+from kiosk.sources.provider.base import ProviderAdapter, ProviderError
+
+log = logging.getLogger("kiosk.provider")
+
+_SEEN_KEPT = 2048
+
+
+class ProviderSource:
+    """A :class:`~kiosk.sources.base.CallSource` that polls a provider's call log."""
+
+    def __init__(
+        self,
+        adapter: ProviderAdapter,
+        *,
+        interval: float = 1.0,
+        initial_delay: float = 0.5,
+        requests_per_minute: float = 60.0,
+        timeout: float = 10.0,
+        skew_tolerance: float = 30.0,
+        max_backoff: float = 60.0,
+        label: str | None = None,
+    ) -> None:
+        """Poll through ``adapter`` every ``interval`` s, never above the request budget."""
+        self.adapter = adapter
+        self.name = adapter.name
+        self.label = label or adapter.name.capitalize()
+        self.interval = interval
+        self.initial_delay = initial_delay
+        self.timeout = timeout
+        self.skew_tolerance = timedelta(seconds=skew_tolerance)
+        self.requests = 0
+        self._limiter = AsyncLimiter(requests_per_minute, 60)
+        self._backoff_policy = Backoff(interval, max_backoff)
+        self._seen: dict[str, None] = {}
+        self._sink: CallSink | None = None
+        self._last: tuple[SourceState, str] | None = None
+
+    async def run(self, sink: CallSink) -> None:
+        """Poll while sessions are pending, until cancelled."""
+        self._sink = sink
+        self._report(SourceState.READY, f"{self.label}: waiting for the next verification")
+        try:
+            async with httpx.AsyncClient(timeout=self.timeout) as client:
+                while True:
+                    await sink.wait_until_listening()
+                    await asyncio.sleep(self.initial_delay)
+                    await self._poll_while_listening(client, sink)
+        finally:
+            self._report(SourceState.STOPPED, f"{self.label} is not being used.")
+
+    async def _poll_while_listening(self, client: httpx.AsyncClient, sink: CallSink) -> None:
+        failures = 0
+        while (since := sink.listening_since()) is not None:
+            async with self._limiter:
+                self.requests += 1
+                try:
+                    events = await self.adapter.fetch(client, since - self.skew_tolerance)
+                except ProviderError as exc:
+                    failures += 1
+                    delay = self._backoff(failures, exc.retry_after)
+                    log.warning("%s: %s (next try in %.1f s)", self.label, exc, delay)
+                    self._report(SourceState.FAULT, f"{self.label}: {exc}")
+                    await asyncio.sleep(delay)
+                    continue
+            failures = 0
+            self._report(SourceState.READY, f"{self.label} reachable")
+            for event in events:
+                key = event.call_id or event.raw
+                if key in self._seen:
+                    continue
+                self._remember(key)
+                await sink.call_heard(event)
+            await asyncio.sleep(self.interval)
+
+    def _backoff(self, failures: int, retry_after: float | None) -> float:
+        delay = self._backoff_policy.delay(failures, retry_after).total_seconds()
+        return max(delay, self.interval)
+
+    def _remember(self, key: str) -> None:
+        self._seen[key] = None
+        if len(self._seen) > _SEEN_KEPT:
+            del self._seen[next(iter(self._seen))]
+
+    def _report(self, state: SourceState, message: str) -> None:
+        if self._sink is None or self._last == (state, message):
+            return
+        self._last = (state, message)
+        self._sink.source_status(SourceStatus(self.name, state, message, {}))
