@@ -15,7 +15,9 @@ from kiosk.logsetup import configure_logging
 
 # Options every subcommand accepts; each maps to the Settings field of the same name.
 _SETTING_OPTIONS: tuple[tuple[str, str], ...] = (
+    ("--source", "where calls are heard: modem, twilio, exotel, plivo, http-json"),
     ("--modem-port", "serial device or pyserial URL of the modem"),
+    ("--provider-base-url", "telephony provider API base URL (for sandboxes and tests)"),
     ("--dial-number", "the number customers dial (shown on screen)"),
     ("--region", "country for numbers written without +country code (default IN)"),
     ("--callback-url", "merchant backend URL that receives results"),

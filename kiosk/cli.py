@@ -26,7 +26,8 @@ EXIT_ERROR = 2
 
 NO_MODEM = (
     "No modem is configured: give --modem-port (or KIOSK_MODEM_PORT, or modem_port in "
-    "the config file). To try it with a simulated modem, add --demo."
+    "the config file), or a provider with --source. To try it with a simulated modem, "
+    "add --demo."
 )
 
 
@@ -43,7 +44,7 @@ def run_verify(
     if bool(reference) == bool(phone):
         print("Give exactly one of --reference or --phone.", file=err)
         return EXIT_ERROR
-    if not settings.modem_port and not settings.demo:
+    if "modem" in settings.sources and not settings.modem_port and not settings.demo:
         print(NO_MODEM, file=err)
         return EXIT_ERROR
     return asyncio.run(_verify(settings, reference, phone, as_json, out, err))

@@ -30,6 +30,7 @@ from kiosk.domain.phone import parse_phone
 
 APP_NAME = "missedcall-kiosk"
 DEMO_DIAL_NUMBER = "+918000000001"
+SOURCES = ("modem", "twilio", "exotel", "plivo", "http-json")
 
 _config_file: ContextVar[Path | None] = ContextVar("_config_file", default=None)
 
@@ -73,6 +74,35 @@ class Settings(BaseSettings):
     retry_max: float = Field(600.0, gt=0, description="Longest delay between retries, seconds.")
     result_seconds: float = Field(8.0, ge=0, description="Seconds the result stays on screen.")
     verbose: bool = Field(False, description="Log everything, for troubleshooting.")
+
+    # Where calls are heard: "modem", a provider, or several ("modem,twilio").
+    source: str | None = Field(
+        None, description="modem, twilio, exotel, plivo or http-json (comma-separated)."
+    )
+    provider_base_url: str | None = Field(None, description="Provider API base URL override.")
+    poll_interval: float = Field(1.0, gt=0, description="Seconds between provider polls.")
+    poll_initial_delay: float = Field(0.5, ge=0, description="Wait before the first poll.")
+    provider_requests_per_minute: float | None = Field(
+        None, gt=0, description="Request budget; default per provider (Exotel 200, Plivo 3600)."
+    )
+    provider_skew_tolerance: float = Field(
+        30.0, ge=0, description="Seconds of clock difference allowed with the provider."
+    )
+    twilio_account_sid: str | None = None
+    twilio_auth_token: SecretStr | None = None
+    exotel_account_sid: str | None = None
+    exotel_api_key: str | None = None
+    exotel_api_token: SecretStr | None = None
+    exotel_timezone: str = "Asia/Kolkata"
+    plivo_auth_id: str | None = None
+    plivo_auth_token: SecretStr | None = None
+    http_json_url: str | None = Field(None, description="URL with {since}, {number}.")
+    http_json_auth_header: SecretStr | None = Field(None, description="Authorization value.")
+    http_json_items: str = Field("", description="Dotted path to the list of calls.")
+    http_json_caller: str = Field("from", description="Dotted path to the caller number.")
+    http_json_dialed: str = Field("to", description="Dotted path to the dialed number.")
+    http_json_time: str = Field("start_time", description="Dotted path to the call time.")
+    http_json_id: str = Field("id", description="Dotted path to the provider's call id.")
 
     @field_validator("region")
     @classmethod
@@ -125,10 +155,26 @@ class Settings(BaseSettings):
         toml = TomlConfigSettingsSource(settings_cls, toml_file=_config_file.get())
         return (init_settings, env_settings, toml)
 
+    @field_validator("source")
+    @classmethod
+    def _known_sources(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        names = [name.strip().lower() for name in value.split(",") if name.strip()]
+        unknown = [name for name in names if name not in SOURCES]
+        if unknown or not names:
+            raise ValueError(f"Unknown call source {unknown or value!r}; use {', '.join(SOURCES)}.")
+        return ",".join(names)
+
+    @property
+    def sources(self) -> list[str]:
+        """The call sources to run (the modem when none is named)."""
+        return self.source.split(",") if self.source else ["modem"]
+
     @property
     def is_demo(self) -> bool:
         """Demo mode: asked for, or nothing to listen to has been configured."""
-        return self.demo or not self.modem_port
+        return self.demo or (self.sources == ["modem"] and not self.modem_port)
 
     @property
     def effective_database_url(self) -> str:

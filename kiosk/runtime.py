@@ -21,6 +21,8 @@ from kiosk.domain.clock import Clock, SystemClock
 from kiosk.service import VerificationService
 from kiosk.sources.base import CallSource
 from kiosk.sources.modem.driver import ModemSource
+from kiosk.sources.provider.factory import REQUESTS_PER_MINUTE, provider_adapter
+from kiosk.sources.provider.poller import ProviderSource
 from kiosk.sources.simulator import ModemSimulator
 from kiosk.store.database import Database
 from kiosk.store.demo import seed_demo_customers
@@ -44,7 +46,18 @@ class KioskRuntime:
         self.clock = clock or SystemClock()
         self.database = Database(settings.effective_database_url)
         self.simulator: ModemSimulator | None = None
-        self.sources: list[CallSource] = []
+        self.sources: list[CallSource] = [  # providers first: a setting missing fails here
+            ProviderSource(
+                provider_adapter(settings, name),
+                interval=settings.poll_interval,
+                initial_delay=settings.poll_initial_delay,
+                requests_per_minute=settings.provider_requests_per_minute
+                or REQUESTS_PER_MINUTE[name],
+                skew_tolerance=settings.provider_skew_tolerance,
+            )
+            for name in settings.sources
+            if name != "modem"
+        ]
         secret = settings.callback_secret.get_secret_value() if settings.callback_secret else None
         self.dispatcher = OutboxDispatcher(
             self.database,
@@ -61,7 +74,7 @@ class KioskRuntime:
             region=settings.region,
             dial_number=settings.effective_dial_number,
             timeout=timedelta(seconds=settings.timeout),
-            source_name="simulator" if settings.is_demo else "modem",
+            source_name="simulator" if settings.is_demo else settings.sources[0],
             on_outbox_queued=self.dispatcher.wake,
         )
         self._tasks: list[asyncio.Task[None]] = []
@@ -84,6 +97,8 @@ class KioskRuntime:
         """Migrate, seed (demo), start sources and the dispatcher, resume open sessions."""
         self.database.migrate()
         port = self.settings.modem_port
+        if "modem" not in self.settings.sources:
+            port = None
         if self.settings.is_demo:
             with self.database.session() as session:
                 added = seed_demo_customers(session, self.clock.now())
@@ -99,7 +114,7 @@ class KioskRuntime:
                     region=self.settings.region,
                     clock=self.clock,
                     baudrate=self.settings.modem_baudrate,
-                    name=self.service.source_name or "modem",
+                    name="simulator" if self.simulator else "modem",
                     label="Simulated modem" if self.simulator else "Modem",
                 )
             )

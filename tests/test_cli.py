@@ -4,11 +4,13 @@ import asyncio
 import json
 import subprocess
 import sys
+from datetime import UTC, datetime
 
 import pytest
 
 from kiosk.sources.simulator import ModemSimulator
 from tests.merchant_backend import SECRET, MerchantBackend
+from tests.sources.provider.fake_call_log import FakeCallLog
 
 CALLER = "+919812345678"
 
@@ -151,3 +153,40 @@ def test_verify_without_a_modem_refuses_instead_of_pretending(database_url: str)
     assert result.returncode == 2
     assert "No modem is configured" in result.stderr
     assert "--demo" in result.stderr
+
+
+async def test_verify_by_polling_a_json_provider(
+    database_url: str, backend: MerchantBackend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    call_log = FakeCallLog()
+    try:
+        monkeypatch.setenv("KIOSK_HTTP_JSON_URL", call_log.url)
+        monkeypatch.setenv("KIOSK_HTTP_JSON_AUTH_HEADER", "Bearer s3cret")
+        monkeypatch.setenv("KIOSK_HTTP_JSON_ITEMS", "data.calls")
+        monkeypatch.setenv("KIOSK_HTTP_JSON_CALLER", "caller.number")
+        monkeypatch.setenv("KIOSK_HTTP_JSON_TIME", "started")
+        monkeypatch.setenv("KIOSK_HTTP_JSON_ID", "sid")
+        process = await start_verify(
+            "--source", "http-json",
+            "--phone", CALLER,
+            "--dial-number", "+918000000001",
+            "--callback-url", backend.url,
+            "--callback-secret", SECRET,
+            "--timeout", "30",
+            "--database-url", database_url,
+            "--json",
+        )  # fmt: skip
+        assert process.stderr is not None
+        async with asyncio.timeout(20):
+            await wait_for_line(process.stderr, "Waiting for a missed call")
+            call_log.add("CA1", "098123 45678", datetime.now(UTC))
+            out, err = await process.communicate()
+    finally:
+        call_log.stop()
+    assert process.returncode == 0, err.decode()
+    data = json.loads(out)
+    assert (data["status"], data["source"], data["caller_number"]) == (
+        "verified", "http-json", CALLER,
+    )  # fmt: skip
+    assert call_log.requests  # it polled while the session was pending
+    assert backend.received[0].payload["data"] == data

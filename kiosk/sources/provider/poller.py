@@ -60,7 +60,8 @@ class ProviderSource:
         self._sink = sink
         self._report(SourceState.READY, f"{self.label}: waiting for the next verification")
         try:
-            async with httpx.AsyncClient(timeout=self.timeout) as client:
+            hooks = {"request": [self._spend_budget]}
+            async with httpx.AsyncClient(timeout=self.timeout, event_hooks=hooks) as client:
                 while True:
                     await sink.wait_until_listening()
                     await asyncio.sleep(self.initial_delay)
@@ -71,17 +72,15 @@ class ProviderSource:
     async def _poll_while_listening(self, client: httpx.AsyncClient, sink: CallSink) -> None:
         failures = 0
         while (since := sink.listening_since()) is not None:
-            async with self._limiter:
-                self.requests += 1
-                try:
-                    events = await self.adapter.fetch(client, since - self.skew_tolerance)
-                except ProviderError as exc:
-                    failures += 1
-                    delay = self._backoff(failures, exc.retry_after)
-                    log.warning("%s: %s (next try in %.1f s)", self.label, exc, delay)
-                    self._report(SourceState.FAULT, f"{self.label}: {exc}")
-                    await asyncio.sleep(delay)
-                    continue
+            try:
+                events = await self.adapter.fetch(client, since - self.skew_tolerance)
+            except ProviderError as exc:
+                failures += 1
+                delay = self._backoff(failures, exc.retry_after)
+                log.warning("%s: %s (next try in %.1f s)", self.label, exc, delay)
+                self._report(SourceState.FAULT, f"{self.label}: {exc}")
+                await asyncio.sleep(delay)
+                continue
             failures = 0
             self._report(SourceState.READY, f"{self.label} reachable")
             for event in events:
@@ -91,6 +90,11 @@ class ProviderSource:
                 self._remember(key)
                 await sink.call_heard(event)
             await asyncio.sleep(self.interval)
+
+    async def _spend_budget(self, request: httpx.Request) -> None:
+        """Every HTTP request (pages included) waits for room in the per-minute budget."""
+        await self._limiter.acquire()
+        self.requests += 1
 
     def _backoff(self, failures: int, retry_after: float | None) -> float:
         delay = self._backoff_policy.delay(failures, retry_after).total_seconds()

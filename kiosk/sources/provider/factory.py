@@ -1,0 +1,88 @@
+"""Building a provider adapter from the settings, with plain words for what is missing."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pydantic import SecretStr
+
+from kiosk.sources.provider.base import ProviderAdapter
+from kiosk.sources.provider.http_json import HttpJsonAdapter, JsonMapping
+
+if TYPE_CHECKING:
+    from kiosk.config import Settings
+
+#: Default request budgets: Exotel documents 200/min for voice APIs, Plivo 300 per 5 s.
+REQUESTS_PER_MINUTE = {"twilio": 60.0, "exotel": 200.0, "plivo": 3600.0, "http-json": 60.0}
+
+
+class ProviderSetupError(ValueError):
+    """A provider is chosen but its settings are incomplete; the message names them."""
+
+
+def provider_adapter(settings: Settings, name: str) -> ProviderAdapter:
+    """The adapter for provider ``name`` ("twilio", "exotel", "plivo", "http-json")."""
+    number = settings.dial_number
+    if not number:
+        raise ProviderSetupError(
+            f"Set the number customers dial (--dial-number or KIOSK_DIAL_NUMBER) for {name}."
+        )
+    base = {"base_url": settings.provider_base_url} if settings.provider_base_url else {}
+    if name == "twilio":
+        from kiosk.sources.provider.twilio import TwilioAdapter
+
+        return TwilioAdapter(
+            account_sid=_required(settings.twilio_account_sid, "KIOSK_TWILIO_ACCOUNT_SID"),
+            auth_token=_secret(settings.twilio_auth_token, "KIOSK_TWILIO_AUTH_TOKEN"),
+            number=number,
+            region=settings.region,
+            **base,
+        )
+    if name == "exotel":
+        from kiosk.sources.provider.exotel import ExotelAdapter
+
+        return ExotelAdapter(
+            account_sid=_required(settings.exotel_account_sid, "KIOSK_EXOTEL_ACCOUNT_SID"),
+            api_key=_required(settings.exotel_api_key, "KIOSK_EXOTEL_API_KEY"),
+            api_token=_secret(settings.exotel_api_token, "KIOSK_EXOTEL_API_TOKEN"),
+            number=number,
+            region=settings.region,
+            timezone=settings.exotel_timezone,
+            **base,
+        )
+    if name == "plivo":
+        from kiosk.sources.provider.plivo import PlivoAdapter
+
+        return PlivoAdapter(
+            auth_id=_required(settings.plivo_auth_id, "KIOSK_PLIVO_AUTH_ID"),
+            auth_token=_secret(settings.plivo_auth_token, "KIOSK_PLIVO_AUTH_TOKEN"),
+            number=number,
+            region=settings.region,
+            **base,
+        )
+    if name == "http-json":
+        header = settings.http_json_auth_header
+        return HttpJsonAdapter(
+            url_template=_required(settings.http_json_url, "KIOSK_HTTP_JSON_URL"),
+            number=number,
+            mapping=JsonMapping(
+                items=settings.http_json_items,
+                caller=settings.http_json_caller,
+                dialed=settings.http_json_dialed,
+                time=settings.http_json_time,
+                id=settings.http_json_id,
+            ),
+            headers={"Authorization": header.get_secret_value()} if header else None,
+            region=settings.region,
+        )
+    raise ProviderSetupError(f"Unknown call provider '{name}'.")
+
+
+def _required(value: str | None, variable: str) -> str:
+    if not value:
+        raise ProviderSetupError(f"Missing provider setting: {variable}.")
+    return value
+
+
+def _secret(value: SecretStr | None, variable: str) -> str:
+    return _required(value.get_secret_value() if value is not None else None, variable)

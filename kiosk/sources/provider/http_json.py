@@ -1,0 +1,144 @@
+"""A provider adapter for any JSON call-log API, configured by a URL template and paths.
+
+The URL template may contain ``{since}`` (ISO 8601 UTC), ``{since_epoch}`` (Unix
+seconds) and ``{number}`` (the kiosk's number, E.164). Where each field lives is given
+as dotted paths (``data.calls``, ``caller.number``, ``0.id``); the list path may be
+empty when the answer itself is the list. Times may be ISO 8601, RFC 2822 or Unix
+seconds; times without a zone are read as UTC.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from kiosk.domain.backoff import parse_retry_after
+from kiosk.domain.events import CallEvent
+from kiosk.domain.phone import try_parse_phone
+from kiosk.sources.provider.base import ProviderError
+
+
+@dataclass(frozen=True, slots=True)
+class JsonMapping:
+    """Dotted paths to the parts of the provider's answer."""
+
+    items: str = ""
+    caller: str = "from"
+    dialed: str = "to"
+    time: str = "start_time"
+    id: str = "id"
+
+
+class HttpJsonAdapter:
+    """Polls a configured JSON endpoint for calls to the kiosk's number."""
+
+    name = "http-json"
+
+    def __init__(
+        self,
+        *,
+        url_template: str,
+        number: str,
+        mapping: JsonMapping = JsonMapping(),
+        headers: Mapping[str, str] | None = None,
+        region: str = "IN",
+    ) -> None:
+        """Ask ``url_template`` (filled in per poll) with ``headers`` (e.g. Authorization)."""
+        self.url_template = url_template
+        self.number = number
+        self.mapping = mapping
+        self.headers = dict(headers or {})
+        self.region = region
+
+    async def fetch(self, client: httpx.AsyncClient, since: datetime) -> list[CallEvent]:
+        """Calls to our number at or after ``since``, from one request."""
+        url = self.url_template.format(
+            since=since.astimezone(UTC).isoformat().replace("+00:00", "Z"),
+            since_epoch=int(since.timestamp()),
+            number=quote(self.number),
+        )
+        try:
+            response = await client.get(url, headers=self.headers)
+        except httpx.TimeoutException:
+            raise ProviderError("The call provider did not answer in time; retrying.") from None
+        except httpx.HTTPError as exc:
+            raise ProviderError(f"Cannot reach the call provider ({type(exc).__name__}).") from None
+        check_status(response, "The call provider")
+        try:
+            records = lookup(response.json(), self.mapping.items)
+        except (ValueError, LookupError, TypeError):
+            raise ProviderError(
+                "The call provider sent an answer that could not be read."
+            ) from None
+        if not isinstance(records, list):
+            raise ProviderError("The call provider's answer has no list of calls where expected.")
+        events = []
+        for record in records:
+            event = self._event(record)
+            if event is not None and event.at >= since:
+                events.append(event)
+        return events
+
+    def _event(self, record: Any) -> CallEvent | None:
+        try:
+            dialed_raw = lookup(record, self.mapping.dialed)
+            dialed = try_parse_phone(str(dialed_raw), self.region) if dialed_raw else None
+            if dialed is not None and dialed != self.number:
+                return None
+            caller_raw = lookup(record, self.mapping.caller)
+            at = parse_time(lookup(record, self.mapping.time))
+            call_id = str(lookup(record, self.mapping.id))
+        except (LookupError, TypeError, ValueError):
+            return None  # a record we cannot read is skipped, not fatal
+        caller_text = "" if caller_raw is None else str(caller_raw)
+        return CallEvent(
+            caller_raw=caller_text,
+            caller=try_parse_phone(caller_text, self.region),
+            at=at,
+            source=self.name,
+            dialed=dialed,
+            call_id=call_id,
+            raw=json.dumps(record, separators=(",", ":")),
+        )
+
+
+def check_status(response: httpx.Response, who: str) -> None:
+    """Raise a plain-words :class:`ProviderError` for any answer but 2xx."""
+    if response.is_success:
+        return
+    code = response.status_code
+    if code in (401, 403):
+        raise ProviderError(f"{who} refused the credentials. Check the provider settings.")
+    if code == 429 or code == 503:
+        retry_after = parse_retry_after(response.headers.get("retry-after"), datetime.now(UTC))
+        raise ProviderError(f"{who} asks us to slow down (HTTP {code}).", retry_after=retry_after)
+    if code >= 500:
+        raise ProviderError(f"{who} is having problems (HTTP {code}); retrying.")
+    raise ProviderError(f"{who} answered HTTP {code}. Check the provider settings.")
+
+
+def lookup(document: Any, path: str) -> Any:
+    """The value at a dotted ``path`` (list indexes as numbers); "" is the document."""
+    value = document
+    for part in filter(None, path.split(".")):
+        value = value[int(part)] if isinstance(value, list) else value[part]
+    return value
+
+
+def parse_time(value: Any) -> datetime:
+    """An aware UTC time from ISO 8601, RFC 2822 or Unix seconds."""
+    if isinstance(value, int | float):
+        return datetime.fromtimestamp(value, UTC)
+    text = str(value).strip()
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        moment = parsedate_to_datetime(text)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
