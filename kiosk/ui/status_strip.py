@@ -15,6 +15,7 @@ class StatusStrip(QWidget):
     def __init__(self, *, demo: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusStrip")
+        self._sources: dict[str, SourceStatus] = {}
         styled_background(self)
         self.source = QLabel(self.tr("Starting…"), objectName="sourceStatus", wordWrap=True)
         self.outbox = QLabel(objectName="outboxStatus", wordWrap=True)
@@ -27,9 +28,11 @@ class StatusStrip(QWidget):
         layout.addWidget(self.outbox, 1)
 
     def show_source(self, status: SourceStatus) -> None:
-        """Show the call source's state in plain words."""
-        self.source.setText(status.message)
-        set_style_state(self.source, "fault", status.state is SourceState.FAULT)
+        """Show each call source's state in plain words (a modem and a provider may both run)."""
+        self._sources[status.source] = status
+        self.source.setText("  ·  ".join(s.message for s in self._sources.values()))
+        faulty = any(s.state is SourceState.FAULT for s in self._sources.values())
+        set_style_state(self.source, "fault", faulty)
 
     def show_outbox(self, status: OutboxStatus) -> None:
         """Show how many results wait for the backend, and why."""

@@ -27,3 +27,15 @@ def test_waiting_results_and_the_reason(qtbot: QtBot) -> None:
     strip.show_outbox(OutboxStatus(pending=3))
     assert strip.outbox.text() == "3 results waiting to be sent"
     assert not strip.demo.isHidden()
+
+
+def test_each_source_keeps_its_own_line(qtbot: QtBot) -> None:
+    strip = StatusStrip(demo=False)
+    qtbot.addWidget(strip)
+    strip.show_source(SourceStatus("modem", SourceState.READY, "Modem ready on /dev/ttyUSB2"))
+    strip.show_source(SourceStatus("twilio", SourceState.FAULT, "Twilio: cannot reach Twilio"))
+    assert strip.source.text() == "Modem ready on /dev/ttyUSB2  ·  Twilio: cannot reach Twilio"
+    assert strip.source.property("fault") is True
+    strip.show_source(SourceStatus("twilio", SourceState.READY, "Twilio reachable"))
+    assert strip.source.text() == "Modem ready on /dev/ttyUSB2  ·  Twilio reachable"
+    assert strip.source.property("fault") is False
