@@ -86,7 +86,7 @@ class Settings(BaseSettings):
         None, gt=0, description="Request budget; default per provider (Exotel 200, Plivo 3600)."
     )
     provider_skew_tolerance: float = Field(
-        30.0, ge=0, description="Seconds of clock difference allowed with the provider."
+        10.0, ge=0, description="Seconds of clock difference allowed with the provider."
     )
     twilio_account_sid: str | None = None
     twilio_auth_token: SecretStr | None = None

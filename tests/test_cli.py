@@ -11,8 +11,14 @@ import pytest
 from kiosk.sources.simulator import ModemSimulator
 from tests.merchant_backend import SECRET, MerchantBackend
 from tests.sources.provider.fake_call_log import FakeCallLog
+from tests.sources.provider.fake_exotel import FakeExotel
+from tests.sources.provider.fake_plivo import FakePlivo
+from tests.sources.provider.fake_twilio import ACCOUNT_SID as TWILIO_SID
+from tests.sources.provider.fake_twilio import AUTH_TOKEN as TWILIO_TOKEN
+from tests.sources.provider.fake_twilio import FakeTwilio, call_record
 
 CALLER = "+919812345678"
+DIAL = "+918000000001"
 
 
 async def start_verify(*args: str) -> asyncio.subprocess.Process:
@@ -190,3 +196,59 @@ async def test_verify_by_polling_a_json_provider(
     )  # fmt: skip
     assert call_log.requests  # it polled while the session was pending
     assert backend.received[0].payload["data"] == data
+
+
+def _twilio() -> tuple[object, dict[str, str], object]:
+    fake = FakeTwilio()
+    fake.start()
+    env = {"KIOSK_TWILIO_ACCOUNT_SID": TWILIO_SID, "KIOSK_TWILIO_AUTH_TOKEN": TWILIO_TOKEN}
+    return fake, env, lambda at: fake.add(call_record("CA1", CALLER, DIAL, at, status="busy"))
+
+
+def _exotel() -> tuple[object, dict[str, str], object]:
+    fake = FakeExotel().start()
+    env = {
+        "KIOSK_EXOTEL_ACCOUNT_SID": fake.account_sid,
+        "KIOSK_EXOTEL_API_KEY": fake.api_key,
+        "KIOSK_EXOTEL_API_TOKEN": fake.api_token,
+    }
+    return fake, env, lambda at: fake.add_call("e1", caller="09812345678", at=at, exophone=DIAL)
+
+
+def _plivo() -> tuple[object, dict[str, str], object]:
+    fake = FakePlivo().start()
+    env = {"KIOSK_PLIVO_AUTH_ID": fake.auth_id, "KIOSK_PLIVO_AUTH_TOKEN": fake.auth_token}
+    return fake, env, lambda at: fake.add_call("p1", caller="919812345678", at=at, to=DIAL[1:])
+
+
+@pytest.mark.parametrize(("source", "make_fake"), [
+    ("twilio", _twilio), ("exotel", _exotel), ("plivo", _plivo),
+])  # fmt: skip
+async def test_verify_by_polling_each_provider(
+    database_url: str, monkeypatch: pytest.MonkeyPatch, source: str, make_fake
+) -> None:
+    fake, env, place_call = make_fake()
+    try:
+        for key, value in env.items():
+            monkeypatch.setenv(key, value)
+        process = await start_verify(
+            "--source", source,
+            "--provider-base-url", fake.base_url,
+            "--phone", CALLER,
+            "--dial-number", DIAL,
+            "--timeout", "30",
+            "--database-url", database_url,
+            "--json",
+        )  # fmt: skip
+        assert process.stderr is not None
+        async with asyncio.timeout(20):
+            await wait_for_line(process.stderr, "Waiting for a missed call")
+            place_call(datetime.now(UTC))
+            out, err = await process.communicate()
+    finally:
+        fake.stop()
+    assert process.returncode == 0, err.decode()
+    data = json.loads(out)
+    assert (data["status"], data["source"], data["caller_number"]) == ("verified", source, CALLER)
+    token = next(value for key, value in env.items() if key.endswith("TOKEN"))
+    assert token not in err.decode()

@@ -13,7 +13,9 @@ class CallEvent:
     ``caller_raw`` is the number exactly as received ("" when none was given);
     ``caller`` is the same number in E.164, or ``None`` when the caller withheld it or
     it could not be understood. ``call_id`` lets a source say that two events are the
-    same call; the service records the first and ignores repeats.
+    same call; the service records the first and ignores repeats. ``tolerance`` is
+    how many seconds the source's clock may differ from ours (providers' timestamps,
+    often whole seconds); the session window is widened by it.
     """
 
     caller_raw: str
@@ -23,6 +25,7 @@ class CallEvent:
     dialed: str | None = None
     call_id: str | None = None
     raw: str = ""
+    tolerance: float = 0.0
 
     @property
     def withheld(self) -> bool:

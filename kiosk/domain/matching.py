@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from kiosk.domain.events import CallEvent
 from kiosk.domain.session import CallOutcome, VerificationSession
@@ -31,7 +32,7 @@ def route_call(sessions: Iterable[VerificationSession], call: CallEvent) -> Call
         s
         for s in sessions
         if s.pending
-        and s.in_window(call.at)
+        and s.in_window(call.at, timedelta(seconds=call.tolerance))
         and (call.dialed is None or s.dialed_number is None or s.dialed_number == call.dialed)
     ]
     if not candidates:

@@ -81,9 +81,12 @@ class VerificationSession:
         """True until the session reaches a final status."""
         return self.status is Status.PENDING
 
-    def in_window(self, moment: datetime) -> bool:
-        """True when a call at ``moment`` falls inside this session's time window."""
-        return self.started_at <= moment <= self.expires_at
+    def in_window(self, moment: datetime, tolerance: timedelta = timedelta(0)) -> bool:
+        """True when a call at ``moment`` falls inside this session's time window.
+
+        ``tolerance`` widens the window at both ends for clocks that are not ours.
+        """
+        return self.started_at - tolerance <= moment <= self.expires_at + tolerance
 
     def remaining(self, now: datetime) -> timedelta:
         """Time left to dial (never negative)."""
@@ -94,7 +97,7 @@ class VerificationSession:
         self._require_pending()
         if call.caller != self.expected_number:
             raise ValueError("Only a call from the expected number verifies a session.")
-        if not self.in_window(call.at):
+        if not self.in_window(call.at, timedelta(seconds=call.tolerance)):
             raise ValueError("The call is outside the session's time window.")
         self.status = Status.VERIFIED
         self.matched_call = call

@@ -75,3 +75,13 @@ def test_call_to_another_dialed_number_is_not_for_this_session() -> None:
     assert routing.verifies is None
     assert routing.outcome is CallOutcome.OUTSIDE_WINDOW
     assert route_call([a], call("+919811111111", dialed=DIAL)).verifies is a
+
+
+def test_a_provider_timestamp_a_little_before_the_start_counts_within_its_tolerance() -> None:
+    a = session("+919811111111", started=10)
+    early = call("+919811111111", at=9.4)
+    assert route_call([a], early).verifies is None
+    tolerant = CallEvent(early.caller_raw, early.caller, early.at, "twilio", tolerance=1.0)
+    assert route_call([a], tolerant).verifies is a
+    a.verify(tolerant)
+    assert a.status.value == "verified"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Protocol
 
 import httpx
 
+from kiosk.domain.backoff import parse_retry_after
 from kiosk.domain.events import CallEvent
 
 
@@ -36,3 +37,34 @@ class ProviderAdapter(Protocol):
         Raises :class:`ProviderError` for anything that is not a usable answer.
         """
         ...
+
+
+def check_status(response: httpx.Response, provider: str) -> None:
+    """Turn anything but a 2xx into a message staff can act on."""
+    if response.is_success:
+        return
+    code = response.status_code
+    retry_after = parse_retry_after(response.headers.get("retry-after"), datetime.now(UTC))
+    if code in (401, 403):
+        raise ProviderError(f"{provider} refused the credentials. Check the {provider} settings.")
+    if code == 429:
+        raise ProviderError(
+            f"{provider} asks us to slow down (HTTP 429); waiting before the next try.",
+            retry_after=retry_after,
+        )
+    if code >= 500:
+        raise ProviderError(
+            f"{provider} is having problems (HTTP {code}); retrying.", retry_after=retry_after
+        )
+    raise ProviderError(f"{provider} answered HTTP {code}. Check the {provider} settings.")
+
+
+def transport_reason(exc: Exception) -> str:
+    """A short cause without the URL or anything else from the request."""
+    if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
+        return "the address in the settings is not valid"
+    if isinstance(exc, httpx.ConnectError):
+        return "no connection"
+    if isinstance(exc, httpx.NetworkError | httpx.RemoteProtocolError):
+        return "connection lost"
+    return type(exc).__name__

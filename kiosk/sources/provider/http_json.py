@@ -19,10 +19,9 @@ from urllib.parse import quote
 
 import httpx
 
-from kiosk.domain.backoff import parse_retry_after
 from kiosk.domain.events import CallEvent
 from kiosk.domain.phone import try_parse_phone
-from kiosk.sources.provider.base import ProviderError
+from kiosk.sources.provider.base import ProviderError, check_status, transport_reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +66,11 @@ class HttpJsonAdapter:
         try:
             response = await client.get(url, headers=self.headers)
         except httpx.TimeoutException:
-            raise ProviderError("The call provider did not answer in time; retrying.") from None
-        except httpx.HTTPError as exc:
-            raise ProviderError(f"Cannot reach the call provider ({type(exc).__name__}).") from None
-        check_status(response, "The call provider")
+            raise ProviderError("The HTTP JSON provider did not answer in time.") from None
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
+            reason = transport_reason(exc)
+            raise ProviderError(f"Cannot reach the HTTP JSON provider ({reason}).") from None
+        check_status(response, "The HTTP JSON provider")
         try:
             records = lookup(response.json(), self.mapping.items)
         except (ValueError, LookupError, TypeError):
@@ -107,21 +107,6 @@ class HttpJsonAdapter:
             call_id=call_id,
             raw=json.dumps(record, separators=(",", ":")),
         )
-
-
-def check_status(response: httpx.Response, who: str) -> None:
-    """Raise a plain-words :class:`ProviderError` for any answer but 2xx."""
-    if response.is_success:
-        return
-    code = response.status_code
-    if code in (401, 403):
-        raise ProviderError(f"{who} refused the credentials. Check the provider settings.")
-    if code == 429 or code == 503:
-        retry_after = parse_retry_after(response.headers.get("retry-after"), datetime.now(UTC))
-        raise ProviderError(f"{who} asks us to slow down (HTTP {code}).", retry_after=retry_after)
-    if code >= 500:
-        raise ProviderError(f"{who} is having problems (HTTP {code}); retrying.")
-    raise ProviderError(f"{who} answered HTTP {code}. Check the provider settings.")
 
 
 def lookup(document: Any, path: str) -> Any:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import replace
 from datetime import timedelta
 
 import httpx
@@ -48,6 +49,7 @@ class ProviderSource:
         self.initial_delay = initial_delay
         self.timeout = timeout
         self.skew_tolerance = timedelta(seconds=skew_tolerance)
+        self._tolerance = skew_tolerance
         self.requests = 0
         self._limiter = AsyncLimiter(requests_per_minute, 60)
         self._backoff_policy = Backoff(interval, max_backoff)
@@ -81,6 +83,12 @@ class ProviderSource:
                 self._report(SourceState.FAULT, f"{self.label}: {exc}")
                 await asyncio.sleep(delay)
                 continue
+            except Exception:
+                failures += 1
+                log.exception("%s: unexpected problem while polling", self.label)
+                self._report(SourceState.FAULT, f"{self.label}: unexpected problem; retrying.")
+                await asyncio.sleep(self._backoff(failures, None))
+                continue
             failures = 0
             self._report(SourceState.READY, f"{self.label} reachable")
             for event in events:
@@ -88,7 +96,7 @@ class ProviderSource:
                 if key in self._seen:
                     continue
                 self._remember(key)
-                await sink.call_heard(event)
+                await sink.call_heard(replace(event, tolerance=self._tolerance))
             await asyncio.sleep(self.interval)
 
     async def _spend_budget(self, request: httpx.Request) -> None:

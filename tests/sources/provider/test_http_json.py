@@ -100,7 +100,7 @@ async def test_wrong_credentials_say_so_without_the_token(call_log: FakeCallLog)
 async def test_unreachable_provider() -> None:
     lonely = HttpJsonAdapter(url_template="http://127.0.0.1:9/calls", number=NUMBER)
     async with httpx.AsyncClient(timeout=1) as client:
-        with pytest.raises(ProviderError, match="Cannot reach the call provider"):
+        with pytest.raises(ProviderError, match="Cannot reach the HTTP JSON provider"):
             await lonely.fetch(client, T0)
 
 
