@@ -4,7 +4,7 @@ For each of N calls: start a session, let the simulated modem ring (RING + CLIP)
 time (a) until the kiosk's hang-up reaches the modem and (b) until the session is
 verified and its callback is queued in the SQLite outbox. Prints median, p95 and max.
 
-    .venv/bin/python bench/call_latency.py [N]
+    .venv/bin/python -m bench.call_latency [N]
 """
 
 from __future__ import annotations
