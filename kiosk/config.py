@@ -88,6 +88,15 @@ class Settings(BaseSettings):
     provider_skew_tolerance: float = Field(
         10.0, ge=0, description="Seconds of clock difference allowed with the provider."
     )
+    inbound_listen: bool = Field(False, description="Accept providers' call notifications.")
+    inbound_host: str = Field("127.0.0.1", description="Address the listener binds to.")
+    inbound_port: int = Field(8787, ge=0, le=65535, description="Port of the listener.")
+    inbound_public_url: str | None = Field(
+        None, description="Base URL the provider calls (behind a relay), for Twilio signatures."
+    )
+    inbound_secret: SecretStr | None = Field(
+        None, description="Shared secret for Exotel / SMS Gateway Center notifications."
+    )
     twilio_account_sid: str | None = None
     twilio_auth_token: SecretStr | None = None
     exotel_account_sid: str | None = None
@@ -168,8 +177,13 @@ class Settings(BaseSettings):
 
     @property
     def sources(self) -> list[str]:
-        """The call sources to run (the modem when none is named)."""
-        return self.source.split(",") if self.source else ["modem"]
+        """The polled or attached call sources to run.
+
+        Without ``source``: the modem, unless only provider notifications are used.
+        """
+        if self.source:
+            return self.source.split(",")
+        return [] if self.inbound_listen else ["modem"]
 
     @property
     def is_demo(self) -> bool:

@@ -21,7 +21,11 @@ from kiosk.domain.clock import Clock, SystemClock
 from kiosk.service import VerificationService
 from kiosk.sources.base import CallSource
 from kiosk.sources.modem.driver import ModemSource
-from kiosk.sources.provider.factory import REQUESTS_PER_MINUTE, provider_adapter
+from kiosk.sources.provider.factory import (
+    REQUESTS_PER_MINUTE,
+    inbound_listener,
+    provider_adapter,
+)
 from kiosk.sources.provider.poller import ProviderSource
 from kiosk.sources.simulator import ModemSimulator
 from kiosk.store.database import Database
@@ -58,6 +62,8 @@ class KioskRuntime:
             for name in settings.sources
             if name != "modem"
         ]
+        if settings.inbound_listen:
+            self.sources.append(inbound_listener(settings))
         secret = settings.callback_secret.get_secret_value() if settings.callback_secret else None
         self.dispatcher = OutboxDispatcher(
             self.database,
@@ -74,7 +80,7 @@ class KioskRuntime:
             region=settings.region,
             dial_number=settings.effective_dial_number,
             timeout=timedelta(seconds=settings.timeout),
-            source_name="simulator" if settings.is_demo else settings.sources[0],
+            source_name="simulator" if settings.is_demo else (settings.sources or ["inbound"])[0],
             on_outbox_queued=self.dispatcher.wake,
         )
         self._tasks: list[asyncio.Task[None]] = []

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime
 
+import httpx
 import pytest
 
 from kiosk.sources.simulator import ModemSimulator
@@ -40,6 +41,16 @@ async def wait_for_line(stream: asyncio.StreamReader, text: str) -> str:
             raise AssertionError(f"stream ended before {text!r}")
         if text in line:
             return line
+
+
+async def wait_for_lines(stream: asyncio.StreamReader, *texts: str) -> None:
+    """Wait until every text has appeared on a line, in any order."""
+    missing = set(texts)
+    while missing:
+        line = (await stream.readline()).decode()
+        if not line:
+            raise AssertionError(f"stream ended before {missing!r}")
+        missing = {text for text in missing if text not in line}
 
 
 async def test_verify_by_phone_against_the_simulated_modem(
@@ -252,3 +263,31 @@ async def test_verify_by_polling_each_provider(
     assert (data["status"], data["source"], data["caller_number"]) == ("verified", source, CALLER)
     token = next(value for key, value in env.items() if key.endswith("TOKEN"))
     assert token not in err.decode()
+
+
+async def test_verify_from_a_provider_notification(
+    database_url: str, monkeypatch: pytest.MonkeyPatch, unused_tcp_port: int
+) -> None:
+    monkeypatch.setenv("KIOSK_INBOUND_LISTEN", "true")
+    monkeypatch.setenv("KIOSK_INBOUND_PORT", str(unused_tcp_port))
+    monkeypatch.setenv("KIOSK_INBOUND_SECRET", "shh-123")
+    process = await start_verify(
+        "--phone", CALLER, "--dial-number", DIAL, "--timeout", "30",
+        "--database-url", database_url, "--json",
+    )  # fmt: skip
+    assert process.stderr is not None
+    async with asyncio.timeout(20):
+        await wait_for_lines(
+            process.stderr, "Waiting for a missed call", "Listening for provider notifications"
+        )
+        async with httpx.AsyncClient() as client:
+            answer = await client.get(
+                f"http://127.0.0.1:{unused_tcp_port}/exotel/passthru",
+                params={"CallSid": "ex1", "CallFrom": "09812345678", "CallTo": "08000000001",
+                        "Direction": "incoming", "secret": "shh-123"},
+            )  # fmt: skip
+        out, err = await process.communicate()
+    assert answer.status_code == 200
+    assert process.returncode == 0, err.decode()
+    data = json.loads(out)
+    assert (data["status"], data["source"], data["caller_number"]) == ("verified", "exotel", CALLER)

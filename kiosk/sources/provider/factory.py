@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import SecretStr
 
+from kiosk.sources.base import CallSource
 from kiosk.sources.provider.base import ProviderAdapter
 from kiosk.sources.provider.http_json import HttpJsonAdapter, JsonMapping
 
@@ -86,3 +87,27 @@ def _required(value: str | None, variable: str) -> str:
 
 def _secret(value: SecretStr | None, variable: str) -> str:
     return _required(value.get_secret_value() if value is not None else None, variable)
+
+
+def inbound_listener(settings: Settings) -> CallSource:
+    """The listener for providers' call notifications (``inbound_listen``)."""
+    from kiosk.sources.provider.inbound import InboundCallListener
+
+    if not settings.dial_number:
+        raise ProviderSetupError(
+            "Set the number customers dial (--dial-number or KIOSK_DIAL_NUMBER) "
+            "to accept provider notifications."
+        )
+    token = settings.twilio_auth_token
+    secret = settings.inbound_secret
+    return InboundCallListener(
+        host=settings.inbound_host,
+        port=settings.inbound_port,
+        number=settings.dial_number,
+        region=settings.region,
+        twilio_auth_token=token.get_secret_value() if token else None,
+        public_url=settings.inbound_public_url,
+        shared_secret=secret.get_secret_value() if secret else None,
+        timezone=settings.exotel_timezone,
+        skew_tolerance=settings.provider_skew_tolerance,
+    )
