@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 import httpx
 
@@ -37,6 +37,31 @@ class ProviderAdapter(Protocol):
         Raises :class:`ProviderError` for anything that is not a usable answer.
         """
         ...
+
+
+async def get_json(
+    client: httpx.AsyncClient,
+    provider: str,
+    url: str,
+    *,
+    params: dict[str, str] | None = None,
+    auth: httpx.Auth | None = None,
+    headers: dict[str, str] | None = None,
+) -> Any:
+    """GET ``url`` and return its JSON; every failure is a plain-words ProviderError."""
+    try:
+        response = await client.get(
+            url, params=params, auth=auth, headers={"Accept": "application/json", **(headers or {})}
+        )
+    except httpx.TimeoutException:
+        raise ProviderError(f"Cannot reach {provider} (no answer in time).") from None
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
+        raise ProviderError(f"Cannot reach {provider} ({transport_reason(exc)}).") from None
+    check_status(response, provider)
+    try:
+        return response.json()
+    except ValueError:
+        raise ProviderError(f"{provider} sent an answer that could not be read.") from None
 
 
 def check_status(response: httpx.Response, provider: str) -> None:

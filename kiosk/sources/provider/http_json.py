@@ -21,7 +21,7 @@ import httpx
 
 from kiosk.domain.events import CallEvent
 from kiosk.domain.phone import try_parse_phone
-from kiosk.sources.provider.base import ProviderError, check_status, transport_reason
+from kiosk.sources.provider.base import ProviderError, get_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,9 @@ class JsonMapping:
     dialed: str = "to"
     time: str = "start_time"
     id: str = "id"
+
+
+PROVIDER = "HTTP JSON provider"
 
 
 class HttpJsonAdapter:
@@ -63,22 +66,13 @@ class HttpJsonAdapter:
             since_epoch=int(since.timestamp()),
             number=quote(self.number),
         )
+        document = await get_json(client, PROVIDER, url, headers=self.headers)
         try:
-            response = await client.get(url, headers=self.headers)
-        except httpx.TimeoutException:
-            raise ProviderError("The HTTP JSON provider did not answer in time.") from None
-        except (httpx.HTTPError, httpx.InvalidURL) as exc:
-            reason = transport_reason(exc)
-            raise ProviderError(f"Cannot reach the HTTP JSON provider ({reason}).") from None
-        check_status(response, "The HTTP JSON provider")
-        try:
-            records = lookup(response.json(), self.mapping.items)
-        except (ValueError, LookupError, TypeError):
-            raise ProviderError(
-                "The call provider sent an answer that could not be read."
-            ) from None
+            records = lookup(document, self.mapping.items)
+        except (LookupError, TypeError, ValueError):
+            records = None
         if not isinstance(records, list):
-            raise ProviderError("The call provider's answer has no list of calls where expected.")
+            raise ProviderError(f"{PROVIDER} sent an answer without a list of calls.")
         events = []
         for record in records:
             event = self._event(record)

@@ -50,7 +50,7 @@ import httpx
 
 from kiosk.domain.events import CallEvent
 from kiosk.domain.phone import try_parse_phone
-from kiosk.sources.provider.base import ProviderError, check_status, transport_reason
+from kiosk.sources.provider.base import ProviderError, get_json
 
 PROVIDER = "Plivo"
 _FILTER_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"  # [list] YYYY-MM-DD HH:MM[:ss[.uuuuuu]], UTC
@@ -114,19 +114,7 @@ class PlivoAdapter:
         return sorted(events.values(), key=lambda event: event.at)
 
     async def _get(self, client: httpx.AsyncClient, params: dict[str, str]) -> Any:
-        try:
-            response = await client.get(
-                self.url, params=params, auth=self._auth, headers={"Accept": "application/json"}
-            )
-        except httpx.TimeoutException:
-            raise ProviderError(f"Cannot reach {PROVIDER} (no answer in time).") from None
-        except (httpx.HTTPError, httpx.InvalidURL) as exc:
-            raise ProviderError(f"Cannot reach {PROVIDER} ({transport_reason(exc)}).") from None
-        check_status(response, PROVIDER)
-        try:
-            return response.json()
-        except ValueError:
-            raise ProviderError(f"{PROVIDER} sent an answer that could not be read.") from None
+        return await get_json(client, PROVIDER, self.url, params=params, auth=self._auth)
 
     def _event(self, record: Any) -> CallEvent | None:
         """One call record as an event, or None when it is not an inbound call to us."""

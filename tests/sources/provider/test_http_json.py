@@ -73,7 +73,7 @@ async def test_skips_old_calls_other_numbers_and_unreadable_records(call_log: Fa
         (429, {"Retry-After": "7"}, b"{}", "slow down (HTTP 429)", 7.0),
         (500, {}, b"{}", "having problems (HTTP 500)", None),
         (200, {}, b"not json", "could not be read", None),
-        (200, {}, b'{"data": {}}', "could not be read", None),
+        (200, {}, b'{"data": {}}', "without a list of calls", None),
         (404, {}, b"{}", "answered HTTP 404", None),
     ],
 )
@@ -100,7 +100,7 @@ async def test_wrong_credentials_say_so_without_the_token(call_log: FakeCallLog)
 async def test_unreachable_provider() -> None:
     lonely = HttpJsonAdapter(url_template="http://127.0.0.1:9/calls", number=NUMBER)
     async with httpx.AsyncClient(timeout=1) as client:
-        with pytest.raises(ProviderError, match="Cannot reach the HTTP JSON provider"):
+        with pytest.raises(ProviderError, match="Cannot reach HTTP JSON provider"):
             await lonely.fetch(client, T0)
 
 
