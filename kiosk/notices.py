@@ -10,7 +10,8 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kiosk.domain.session import VerificationSession
+from kiosk.domain.events import CallEvent
+from kiosk.domain.session import CallOutcome, VerificationSession
 
 log = logging.getLogger("kiosk.service")
 
@@ -29,6 +30,14 @@ class SessionChanged:
     """A pending session changed: more time, or a call came from a different number."""
 
     session: VerificationSession
+
+
+@dataclass(frozen=True, slots=True)
+class CallHeard:
+    """A source reported a call, and what it meant (stored as a call record)."""
+
+    call: CallEvent
+    outcome: CallOutcome
 
 
 @dataclass(frozen=True, slots=True)

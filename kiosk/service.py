@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -21,7 +21,13 @@ from kiosk.domain.health import SourceStatus
 from kiosk.domain.matching import route_call
 from kiosk.domain.phone import mask, parse_phone
 from kiosk.domain.session import CallOutcome, VerificationSession
-from kiosk.notices import NoticeBus, SessionChanged, SessionFinished, SessionStarted
+from kiosk.notices import (
+    CallHeard,
+    NoticeBus,
+    SessionChanged,
+    SessionFinished,
+    SessionStarted,
+)
 from kiosk.store import customers, outbox, verifications
 from kiosk.store.database import Database
 from kiosk.store.models import Customer
@@ -33,6 +39,8 @@ _SAVE_RETRY_SECONDS = 2.0
 #: A call that rang just before the deadline is reported a moment later (the modem
 #: sends the caller's number after the first RING); wait this long before expiring.
 EXPIRY_GRACE = timedelta(seconds=3)
+#: How long after a session ends its calls are still looked for (and only recorded).
+LATE_WINDOW = timedelta(seconds=15)
 
 
 class CustomerNotFound(LookupError):
@@ -53,6 +61,7 @@ class VerificationService:
         timeout: timedelta,
         source_name: str | None = None,
         expiry_grace: timedelta = EXPIRY_GRACE,
+        late_window: timedelta = LATE_WINDOW,
         on_outbox_queued: Callable[[], None] = lambda: None,
     ) -> None:
         self.notices = NoticeBus()
@@ -62,6 +71,8 @@ class VerificationService:
         self.timeout = timeout
         self.source_name = source_name
         self._expiry_grace = expiry_grace
+        self._late_window = late_window
+        self._recent: deque[tuple[datetime, datetime]] = deque()  # (ended, started)
         self._db = database
         self._clock = clock
         self._on_outbox_queued = on_outbox_queued
@@ -168,6 +179,7 @@ class VerificationService:
         if verified is not None:
             verified.verify(event)
             self._finish(verified, call=event)
+            self.notices.publish(CallHeard(event, routing.outcome))
             return
         for state in routing.hints:
             state.note_unmatched(event)
@@ -184,19 +196,29 @@ class VerificationService:
             )
         for state in routing.hints:
             self.notices.publish(SessionChanged(dataclasses.replace(state)))
+        self.notices.publish(CallHeard(event, routing.outcome))
 
     def source_status(self, status: SourceStatus) -> None:
         """Pass a source's health on to the front-ends."""
         self.notices.publish(status)
 
     def listening_since(self) -> datetime | None:
-        """When the oldest pending session started; None while nothing is pending."""
+        """When the oldest session still worth hearing calls for started; None when idle.
+
+        That is every pending session, and for ``late_window`` after it ended, every
+        finished one: a provider may list a call late, and such calls are recorded
+        (they never change an outcome).
+        """
+        self._forget_ended_sessions()
         starts = [s.started_at for s in self._sessions.values() if s.pending]
+        starts += [started for _ended, started in self._recent]
         return min(starts) if starts else None
 
     async def wait_until_listening(self) -> None:
-        """Return as soon as a session is pending (polling sources sleep until then)."""
-        await self._listening.wait()
+        """Return as soon as calls are worth hearing (polling sources sleep until then)."""
+        while self.listening_since() is None:
+            self._listening.clear()
+            await self._listening.wait()
 
     # Internals
 
@@ -237,6 +259,11 @@ class VerificationService:
         else:
             self._schedule_expiry(state)
 
+    def _forget_ended_sessions(self) -> None:
+        now = self._clock.now()
+        while self._recent and self._recent[0][0] + self._late_window < now:
+            self._recent.popleft()
+
     def _forget_old_outcomes(self) -> None:
         done = [key for key, future in self._outcomes.items() if future.done()]
         for key in done[: max(len(done) - _REMEMBERED, 0)]:
@@ -257,8 +284,8 @@ class VerificationService:
         if timer := self._timers.pop(state.id, None):
             timer.cancel()
         self._sessions.pop(state.id, None)
-        if self.listening_since() is None:
-            self._listening.clear()
+        self._forget_ended_sessions()
+        self._recent.append((self._clock.now(), state.started_at))
         log.info("Session %s finished: %s", state.id, state.status)
         snapshot = dataclasses.replace(state)
         self._outcomes[state.id].set_result(snapshot)

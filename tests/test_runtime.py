@@ -2,11 +2,16 @@
 
 import asyncio
 
-from kiosk.domain.session import Status
+from sqlalchemy import select
+
+from kiosk.domain.session import CallOutcome, Status
+from kiosk.notices import CallHeard
 from kiosk.runtime import KioskRuntime
 from kiosk.store.customers import count_customers
 from kiosk.store.demo import SAMPLE_CUSTOMERS
+from kiosk.store.models import CallRecord, Verification
 from tests.merchant_backend import SECRET, MerchantBackend
+from tests.sources.provider.fake_call_log import NUMBER, FakeCallLog
 
 ASHA = "+919812345678"
 
@@ -43,3 +48,42 @@ async def test_demo_seeds_sample_customers_once(make_settings) -> None:
         async with KioskRuntime(settings) as runtime:
             with runtime.database.session() as db:
                 assert count_customers(db) == len(SAMPLE_CUSTOMERS)
+
+
+async def test_a_provider_record_listed_after_the_session_ended_is_kept_but_changes_nothing(
+    make_settings,
+) -> None:
+    call_log = FakeCallLog()
+    settings = make_settings(
+        source="http-json",
+        dial_number=NUMBER,
+        http_json_url=call_log.url,
+        http_json_auth_header="Bearer s3cret",
+        http_json_items="data.calls",
+        http_json_caller="caller.number",
+        http_json_time="started",
+        http_json_id="sid",
+        poll_interval=0.05,
+        poll_initial_delay=0,
+    )
+    try:
+        async with KioskRuntime(settings) as runtime:
+            heard: asyncio.Queue[CallHeard] = asyncio.Queue()
+            runtime.service.notices.subscribe(
+                lambda notice: heard.put_nowait(notice) if isinstance(notice, CallHeard) else None
+            )
+            session = runtime.service.start_for_phone(ASHA)
+            runtime.service.cancel(session.id)
+            call_log.add("late", ASHA, session.started_at)  # listed only now
+            async with asyncio.timeout(10):
+                late = await heard.get()
+            assert late.outcome is CallOutcome.NO_SESSION
+            with runtime.database.session() as db:
+                [call] = db.scalars(select(CallRecord)).all()
+                assert call.outcome == "no_session"
+                assert call.source_call_id == "late"
+                row = db.get(Verification, session.id)
+                assert row is not None
+                assert row.status == "cancelled"
+    finally:
+        call_log.stop()

@@ -8,8 +8,8 @@ from sqlalchemy import select, text
 from kiosk.domain.clock import Clock, SystemClock
 from kiosk.domain.events import CallEvent
 from kiosk.domain.phone import InvalidPhoneNumber
-from kiosk.domain.session import Status, VerificationSession
-from kiosk.notices import SessionChanged, SessionFinished, SessionStarted
+from kiosk.domain.session import CallOutcome, Status, VerificationSession
+from kiosk.notices import CallHeard, SessionChanged, SessionFinished, SessionStarted
 from kiosk.service import CustomerNotFound, VerificationService
 from kiosk.store import outbox, verifications
 from kiosk.store.database import Database
@@ -78,7 +78,8 @@ async def test_matching_call_verifies_and_queues_the_callback(seeded: Database) 
     final = await service.outcome(session.id)
 
     assert final.status is Status.VERIFIED
-    assert [type(n) for n in seen] == [SessionStarted, SessionFinished]
+    assert [type(n) for n in seen] == [SessionStarted, SessionFinished, CallHeard]
+    assert seen[-1].outcome is CallOutcome.MATCHED
     [data] = queued_payloads(seeded)
     assert data["status"] == "verified"
     assert data["caller_number"] == ASHA
@@ -103,7 +104,8 @@ async def test_other_number_is_recorded_and_the_session_stays_open(seeded: Datab
     [pending] = service.pending_sessions()
     assert pending.unmatched_calls == 1
     assert pending.last_unmatched_caller == "+919900011122"
-    assert isinstance(seen[-1], SessionChanged)
+    assert [type(n) for n in seen[-2:]] == [SessionChanged, CallHeard]
+    assert seen[-1].outcome is CallOutcome.UNMATCHED
     with seeded.session() as db:
         [call] = db.scalars(select(CallRecord)).all()
         assert (call.outcome, call.verification_id) == ("unmatched", session.id)

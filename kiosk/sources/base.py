@@ -21,14 +21,16 @@ class CallSink(Protocol):
         ...
 
     def listening_since(self) -> datetime | None:
-        """When the oldest pending session started; None while no session is pending.
+        """When the oldest session still worth hearing calls for started; None when idle.
 
-        Polling sources ask for calls since then, and make no requests while idle.
+        That covers pending sessions and, for a short while, ones that just ended (a
+        call a provider lists late is recorded). Polling sources ask for calls since
+        then, and make no requests while this is None.
         """
         ...
 
     async def wait_until_listening(self) -> None:
-        """Return as soon as at least one session is pending."""
+        """Return as soon as :meth:`listening_since` is not None."""
         ...
 
 
