@@ -214,6 +214,10 @@ class VerificationService:
         starts += [started for _ended, started in self._recent]
         return min(starts) if starts else None
 
+    def sessions_pending(self) -> bool:
+        """True while at least one session waits for its call."""
+        return any(s.pending for s in self._sessions.values())
+
     async def wait_until_listening(self) -> None:
         """Return as soon as calls are worth hearing (polling sources sleep until then)."""
         while self.listening_since() is None:

@@ -29,6 +29,13 @@ class CallSink(Protocol):
         """
         ...
 
+    def sessions_pending(self) -> bool:
+        """True while a session waits for its call: poll briskly.
+
+        False while only recently ended sessions are listened for: poll now and then.
+        """
+        ...
+
     async def wait_until_listening(self) -> None:
         """Return as soon as :meth:`listening_since` is not None."""
         ...

@@ -36,6 +36,9 @@ class RecordingSink:
     def listening_since(self) -> datetime | None:
         return self.since
 
+    def sessions_pending(self) -> bool:
+        return self.since is not None
+
     async def wait_until_listening(self) -> None:
         await self._listening.wait()
 

@@ -35,18 +35,24 @@ class ProviderSource:
         *,
         interval: float = 1.0,
         initial_delay: float = 0.5,
+        late_interval: float = 5.0,
         requests_per_minute: float = 60.0,
         timeout: float = 10.0,
         skew_tolerance: float = 30.0,
         max_backoff: float = 60.0,
         label: str | None = None,
     ) -> None:
-        """Poll through ``adapter`` every ``interval`` s, never above the request budget."""
+        """Poll through ``adapter`` every ``interval`` s, never above the request budget.
+
+        Once no session is pending, calls listed late are looked for every
+        ``late_interval`` s for as long as the sink still listens.
+        """
         self.adapter = adapter
         self.name = adapter.name
         self.label = label or adapter.name.capitalize()
         self.interval = interval
         self.initial_delay = initial_delay
+        self.late_interval = max(late_interval, interval)
         self.timeout = timeout
         self.skew_tolerance = timedelta(seconds=skew_tolerance)
         self._tolerance = skew_tolerance
@@ -73,7 +79,13 @@ class ProviderSource:
 
     async def _poll_while_listening(self, client: httpx.AsyncClient, sink: CallSink) -> None:
         failures = 0
+        loop = asyncio.get_running_loop()
+        last_poll = float("-inf")
         while (since := sink.listening_since()) is not None:
+            if not sink.sessions_pending() and loop.time() - last_poll < self.late_interval:
+                await asyncio.sleep(self.interval)  # only late records: ask now and then
+                continue
+            last_poll = loop.time()
             try:
                 events = await self.adapter.fetch(client, since - self.skew_tolerance)
             except ProviderError as exc:
