@@ -83,7 +83,7 @@ class Settings(BaseSettings):
     poll_interval: float = Field(1.0, gt=0, description="Seconds between provider polls.")
     poll_initial_delay: float = Field(0.5, ge=0, description="Wait before the first poll.")
     provider_requests_per_minute: float | None = Field(
-        None, gt=0, description="Request budget; default per provider (Exotel 200, Plivo 3600)."
+        None, ge=1, description="Request budget; default per provider (Exotel 200, Plivo 3600)."
     )
     provider_skew_tolerance: float = Field(
         10.0, ge=0, description="Seconds of clock difference allowed with the provider."
@@ -92,7 +92,7 @@ class Settings(BaseSettings):
     inbound_host: str = Field("127.0.0.1", description="Address the listener binds to.")
     inbound_port: int = Field(8787, ge=0, le=65535, description="Port of the listener.")
     inbound_public_url: str | None = Field(
-        None, description="Base URL the provider calls (behind a relay), for Twilio signatures."
+        None, description="The exact URL configured at Twilio (behind a relay), for signatures."
     )
     inbound_secret: SecretStr | None = Field(
         None, description="Shared secret for Exotel / SMS Gateway Center notifications."

@@ -18,7 +18,7 @@ from kiosk.config import Settings
 from kiosk.delivery.dispatcher import OutboxDispatcher
 from kiosk.domain.backoff import Backoff
 from kiosk.domain.clock import Clock, SystemClock
-from kiosk.service import VerificationService
+from kiosk.service import EXPIRY_GRACE, VerificationService
 from kiosk.sources.base import CallSource
 from kiosk.sources.modem.driver import ModemSource
 from kiosk.sources.provider.factory import (
@@ -81,6 +81,7 @@ class KioskRuntime:
             dial_number=settings.effective_dial_number,
             timeout=timedelta(seconds=settings.timeout),
             source_name="simulator" if settings.is_demo else (settings.sources or ["inbound"])[0],
+            expiry_grace=_expiry_grace(settings),
             on_outbox_queued=self.dispatcher.wake,
         )
         self._tasks: list[asyncio.Task[None]] = []
@@ -150,3 +151,14 @@ class KioskRuntime:
     def _report_crash(task: asyncio.Task[None]) -> None:
         if not task.cancelled() and task.exception() is not None:
             log.error("%s stopped unexpectedly", task.get_name(), exc_info=task.exception())
+
+
+def _expiry_grace(settings: Settings) -> timedelta:
+    """How long after the deadline a session waits for a call that rang in time.
+
+    A modem reports within a moment; a provider lists a call on a later poll, and
+    Exotel and Plivo list a call only once it has ended, so polling waits longer.
+    """
+    if any(name != "modem" for name in settings.sources) or settings.inbound_listen:
+        return EXPIRY_GRACE + timedelta(seconds=2 * settings.poll_interval + 5)
+    return EXPIRY_GRACE

@@ -166,26 +166,24 @@ class VerificationService:
 
     async def call_heard(self, event: CallEvent) -> None:
         """Match a heard call to the pending sessions and apply the outcome."""
-        if event.call_id:
-            key = (event.source, event.call_id)
-            if key in self._seen_calls:
-                return
-            self._seen_calls[key] = None
-            while len(self._seen_calls) > _REMEMBERED:
-                self._seen_calls.popitem(last=False)
+        key = (event.source, event.call_id) if event.call_id else None
+        if key in self._seen_calls:
+            return
         routing = route_call(self._sessions.values(), event)
         log.info("Call from %s via %s: %s", mask(event.caller), event.source, routing.outcome)
         verified = routing.verifies
         if verified is not None:
             verified.verify(event)
-            self._finish(verified, call=event)
+            self._finish(verified, call=event)  # saved, or retried until it is
+            self._remember_call(key)
             self.notices.publish(CallHeard(event, routing.outcome))
             return
-        for state in routing.hints:
-            state.note_unmatched(event)
-        with self._db.session() as session:
-            for state in routing.hints:
-                verifications.save_verification(session, state, kiosk_id=self.kiosk_id)
+        updated = [dataclasses.replace(state) for state in routing.hints]
+        for copy in updated:
+            copy.note_unmatched(event)
+        with self._db.session() as session:  # if this fails, the source offers it again
+            for copy in updated:
+                verifications.save_verification(session, copy, kiosk_id=self.kiosk_id)
             hinted = routing.hints[0].id if len(routing.hints) == 1 else None
             verifications.record_call(
                 session,
@@ -194,9 +192,19 @@ class VerificationService:
                 verification_id=hinted,
                 kiosk_id=self.kiosk_id,
             )
+        self._remember_call(key)
         for state in routing.hints:
+            state.note_unmatched(event)
             self.notices.publish(SessionChanged(dataclasses.replace(state)))
         self.notices.publish(CallHeard(event, routing.outcome))
+
+    def _remember_call(self, key: tuple[str, str] | None) -> None:
+        """Remember a handled call so a source reporting it again changes nothing."""
+        if key is None:
+            return
+        self._seen_calls[key] = None
+        while len(self._seen_calls) > _REMEMBERED:
+            self._seen_calls.popitem(last=False)
 
     def source_status(self, status: SourceStatus) -> None:
         """Pass a source's health on to the front-ends."""

@@ -122,8 +122,9 @@ class ExotelAdapter:
                 return None, None
             seen.add(cursor)
             return self.url, {**params, "After": cursor}
-        # No cursor to take out: follow the link as given (it is relative [v1]).
-        if next_uri in seen:
+        # No cursor to take out: follow the link as given (it is relative [v1]) — but
+        # only a path on our own host, so the credentials never go anywhere else.
+        if next_uri in seen or not next_uri.startswith("/") or next_uri.startswith("//"):
             return None, None
         seen.add(next_uri)
         return urljoin(self.base_url + "/", next_uri), None

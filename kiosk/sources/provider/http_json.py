@@ -88,8 +88,9 @@ class HttpJsonAdapter:
                 return None
             caller_raw = lookup(record, self.mapping.caller)
             at = parse_time(lookup(record, self.mapping.time))
-            call_id = str(lookup(record, self.mapping.id))
-        except (LookupError, TypeError, ValueError):
+            found_id = lookup(record, self.mapping.id)
+            call_id = str(found_id) if found_id not in (None, "") else None
+        except (LookupError, TypeError, ValueError, OverflowError, OSError):
             return None  # a record we cannot read is skipped, not fatal
         caller_text = "" if caller_raw is None else str(caller_raw)
         return CallEvent(

@@ -57,7 +57,7 @@ class ProviderSource:
         self.skew_tolerance = timedelta(seconds=skew_tolerance)
         self._tolerance = skew_tolerance
         self.requests = 0
-        self._limiter = AsyncLimiter(requests_per_minute, 60)
+        self._limiter = AsyncLimiter(1, 60 / requests_per_minute)  # evenly spaced, no burst
         self._backoff_policy = Backoff(interval, max_backoff)
         self._seen: dict[str, None] = {}
         self._sink: CallSink | None = None
@@ -107,8 +107,12 @@ class ProviderSource:
                 key = event.call_id or event.raw
                 if key in self._seen:
                     continue
+                try:
+                    await sink.call_heard(replace(event, tolerance=self._tolerance))
+                except Exception:
+                    log.exception("%s: could not take a call; it is asked for again", self.label)
+                    continue
                 self._remember(key)
-                await sink.call_heard(replace(event, tolerance=self._tolerance))
             await asyncio.sleep(self.interval)
 
     async def _spend_budget(self, request: httpx.Request) -> None:

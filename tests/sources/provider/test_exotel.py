@@ -19,6 +19,7 @@ from kiosk.sources.provider.exotel import ExotelAdapter
 from kiosk.sources.provider.poller import ProviderSource
 from tests.sources.conftest import RecordingSink
 from tests.sources.provider.fake_exotel import FakeExotel
+from tests.sources.provider.fake_server import Answer
 
 EXOPHONE = "+918030752400"
 OTHER_EXOPHONE = "+918030752401"
@@ -310,3 +311,15 @@ async def test_a_failing_exotel_is_shown_and_retried(exotel: FakeExotel) -> None
         assert sink.states[-1] is SourceState.READY
     finally:
         await stop(task)
+
+
+@pytest.mark.parametrize("link", ["//evil.example/v1/Calls.json", "https://evil.example/v1/x"])
+async def test_a_next_page_link_to_another_host_is_not_followed(
+    exotel: FakeExotel, link: str
+) -> None:
+    record = exotel.add_call("sid1", caller=CALLER, at=T0, exophone=EXOPHONE)
+    body = {"Metadata": {"NextPageUri": link}, "Calls": [record]}
+    exotel.answer_next(Answer(200, {"Content-Type": "application/json"}, json.dumps(body).encode()))
+    events = await fetch(make_adapter(exotel))
+    assert [e.call_id for e in events] == ["sid1"]
+    assert exotel.request_count == 1  # the credentials went nowhere else

@@ -156,3 +156,43 @@ async def test_a_failing_provider_is_shown_and_retried(call_log: FakeCallLog) ->
     finally:
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
+
+
+async def test_records_without_an_id_are_not_all_the_same_call(call_log: FakeCallLog) -> None:
+    call_log.add("x", "+919812345678", T0)
+    call_log.add("y", "+919822334455", T0)
+    for record in call_log.records:
+        record["sid"] = None
+    events = await fetch(call_log)
+    assert [e.call_id for e in events] == [None, None]
+    assert len({e.raw for e in events}) == 2
+
+
+class FlakySink(RecordingSink):
+    """Fails to take the first call (say, the database was locked), then works."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.failures = 1
+
+    async def call_heard(self, event) -> None:
+        if self.failures:
+            self.failures -= 1
+            raise RuntimeError("database is locked")
+        await super().call_heard(event)
+
+
+async def test_a_call_the_kiosk_failed_to_take_is_offered_again(call_log: FakeCallLog) -> None:
+    sink = FlakySink()
+    source = ProviderSource(adapter(call_log), interval=0.01, initial_delay=0)
+    sink.listen(datetime.now(UTC))
+    call_log.add("c1", "+919812345678", datetime.now(UTC))
+    task = asyncio.create_task(source.run(sink))
+    try:
+        async with asyncio.timeout(5):
+            [event] = await sink.wait_calls(1)
+        assert event.call_id == "c1"
+        assert sink.failures == 0
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
