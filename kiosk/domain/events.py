@@ -15,7 +15,8 @@ class CallEvent:
     it could not be understood. ``call_id`` lets a source say that two events are the
     same call; the service records the first and ignores repeats. ``tolerance`` is
     how many seconds the source's clock may differ from ours (providers' timestamps,
-    often whole seconds); the session window is widened by it.
+    often whole seconds); the session window is widened by it. ``rejected`` says
+    whether the source dropped the call itself (None where it cannot tell).
     """
 
     caller_raw: str
@@ -26,6 +27,7 @@ class CallEvent:
     call_id: str | None = None
     raw: str = ""
     tolerance: float = 0.0
+    rejected: bool | None = None
 
     @property
     def withheld(self) -> bool:

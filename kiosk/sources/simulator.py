@@ -34,6 +34,9 @@ _INFO_COMMANDS = {
     "AT+CSQ": "+CSQ: 20,99",
     "AT+CGMI": "SIMULATED",
     "AT+CGMM": "Virtual modem",
+    "AT+CREG?": "+CREG: 0,1",
+    "AT+COPS?": '+COPS: 0,0,"Simulated Network",7',
+    "AT+CNUM": '+CNUM: "","+918000000001",145',
 }
 
 
@@ -49,9 +52,11 @@ class _SimulatedCall:
 class ModemSimulator:
     """A virtual AT-command modem on a pseudo-terminal; open :attr:`port` to talk to it."""
 
-    def __init__(self, *, echo: bool = True) -> None:
+    def __init__(self, *, echo: bool = True, sim_pin: str | None = None) -> None:
         """Prepare a simulator; ``echo`` is the initial ATE state (real modems start on)."""
         self.echo = echo
+        self.sim_pin = sim_pin  # the SIM asks for this PIN until it is given
+        self.sim_unlocked = sim_pin is None
         #: Set once the kiosk switched caller ID on (AT+CLIP=1); +CLIP is only sent then.
         self.caller_id_enabled = asyncio.Event()
         #: Every command received, in order, as sent (without the line ending).
@@ -245,6 +250,17 @@ class ModemSimulator:
                 self._reply()
             else:
                 self._write(b"\r\nNO CARRIER\r\n")
+        elif key == "AT+CPIN?":
+            self._reply("+CPIN: READY" if self.sim_unlocked else "+CPIN: SIM PIN")
+        elif key.startswith("AT+CPIN="):
+            given = key.removeprefix("AT+CPIN=").strip('"')
+            if self.sim_unlocked or given != self.sim_pin:
+                self._write(b"\r\n+CME ERROR: 16\r\n")  # incorrect password
+            else:
+                self.sim_unlocked = True
+                self._reply()
+        elif key == "AT+CLIP?":
+            self._reply(f"+CLIP: {int(self.caller_id_enabled.is_set())},1")
         elif key in _INFO_COMMANDS:
             self._reply(_INFO_COMMANDS[key])
         else:

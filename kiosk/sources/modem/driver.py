@@ -42,8 +42,8 @@ from kiosk.sources.modem.protocol import (
 
 log = logging.getLogger("kiosk.modem")
 
-#: Commands sent after the port opens; only AT+CLIP=1 is essential.
-INIT_COMMANDS = ("AT", "ATE0", "AT+CMEE=1", "AT+CLIP=1")
+#: Set-up after the port opens: AT+CPIN? checks (and unlocks) the SIM; AT+CLIP=1 is essential.
+INIT_COMMANDS = ("AT", "ATE0", "AT+CMEE=1", "AT+CPIN?", "AT+CLIP=1")
 _OPTIONAL_INIT = frozenset({"ATE0", "AT+CMEE=1"})
 #: How often the first "AT" is tried: modems often swallow the first command after open.
 _FIRST_AT_ATTEMPTS = 3
@@ -125,6 +125,7 @@ class ModemSource:
         reconnect_delay: float = 2.0,
         name: str = "modem",
         label: str = "Modem",
+        sim_pin: str | None = None,
     ) -> None:
         """Prepare to listen on ``port`` (a device path or pyserial URL); nothing opens yet.
 
@@ -141,6 +142,7 @@ class ModemSource:
         self.reconnect_delay = reconnect_delay
         self.name = name
         self.label = label
+        self.sim_pin = sim_pin
         #: Seconds to wait for +CLIP after a bare RING before reporting a withheld call.
         self.ring_without_clip_wait = RING_WITHOUT_CLIP_WAIT
         #: Seconds of silence (no RING/+CLIP) after which a call counts as over.
@@ -210,6 +212,9 @@ class ModemSource:
 
     async def _initialise(self) -> None:
         for command in INIT_COMMANDS:
+            if command == "AT+CPIN?":
+                await self._unlock_sim()  # the SIM check, with its own messages
+                continue
             attempts = _FIRST_AT_ATTEMPTS if command == "AT" else 1
             for attempt in range(1, attempts + 1):
                 try:
@@ -232,6 +237,40 @@ class ModemSource:
                         f"The modem on {self.port} stopped answering. Unplug it, wait "
                         "ten seconds and plug it back in."
                     ) from exc
+
+    async def _unlock_sim(self) -> None:
+        """Check the SIM (``AT+CPIN?``) and give its PIN when it asks and one is set."""
+        try:
+            state = " ".join(await self.send_command("AT+CPIN?")).upper()
+        except ModemError as exc:
+            if "CME ERROR: 10" in str(exc).upper():
+                raise ModemError(
+                    f"No SIM card in the modem on {self.port}. Insert the SIM and plug the "
+                    "modem in again."
+                ) from exc
+            return  # a modem that cannot tell: carry on
+        if "READY" in state:
+            return
+        if "PUK" in state:
+            raise ModemError(
+                "The SIM card is blocked and needs its PUK code. Unblock it in a phone, "
+                "then put it back in the modem."
+            )
+        if "SIM PIN" not in state:
+            raise ModemError(f"The SIM card is not ready ({state.strip() or 'no answer'}).")
+        if not self.sim_pin:
+            raise ModemError(
+                "The SIM card is locked with a PIN. Set sim_pin in the settings "
+                "(or --sim-pin) to the SIM's PIN."
+            )
+        try:
+            await self.send_command(f'AT+CPIN="{self.sim_pin}"')
+        except ModemError as exc:
+            raise ModemError(
+                "The SIM card refused the PIN in the settings. Check sim_pin; after three "
+                "wrong tries the SIM needs its PUK."
+            ) from exc
+        log.info("SIM unlocked on %s", self.port)
 
     def _open_failure(self, exc: OSError) -> str:
         code = exc.errno
@@ -410,10 +449,25 @@ class ModemSource:
     def _reject_and_report(
         self, call: _Call, *, caller_raw: str, caller: str | None, raw: str
     ) -> None:
-        self._spawn(self._hang_up())
-        self._report_call(call, caller_raw=caller_raw, caller=caller, raw=raw)
+        call.reported = True  # repeated RING/CLIP lines while hanging up change nothing
+        self._spawn(self._reject_then_report(call, caller_raw, caller, raw))
 
-    def _report_call(self, call: _Call, *, caller_raw: str, caller: str | None, raw: str) -> None:
+    async def _reject_then_report(
+        self, call: _Call, caller_raw: str, caller: str | None, raw: str
+    ) -> None:
+        """Drop the call first (it must never be answered), then report it."""
+        rejected = await self._hang_up()
+        self._report_call(call, caller_raw=caller_raw, caller=caller, raw=raw, rejected=rejected)
+
+    def _report_call(
+        self,
+        call: _Call,
+        *,
+        caller_raw: str,
+        caller: str | None,
+        raw: str,
+        rejected: bool | None = None,
+    ) -> None:
         call.reported = True
         event = CallEvent(
             caller_raw=caller_raw,
@@ -422,22 +476,24 @@ class ModemSource:
             source=self.name,
             call_id=call.call_id,
             raw=raw,
+            rejected=rejected,
         )
         if self._sink is not None:
             self._spawn(self._sink.call_heard(event))
 
-    async def _hang_up(self) -> None:
+    async def _hang_up(self) -> bool:
         """Reject the ringing call: ATH, or AT+CHUP for modems whose ATH does not."""
         for command in ("ATH", "AT+CHUP"):
             try:
                 await self.send_command(command)
                 log.info("Call rejected")
-                return
+                return True
             except ModemError as exc:
                 if self._transport is None:
                     log.info("The port closed before the call could be rejected")
-                    return
+                    return False
                 log.warning("Could not reject the call with %s: %s", command, exc)
+        return False
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.create_task(coro)
