@@ -17,6 +17,7 @@ from kiosk.logsetup import configure_logging
 _SETTING_OPTIONS: tuple[tuple[str, str], ...] = (
     ("--source", "where calls are heard: modem, twilio, exotel, plivo, http-json"),
     ("--modem-port", "serial device or pyserial URL of the modem"),
+    ("--sim-pin", "PIN of the modem's SIM card, if it is locked"),
     ("--provider-base-url", "telephony provider API base URL (for sandboxes and tests)"),
     ("--dial-number", "the number customers dial (shown on screen)"),
     ("--region", "country for numbers written without +country code (default IN)"),
@@ -30,12 +31,7 @@ _SETTING_OPTIONS: tuple[tuple[str, str], ...] = (
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``missedcall-kiosk`` command line."""
-    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
-    common.add_argument("--config", help="TOML config file (default: in the config directory)")
-    for flag, text in _SETTING_OPTIONS:
-        common.add_argument(flag, help=text)
-    common.add_argument("--demo", action="store_true", help="simulated modem and sample customers")
-    common.add_argument("-v", "--verbose", action="store_true", help="log everything (to stderr)")
+    common = _common_options()
 
     parser = argparse.ArgumentParser(
         prog="missedcall-kiosk",
@@ -58,8 +54,38 @@ def build_parser() -> argparse.ArgumentParser:
         "outbox", parents=[common], help="results waiting to be sent to the backend"
     )
     box.add_argument("action", nargs="?", choices=["list", "retry"], default="list")
+
+    modem = commands.add_parser("modem", help="modem diagnostics for installers")
+    modem_actions = modem.add_subparsers(dest="modem_action", metavar="ACTION", required=True)
+    # --timeout means "listen this long" here, not the time to dial.
+    modem_common = _common_options(without={"--timeout"})
+    modem_common.add_argument("--port", dest="modem_port", help="the modem's serial port")
+    modem_common.add_argument("--json", action="store_true", default=False, help="print JSON")
+    modem_actions.add_parser("probe", parents=[modem_common], help="find ports that answer AT")
+    modem_actions.add_parser(
+        "status", parents=[modem_common], help="SIM, network, signal, caller ID"
+    )
+    listen = modem_actions.add_parser(
+        "listen", parents=[modem_common], help="print each incoming call as it is rejected"
+    )
+    listen.add_argument("--count", type=int, help="stop after this many calls")
+    listen.add_argument(
+        "--timeout", dest="listen_timeout", type=float, help="stop after this many seconds"
+    )
     box.add_argument("--json", action="store_true", help="print the list as JSON")
     return parser
+
+
+def _common_options(without: set[str] | frozenset[str] = frozenset()) -> argparse.ArgumentParser:
+    """Options every command takes; each maps to the Settings field of the same name."""
+    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    common.add_argument("--config", help="TOML config file (default: in the config directory)")
+    for flag, text in _SETTING_OPTIONS:
+        if flag not in without:
+            common.add_argument(flag, help=text)
+    common.add_argument("--demo", action="store_true", help="simulated modem and sample customers")
+    common.add_argument("-v", "--verbose", action="store_true", help="log everything (to stderr)")
+    return common
 
 
 def settings_from(options: argparse.Namespace) -> Settings:
@@ -99,6 +125,10 @@ def _run(options: argparse.Namespace, settings: Settings) -> int:
         return run_verify(
             settings, reference=options.reference, phone=options.phone, as_json=options.json
         )
+    if command == "modem":
+        from kiosk.cli_modem import run_modem
+
+        return run_modem(settings, action=options.modem_action, options=options)
     if command == "outbox":
         from kiosk.cli import run_outbox
 

@@ -62,6 +62,7 @@ class Settings(BaseSettings):
     timeout: float = Field(120.0, gt=0, description="Seconds a customer has to dial.")
     modem_port: str | None = Field(None, description="Serial device or pyserial URL.")
     modem_baudrate: int = Field(115200, description="Serial speed of the modem port.")
+    sim_pin: SecretStr | None = Field(None, description="PIN of the modem's SIM, if locked.")
     database_url: str | None = Field(
         None, description="SQLAlchemy URL; default: SQLite in the data directory."
     )

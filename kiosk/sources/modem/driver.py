@@ -406,7 +406,7 @@ class ModemSource:
 
     def _on_caller_id(self, clip: CallerId, line: str) -> None:
         call = self._call
-        if call is not None and call.number and clip.number and clip.number != call.number:
+        if call is not None and call.reported and (clip.number or "") != (call.number or ""):
             log.info("A different caller while a call was active: treating it as a new call")
             self._end_call()
             call = None

@@ -141,7 +141,7 @@ def _parse_clip(payload: str) -> CallerId | None:
     if not fields:
         return CallerId(number="")
     (number, quoted), *rest = fields
-    if not quoted and len(number) == 1 and number.isdigit():
+    if not quoted and len(number) == 1 and number.isdecimal():
         return None  # "+CLIP: <n>,<m>" is the reply to AT+CLIP?, not a caller
     type_ = _int_field(rest, 0)
     validity = _int_field(rest, 4)
@@ -171,7 +171,7 @@ def _int_field(fields: list[tuple[str, bool]], index: int) -> int | None:
     if index >= len(fields):
         return None
     value = fields[index][0]
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isdecimal() else None
 
 
 def caller_e164(clip: CallerId, region: str = DEFAULT_REGION) -> str | None:

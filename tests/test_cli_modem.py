@@ -1,0 +1,107 @@
+"""The ``modem`` command end to end, as subprocesses, against the simulated modem."""
+
+import asyncio
+import json
+import sys
+
+import pytest
+
+from kiosk.cli_modem import _answers_at
+from kiosk.config import load_settings
+from kiosk.sources.simulator import ModemSimulator
+
+CALLER = "+919812345678"
+
+
+async def modem(*args: str) -> tuple[int, str, str]:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "kiosk.app", "modem", *args,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    async with asyncio.timeout(30):
+        out, err = await process.communicate()
+    assert process.returncode is not None
+    return process.returncode, out.decode(), err.decode()
+
+
+async def test_status_in_plain_words_and_json() -> None:
+    async with ModemSimulator() as simulator:
+        code, out, _ = await modem("status", "--port", simulator.port)
+        assert code == 0
+        assert f"Modem on {simulator.port}: ready" in out
+        assert "registered (home network) — Simulated Network" in out
+        assert "4/4 bars (-73 dBm)" in out
+        assert "Caller ID: on" in out
+        assert "+91 ••••••0001" in out
+        code, out, _ = await modem("status", "--port", simulator.port, "--json")
+    report = json.loads(out)
+    assert code == 0
+    assert report["registered"] is True
+    assert (report["signal_dbm"], report["signal_bars"]) == (-73, 4)
+    assert report["manufacturer"] == "SIMULATED"
+    assert report["caller_id"] is True
+
+
+async def test_a_locked_sim_is_explained_and_the_pin_unlocks_it() -> None:
+    async with ModemSimulator(sim_pin="4321") as simulator:
+        code, out, _ = await modem("status", "--port", simulator.port)
+        assert code == 1
+        assert "The SIM card is locked with a PIN" in out
+        code, out, _ = await modem("status", "--port", simulator.port, "--sim-pin", "1111")
+        assert code == 1
+        assert "refused the PIN" in out
+        assert not simulator.sim_unlocked
+        code, out, _ = await modem("status", "--port", simulator.port, "--sim-pin", "4321")
+        assert code == 0, out
+        assert simulator.sim_unlocked
+
+
+async def test_a_missing_modem_is_explained() -> None:
+    code, out, _ = await modem("status", "--port", "/dev/no-such-modem")
+    assert code == 1
+    assert "Modem not found on /dev/no-such-modem. Check that it is plugged in." in out
+
+
+async def test_listen_prints_each_call_as_it_is_rejected() -> None:
+    async with ModemSimulator() as simulator:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "kiosk.app", "modem", "listen", "--port", simulator.port,
+            "--count", "2", "--timeout", "30", "--json", "--region", "IN",
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        assert process.stderr is not None
+        async with asyncio.timeout(30):
+            while b"Listening on" not in await process.stderr.readline():
+                pass
+            assert await simulator.ring("09812345678", clip_type=129, interval=0.5)
+            assert await simulator.ring("", interval=0.5)
+            out, _ = await process.communicate()
+    assert process.returncode == 0
+    first, second = (json.loads(line) for line in out.decode().splitlines())
+    assert first["caller"] == CALLER
+    assert first["withheld"] is False
+    assert first["raw_number"] == "09812345678"
+    assert first["number_type"] == 129
+    assert first["rejected"] is True
+    assert first["at"].endswith("Z")
+    assert second["caller"] is None
+    assert second["withheld"] is True
+    assert simulator.hangups >= 2
+    assert not simulator.answered
+
+
+async def test_listen_stops_after_its_timeout() -> None:
+    async with ModemSimulator() as simulator:
+        code, out, _ = await modem("listen", "--port", simulator.port, "--timeout", "0.5")
+    assert code == 0
+    assert out == ""
+
+
+@pytest.mark.parametrize("answering", [True, False])
+async def test_probe_recognises_a_port_that_answers_at(answering: bool) -> None:
+    settings = load_settings()
+    if not answering:
+        assert not await asyncio.to_thread(_answers_at, "/dev/no-such-port", settings)
+        return
+    async with ModemSimulator() as simulator:
+        assert await asyncio.to_thread(_answers_at, simulator.port, settings)
