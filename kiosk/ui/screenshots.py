@@ -61,8 +61,10 @@ async def render(out: Path) -> None:
             await _save(window, out, "1-find")
 
             session = runtime.service.start_for_reference("ORDER-1042")
+            hinted = asyncio.Event()
+            window.bridge.session_changed.connect(lambda _session: hinted.set())
             await simulator.ring("+919900011122", rings=1, interval=0.2)
-            assert window.dial_screen.hint.isVisibleTo(window)
+            await asyncio.wait_for(hinted.wait(), 10)
             await _save(window, out, "2-dial")
 
             await simulator.ring(session.expected_number, rings=1, interval=0.2)
