@@ -40,6 +40,7 @@ class Seen:
     path: str
     query: dict[str, str]
     authorized: bool
+    answered: int = 200
 
 
 class FakeProviderServer:
@@ -80,7 +81,8 @@ class FakeProviderServer:
 
     def stop(self) -> None:
         self._stopping.set()  # releases answers that are being held back
-        self._server.shutdown()
+        if self._thread.is_alive():
+            self._server.shutdown()
         self._server.server_close()
 
     def __enter__(self) -> Self:
@@ -146,8 +148,7 @@ class FakeProviderServer:
         query = {key: values[0] for key, values in parse_qs(url.query).items()}
         authorized = request.headers.get("authorization") == self._expected
         with self._lock:
-            self.requests.append(Seen(url.path, query, authorized))
-            number = len(self.requests)
+            number = len(self.requests) + 1
             for hook in self.before_answer:
                 hook(number)
             answer = self.script.popleft() if self.script and authorized else Answer()
@@ -159,6 +160,7 @@ class FakeProviderServer:
                 normal_status, document = self.respond(url.path, query)
                 status = answer.status if answer.status != 200 else normal_status
                 body = json.dumps(document).encode()
+            self.requests.append(Seen(url.path, query, authorized, status))
             waiters, self._waiters = self._waiters, []
         for loop, event in waiters:
             with contextlib.suppress(RuntimeError):  # that test's loop is already closed

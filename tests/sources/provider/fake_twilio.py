@@ -12,18 +12,13 @@ that is not JSON.
 
 from __future__ import annotations
 
-import asyncio
-import base64
-import contextlib
 import json
-import threading
-from collections import deque
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from email.utils import format_datetime, parsedate_to_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import urlencode
+
+from tests.sources.provider.fake_server import Answer, FakeProviderServer
 
 ACCOUNT_SID = "AC" + "0123456789abcdef" * 2
 AUTH_TOKEN = "tok-5f1e2d3c4b5a69788796a5b4c3d2e1f0"
@@ -90,25 +85,7 @@ def call_record(
     }
 
 
-@dataclass
-class Request:
-    """One request the fake received."""
-
-    path: str
-    query: dict[str, str]
-    authorized: bool
-    answered: int
-
-
-@dataclass
-class _Answer:
-    status: int = 200
-    headers: dict[str, str] = field(default_factory=dict)
-    delay: float = 0.0
-    body: bytes | None = None
-
-
-class FakeTwilio:
+class FakeTwilio(FakeProviderServer):
     """The Calls list resource of one account, from an in-memory list of call records."""
 
     def __init__(
@@ -119,62 +96,11 @@ class FakeTwilio:
         username: str | None = None,
     ) -> None:
         """Serve ``account_sid``'s calls to clients that log in as ``username`` (that SID)."""
+        super().__init__(username=username or account_sid, password=auth_token)
         self.account_sid = account_sid
-        self.username = username or account_sid
         self.auth_token = auth_token
         self.calls: list[dict[str, Any]] = []
-        self.requests: list[Request] = []
         self.filter_by_to = True
-        self._script: deque[_Answer] = deque()
-        self._lock = threading.Lock()
-        self._stopping = threading.Event()
-        self._waiters: list[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = []
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                fake._handle(self)
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, args=(0.05,), daemon=True
-        )
-
-    # -- control ---------------------------------------------------------------------
-
-    @property
-    def base_url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
-
-    @property
-    def request_count(self) -> int:
-        with self._lock:
-            return len(self.requests)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stopping.set()
-        if self._thread.is_alive():
-            self._server.shutdown()
-        self._server.server_close()
-
-    async def wait_requests(self, count: int) -> int:
-        """Wait until ``count`` requests have arrived (bound it with ``asyncio.timeout``)."""
-        loop = asyncio.get_running_loop()
-        while True:
-            event = asyncio.Event()
-            with self._lock:
-                if len(self.requests) >= count:
-                    return len(self.requests)
-                self._waiters.append((loop, event))
-            await event.wait()
 
     def add(self, *records: dict[str, Any]) -> None:
         """Make calls appear in the log (thread-safe; also while a client is polling)."""
@@ -183,69 +109,30 @@ class FakeTwilio:
 
     def answer(self, *statuses: int, headers: dict[str, str] | None = None) -> None:
         """Answer the next requests with these statuses (Twilio error JSON), then normally."""
-        with self._lock:
-            for status in statuses:
-                self._script.append(_Answer(status=status, headers=dict(headers or {})))
+        self.answer_next(
+            *(
+                Answer(status, dict(headers or {}), json.dumps(_error_body(status)).encode())
+                for status in statuses
+            )
+        )
 
     def stall(self, seconds: float, count: int = 1) -> None:
         """Hold the next ``count`` requests ``seconds`` before answering (cut short by stop)."""
-        with self._lock:
-            for _ in range(count):
-                self._script.append(_Answer(delay=seconds))
+        self.answer_next(*(Answer(delay=seconds) for _ in range(count)))
 
     def garble(self, count: int = 1) -> None:
         """Answer the next ``count`` requests 200 with a body that is not JSON."""
-        with self._lock:
-            for _ in range(count):
-                self._script.append(_Answer(body=b'{"calls": [{"sid": "CA'))
+        self.answer_next(*(Answer(body=b'{"calls": [{"sid": "CA') for _ in range(count)))
 
-    # -- serving ---------------------------------------------------------------------
+    def respond(self, path: str, query: dict[str, str]) -> tuple[int, Any]:
+        """The Calls list, or Twilio's 404 for any other path (called under the lock)."""
+        if path != f"/2010-04-01/Accounts/{self.account_sid}/Calls.json":
+            return 404, _error_body(404)
+        return 200, self._page(path, query, list(self.calls))
 
-    def _handle(self, request: BaseHTTPRequestHandler) -> None:
-        parts = urlsplit(request.path)
-        query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
-        authorized = self._authorized(request.headers.get("Authorization", ""))
-        with self._lock:
-            if not authorized:
-                answer = _Answer(status=401)
-            elif parts.path != f"/2010-04-01/Accounts/{self.account_sid}/Calls.json":
-                answer = _Answer(status=404)
-            else:
-                answer = self._script.popleft() if self._script else _Answer()
-            self.requests.append(Request(parts.path, query, authorized, answer.status))
-            calls = list(self.calls)
-            waiters, self._waiters = self._waiters, []
-        for loop, event in waiters:
-            with contextlib.suppress(RuntimeError):  # that test's loop is already closed
-                loop.call_soon_threadsafe(event.set)
-        if answer.delay and self._stopping.wait(answer.delay):
-            return
-        if answer.body is not None:
-            body = answer.body
-        elif answer.status != 200:
-            body = json.dumps(_error_body(answer.status)).encode()
-        else:
-            body = json.dumps(self._page(parts.path, query, calls)).encode()
-        try:
-            request.send_response(answer.status)
-            for key, value in answer.headers.items():
-                request.send_header(key, value)
-            request.send_header("Content-Type", "application/json")
-            request.send_header("Content-Length", str(len(body)))
-            request.end_headers()
-            request.wfile.write(body)
-        except OSError:
-            pass  # the client gave up (timeout) and closed the connection
-
-    def _authorized(self, header: str) -> bool:
-        scheme, _, encoded = header.partition(" ")
-        if scheme.lower() != "basic":
-            return False
-        try:
-            user, _, password = base64.b64decode(encoded).decode().partition(":")
-        except ValueError:
-            return False
-        return user == self.username and password == self.auth_token
+    def unauthorized(self) -> Any:
+        """Twilio's 401 body."""
+        return _error_body(401)
 
     def _page(self, path: str, query: dict[str, str], calls: list[dict[str, Any]]) -> dict:
         matching = [record for record in calls if self._matches(record, query)]
