@@ -72,6 +72,7 @@ class Verification(Base):
     source: Mapped[str | None] = mapped_column(String(32))
     unmatched_calls: Mapped[int] = mapped_column(Integer, default=0)
     kiosk_id: Mapped[str] = mapped_column(String(64))
+    method: Mapped[str] = mapped_column(String(16), default="missed_call")
 
 
 class CallRecord(Base):
@@ -116,3 +117,18 @@ class OutboxMessage(Base):
     kiosk_id: Mapped[str] = mapped_column(String(64))
 
     verification: Mapped[Verification | None] = relationship()
+
+
+class SmsCode(Base):
+    """A one-time code sent by SMS for a verification; only its hash is kept."""
+
+    __tablename__ = "sms_codes"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    verification_id: Mapped[str] = mapped_column(ForeignKey("verifications.id"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(128))
+    sent_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    used_at: Mapped[datetime | None]
+    kiosk_id: Mapped[str] = mapped_column(String(64))

@@ -11,10 +11,17 @@ from kiosk.store.models import Customer
 def test_migrate_creates_every_table_and_is_repeatable(database: Database) -> None:
     database.migrate()  # a second run changes nothing
     tables = set(inspect(database.engine).get_table_names())
-    assert {"customers", "verifications", "calls", "outbox", "alembic_version"} <= tables
+    assert {
+        "customers",
+        "verifications",
+        "calls",
+        "outbox",
+        "sms_codes",
+        "alembic_version",
+    } <= tables
     with database.engine.connect() as connection:
         assert (
-            connection.execute(text("select version_num from alembic_version")).scalar() == "0001"
+            connection.execute(text("select version_num from alembic_version")).scalar() == "0002"
         )
 
 
