@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint screenshots clean
+.PHONY: run test lint screenshots translations clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -26,6 +26,12 @@ lint: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m kiosk.ui.screenshots docs/screenshots
+
+# Qt Linguist: refresh the .ts sources from tr() calls, then compile them to .qm.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate kiosk/ui/*.py -source-language en -target-language hi_IN \
+		-ts resources/translations/kiosk_hi.ts
+	$(BIN)/pyside6-lrelease resources/translations/kiosk_hi.ts -qm resources/translations/kiosk_hi.qm
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

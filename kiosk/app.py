@@ -40,6 +40,22 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    screen = parser.add_argument_group("kiosk screen")
+    screen.add_argument(
+        "--kiosk",
+        dest="kiosk_mode",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="full screen; only the staff PIN leaves it",
+    )
+    screen.add_argument(
+        "--customer-screen",
+        dest="customer_screen",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="customer-facing window on the second monitor",
+    )
+    screen.add_argument("--language", default=argparse.SUPPRESS, help="en or hi")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     verify = commands.add_parser(
@@ -73,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--timeout", dest="listen_timeout", type=float, help="stop after this many seconds"
     )
     box.add_argument("--json", action="store_true", help="print the list as JSON")
+    commands.add_parser("staff-pin", help="make the staff_pin_hash line for the config file")
     return parser
 
 
@@ -119,6 +136,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(options: argparse.Namespace, settings: Settings) -> int:
     command = getattr(options, "command", None)
+    if command == "staff-pin":
+        from kiosk.cli_pin import run_staff_pin
+
+        return run_staff_pin()
     if command == "verify":
         from kiosk.cli import run_verify
 

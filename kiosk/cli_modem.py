@@ -12,6 +12,7 @@ import glob
 import json
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
@@ -238,13 +239,22 @@ def _call_line(event: CallEvent, as_json: bool) -> str:
     return f"{isoformat_utc(event.at)}  call from {who}: {done}"
 
 
+def probe_ports(settings: Settings, also: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """Likely modem ports (and ``also``), each with whether it answers ``AT`` (~1 s each)."""
+    candidates = (
+        [*also]
+        + sorted(glob.glob("/dev/serial/by-id/*"))
+        + [
+            port.device
+            for port in list_ports.comports()
+            if any(kind in port.device for kind in ("ttyUSB", "ttyACM", "COM", "cu."))
+        ]
+    )
+    return [{"port": port, "answers_at": _answers_at(port, settings)} for port in candidates]
+
+
 def _probe(settings: Settings, *, as_json: bool, out: TextIO) -> int:
-    candidates = sorted(glob.glob("/dev/serial/by-id/*")) + [
-        port.device
-        for port in list_ports.comports()
-        if any(kind in port.device for kind in ("ttyUSB", "ttyACM", "COM", "cu."))
-    ]
-    results = [{"port": port, "answers_at": _answers_at(port, settings)} for port in candidates]
+    results = probe_ports(settings)
     if as_json:
         print(json.dumps(results, indent=2), file=out)
     elif not results:

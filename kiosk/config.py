@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 import platformdirs
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import Field, PrivateAttr, SecretStr, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -27,10 +27,12 @@ from standardwebhooks import Webhook
 from standardwebhooks.webhooks import EmptyWebhookSecretError
 
 from kiosk.domain.phone import parse_phone
+from kiosk.domain.pin import is_pin_hash
 
 APP_NAME = "missedcall-kiosk"
 DEMO_DIAL_NUMBER = "+918000000001"
 SOURCES = ("modem", "twilio", "exotel", "plivo", "http-json")
+LANGUAGES = ("en", "hi")
 
 _config_file: ContextVar[Path | None] = ContextVar("_config_file", default=None)
 
@@ -203,6 +205,34 @@ class Settings(BaseSettings):
             return self.dial_number
         return DEMO_DIAL_NUMBER if self.is_demo else None
 
+    # The kiosk screens: staff lock, customer screen, language.
+    kiosk_mode: bool = Field(False, description="Full screen; only the staff PIN leaves it.")
+    staff_pin_hash: SecretStr | None = Field(
+        None, description="Hash of the staff PIN (make it with: missedcall-kiosk staff-pin)."
+    )
+    customer_screen: bool = Field(False, description="Customer-facing window on a 2nd monitor.")
+    language: str = Field("en", description="Screen language: en (English) or hi (Hindi).")
+    _loaded_from: Path | None = PrivateAttr(None)
+
+    @field_validator("staff_pin_hash")
+    @classmethod
+    def _pin_hash_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not is_pin_hash(value.get_secret_value()):
+            raise ValueError("Not a PIN hash; make one with: missedcall-kiosk staff-pin.")
+        return value
+
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        if value.lower() not in LANGUAGES:
+            raise ValueError(f"Unknown language {value!r}; use {', '.join(LANGUAGES)}.")
+        return value.lower()
+
+    @property
+    def config_file(self) -> Path | None:
+        """The TOML file these settings were read from (settings changes are saved there)."""
+        return self._loaded_from
+
 
 def load_settings(config_file: Path | str | None = None, **overrides: Any) -> Settings:
     """Read the settings; ``overrides`` (command-line values) win over everything else."""
@@ -210,6 +240,8 @@ def load_settings(config_file: Path | str | None = None, **overrides: Any) -> Se
     given = {key: value for key, value in overrides.items() if value is not None}
     token = _config_file.set(Path(path))
     try:
-        return Settings(**given)
+        settings = Settings(**given)
+        settings._loaded_from = Path(path)
+        return settings
     finally:
         _config_file.reset(token)

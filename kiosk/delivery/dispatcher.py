@@ -92,6 +92,13 @@ class OutboxDispatcher:
         self._last_error: str | None = None
         self._last_delivered_at: datetime | None = None
 
+    def reconfigure(self, *, url: str | None, secret: str | None) -> None:
+        """Use a new callback URL and secret from now on (staff changed the settings)."""
+        self._url = url
+        self._secret = secret
+        self._hold_until = None
+        self._wake.set()
+
     def wake(self) -> None:
         """A message was queued: send it as soon as the backend may be asked again."""
         self._wake.set()

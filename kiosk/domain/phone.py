@@ -89,3 +89,12 @@ def mask(number: str | None, visible: int = 4) -> str:
 def mask_numbers_in(text: str) -> str:
     """Mask every run of six or more digits in free text (log lines, modem lines)."""
     return _NUMBER_IN_TEXT.sub(lambda match: mask(match.group()), text)
+
+
+def format_for_region(e164: str, region: str) -> str:
+    """Format the way someone dialling from ``region`` writes it ("080000 00001" in India).
+
+    National format at home; from abroad, with that country's international prefix.
+    """
+    number = phonenumbers.parse(e164)
+    return phonenumbers.format_out_of_country_calling_number(number, region.upper())

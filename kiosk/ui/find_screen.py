@@ -12,17 +12,19 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.domain.customer import CustomerSummary
 from kiosk.domain.phone import mask, try_parse_phone
+from kiosk.ui.i18n import Retranslating
 
 _SEARCH_DELAY_MS = 150
 
 
-class FindScreen(QWidget):
+class FindScreen(Retranslating, QWidget):
     """Search field, result rows, and the way to start a verification.
 
     Emits :attr:`customer_chosen` with a :class:`CustomerSummary`, or
@@ -32,6 +34,8 @@ class FindScreen(QWidget):
     customer_chosen = Signal(object)
     phone_chosen = Signal(str)
     search_requested = Signal(str)
+    history_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(self, region: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,11 +44,17 @@ class FindScreen(QWidget):
         self._ad_hoc_phone: str | None = None
         self._chosen = False
 
-        title = QLabel(self.tr("Who is verifying?"), objectName="screenTitle")
+        self.title = QLabel(objectName="screenTitle")
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.history_button = QPushButton(objectName="toolButton")
+        self.settings_button = QPushButton(objectName="toolButton")
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.history_button)
+        header.addWidget(self.settings_button)
         self.search = QLineEdit(objectName="searchField")
-        self.search.setPlaceholderText(self.tr("Order or member number, phone, or name"))
         self.search.setClearButtonEnabled(True)
-        self.search_button = QPushButton(self.tr("Search"), objectName="primaryButton")
+        self.search_button = QPushButton(objectName="primaryButton")
         row = QHBoxLayout()
         row.addWidget(self.search, 1)
         row.addWidget(self.search_button)
@@ -54,7 +64,8 @@ class FindScreen(QWidget):
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.addLayout(header)
         layout.addLayout(row)
         layout.addWidget(self.message)
         layout.addWidget(self.results, 1)
@@ -66,6 +77,27 @@ class FindScreen(QWidget):
         self.search_button.clicked.connect(self._submit)
         self.results.itemActivated.connect(self._choose)
         self.results.itemClicked.connect(self._choose)
+        self.history_button.clicked.connect(self.history_requested.emit)
+        self.settings_button.clicked.connect(self.settings_requested.emit)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Re-read every text in the current language."""
+        self.title.setText(self.tr("Who is verifying?"))
+        self.search.setPlaceholderText(self.tr("Order or member number, phone, or name"))
+        self.search_button.setText(self.tr("Search"))
+        self.history_button.setText(self.tr("History"))
+        self.settings_button.setText(self.tr("Settings"))
+        if self._ad_hoc_phone:
+            last = self.results.item(self.results.count() - 1)
+            last.setText(self._ad_hoc_text(self._ad_hoc_phone))
+
+    def _ad_hoc_text(self, phone: str) -> str:
+        return self.tr("Verify {number} (not on file)").format(number=mask(phone))
+
+    def set_region(self, region: str) -> None:
+        """Read phone numbers typed without +country code as numbers in ``region``."""
+        self._region = region
 
     def reset(self) -> None:
         """Clear everything for the next customer and focus the search field."""
@@ -95,9 +127,7 @@ class FindScreen(QWidget):
             phone if phone and not any(c.phone == phone for c in customers) else None
         )
         if self._ad_hoc_phone:
-            item = QListWidgetItem(
-                self.tr("Verify {number} (not on file)").format(number=mask(self._ad_hoc_phone))
-            )
+            item = QListWidgetItem(self._ad_hoc_text(self._ad_hoc_phone))
             item.setData(Qt.ItemDataRole.UserRole, self._ad_hoc_phone)
             self.results.addItem(item)
         if customers or self._ad_hoc_phone:

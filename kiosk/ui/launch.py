@@ -5,15 +5,23 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
+import platformdirs
 import qasync
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import APP_NAME, Settings
+from kiosk.domain.pin import DEMO_PIN, check_pin
+from kiosk.history import VerificationHistory
 from kiosk.runtime import KioskRuntime
+from kiosk.settings_editor import LiveSettings
 from kiosk.ui.assets import read_stylesheet
+from kiosk.ui.i18n import Languages
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.sound import OutcomeSound
 
 qt_log = logging.getLogger("kiosk.qt")
 
@@ -40,15 +48,36 @@ def create_application() -> QApplication:
     return app
 
 
-def build_main_window(runtime: KioskRuntime) -> MainWindow:
+def staff_pin_check(settings: Settings) -> Callable[[str], bool] | None:
+    """How a typed PIN is checked: the configured hash, the demo PIN in demo mode, or none."""
+    if settings.staff_pin_hash is not None:
+        stored = settings.staff_pin_hash.get_secret_value()
+        return lambda pin: check_pin(pin, stored)
+    if settings.is_demo:
+        return lambda pin: pin == DEMO_PIN
+    return None
+
+
+def build_main_window(
+    runtime: KioskRuntime, *, languages: Languages | None = None, sound: bool = False
+) -> MainWindow:
     """The main window for a started runtime (the demo controls only in demo mode)."""
     simulator = runtime.simulator
+    settings = runtime.settings
     return MainWindow(
         runtime.service,
-        demo=runtime.settings.is_demo,
-        result_seconds=runtime.settings.result_seconds,
+        demo=settings.is_demo,
+        result_seconds=settings.result_seconds,
         simulate_call=simulator.ring_soon if simulator else None,
         outbox_status=runtime.dispatcher.status(),
+        languages=languages,
+        history=VerificationHistory(runtime.database),
+        export_dir=Path(platformdirs.user_documents_dir()),
+        live_settings=LiveSettings(runtime),
+        check_pin=staff_pin_check(settings),
+        kiosk_mode=settings.kiosk_mode,
+        customer_screen=settings.customer_screen,
+        sound=OutcomeSound(enabled=sound),
     )
 
 
@@ -56,15 +85,29 @@ async def run_window(settings: Settings, app: QApplication) -> int:
     """Run the core and the main window until the window is closed."""
     closed = asyncio.Event()
     app.lastWindowClosed.connect(closed.set)
+    languages = Languages(settings.language, parent=app)
     async with KioskRuntime(settings) as runtime:
-        window = build_main_window(runtime)
-        window.resize(1024, 640)
-        window.show()
+        window = build_main_window(runtime, languages=languages, sound=True)
+        if settings.kiosk_mode:
+            window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
+            window.showFullScreen()
+        else:
+            window.resize(1024, 640)
+            window.show()
+        if window.customer_window is not None:
+            window.customer_window.place()
         await closed.wait()
     return 0
 
 
 def run_gui(settings: Settings) -> int:
     """Open the kiosk window; returns the process exit status."""
+    if settings.kiosk_mode and staff_pin_check(settings) is None:
+        print(
+            "Kiosk mode needs a staff PIN: run 'missedcall-kiosk staff-pin' and put the "
+            "staff_pin_hash line it prints into the config file.",
+            file=sys.stderr,
+        )
+        return 2
     app = create_application()
     return qasync.run(run_window(settings, app))

@@ -1,27 +1,43 @@
-"""The main window: find → dial → result, driven by the service through the bridge."""
+"""The main window: find → dial → result, plus history, settings (behind the PIN), status details.
+
+Driven by the service through the bridge. In kiosk mode the window cannot be closed
+except from the settings screen, which only the staff PIN opens.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain.health import OutboxStatus
 from kiosk.domain.phone import InvalidPhoneNumber
 from kiosk.domain.session import VerificationSession
+from kiosk.history import VerificationHistory
 from kiosk.service import CustomerNotFound, VerificationService
+from kiosk.settings_editor import LiveSettings
 from kiosk.ui.bridge import ServiceBridge
+from kiosk.ui.customer_window import CustomerWindow
 from kiosk.ui.dial_screen import EXTEND_SECONDS, DialScreen
 from kiosk.ui.find_screen import FindScreen
+from kiosk.ui.history_screen import HistoryScreen
+from kiosk.ui.i18n import Languages, Retranslating
+from kiosk.ui.pin_screen import PinScreen
 from kiosk.ui.result_screen import ResultScreen
+from kiosk.ui.settings_screen import SettingsScreen
+from kiosk.ui.sound import OutcomeSound
+from kiosk.ui.status_details import StatusDetails
 from kiosk.ui.status_strip import StatusStrip
+from kiosk.ui.style import follow_window_size
 
 log = logging.getLogger("kiosk.ui")
 
 
-class MainWindow(QMainWindow):
-    """The kiosk window: three screens over a status strip."""
+class MainWindow(Retranslating, QMainWindow):
+    """The kiosk window: its screens over a status strip."""
 
     def __init__(
         self,
@@ -31,22 +47,60 @@ class MainWindow(QMainWindow):
         result_seconds: float,
         simulate_call: Callable[[str], None] | None = None,
         outbox_status: OutboxStatus | None = None,
+        languages: Languages | None = None,
+        history: VerificationHistory | None = None,
+        export_dir: Path | None = None,
+        live_settings: LiveSettings | None = None,
+        check_pin: Callable[[str], bool] | None = None,
+        kiosk_mode: bool = False,
+        customer_screen: bool = False,
+        sound: OutcomeSound | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Missed-call verification"))
         self.service = service
         self.bridge = ServiceBridge(service.notices, self)
+        self.languages = languages or Languages(parent=self)
+        self.staff_language = self.languages.current
+        self.kiosk_mode = kiosk_mode
+        self._may_close = not kiosk_mode
+        self._before_details: QWidget | None = None
 
         self.find_screen = FindScreen(service.region)
-        self.dial_screen = DialScreen(simulate_call=simulate_call if demo else None)
-        self.result_screen = ResultScreen(result_seconds)
+        self.dial_screen = DialScreen(
+            region=service.region, simulate_call=simulate_call if demo else None
+        )
+        self.result_screen = ResultScreen(result_seconds, sound=sound)
+        self.status_details = StatusDetails()
+        self.pin_screen = PinScreen(check_pin or (lambda _pin: False))
+        self.history_screen = (
+            HistoryScreen(history, export_dir or Path.home()) if history is not None else None
+        )
+        self.settings_screen = (
+            SettingsScreen(live_settings, kiosk_mode=kiosk_mode)
+            if live_settings is not None
+            else None
+        )
         self.stack = QStackedWidget(objectName="screens")
-        for screen in (self.find_screen, self.dial_screen, self.result_screen):
-            self.stack.addWidget(screen)
+        for screen in (
+            self.find_screen,
+            self.dial_screen,
+            self.result_screen,
+            self.status_details,
+            self.pin_screen,
+            self.history_screen,
+            self.settings_screen,
+        ):
+            if screen is not None:
+                self.stack.addWidget(screen)
+        self.find_screen.history_button.setVisible(self.history_screen is not None)
+        self.find_screen.settings_button.setVisible(
+            self.settings_screen is not None and check_pin is not None
+        )
         self.status_strip = StatusStrip(demo=demo)
         if outbox_status is not None:
             self.status_strip.show_outbox(outbox_status)
+        self.customer_window = CustomerWindow(region=service.region) if customer_screen else None
 
         central = QWidget(objectName="central")
         layout = QVBoxLayout(central)
@@ -56,6 +110,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.status_strip)
         self.setCentralWidget(central)
 
+        self._connect()
+        self.dial_screen.set_current_language(self.languages.current)
+        self.retranslate()
+        self.show_find()
+
+    def _connect(self) -> None:
+        service = self.service
         self.find_screen.search_requested.connect(self._search)
         self.find_screen.customer_chosen.connect(
             lambda customer: self._start(lambda: service.start_for_customer(customer))
@@ -63,22 +124,106 @@ class MainWindow(QMainWindow):
         self.find_screen.phone_chosen.connect(
             lambda phone: self._start(lambda: service.start_for_phone(phone))
         )
+        self.find_screen.history_requested.connect(self.show_history)
+        self.find_screen.settings_requested.connect(self.ask_pin)
         self.dial_screen.cancel_requested.connect(service.cancel)
         self.dial_screen.extend_requested.connect(
             lambda session_id: service.extend(session_id, EXTEND_SECONDS)
         )
+        self.dial_screen.language_requested.connect(self.languages.switch)
+        self.languages.changed.connect(self.dial_screen.set_current_language)
         self.result_screen.done.connect(self.show_find)
+        self.status_strip.details_requested.connect(self.show_status_details)
+        self.status_details.closed.connect(self._close_details)
+        self.pin_screen.unlocked.connect(self.show_settings)
+        self.pin_screen.cancelled.connect(self.show_find)
+        if self.history_screen is not None:
+            self.history_screen.closed.connect(self.show_find)
+        if self.settings_screen is not None:
+            self.settings_screen.closed.connect(self.show_find)
+            self.settings_screen.saved.connect(self._settings_saved)
+            self.settings_screen.quit_requested.connect(self.leave)
         self.bridge.session_started.connect(self._on_started)
         self.bridge.session_changed.connect(self._on_changed)
         self.bridge.session_finished.connect(self._on_finished)
         self.bridge.source_status.connect(self.status_strip.show_source)
         self.bridge.outbox_status.connect(self.status_strip.show_outbox)
-        self.show_find()
 
     def show_find(self) -> None:
-        """Back to the find screen, ready for the next customer."""
+        """Back to the find screen, ready for the next customer (in the staff's language)."""
+        if self.languages.current != self.staff_language:
+            self.languages.switch(self.staff_language)
         self.find_screen.reset()
         self.stack.setCurrentWidget(self.find_screen)
+        self.find_screen.search.setFocus()
+
+    def show_history(self) -> None:
+        """Open the history screen at today's verifications."""
+        if self.history_screen is not None:
+            self.stack.setCurrentWidget(self.history_screen)
+            self.history_screen.open()
+
+    def ask_pin(self) -> None:
+        """Ask for the staff PIN before the settings open."""
+        self.pin_screen.reset()
+        self.stack.setCurrentWidget(self.pin_screen)
+        self.pin_screen.reset()
+
+    def show_settings(self) -> None:
+        """Open the settings (the PIN was right)."""
+        if self.settings_screen is not None:
+            self.stack.setCurrentWidget(self.settings_screen)
+            self.settings_screen.open()
+
+    def show_status_details(self) -> None:
+        """Open the details behind the status strip; Back returns to where staff were."""
+        if self.stack.currentWidget() is not self.status_details:
+            self._before_details = self.stack.currentWidget()
+        strip = self.status_strip
+        outbox = strip.outbox_status
+        self.status_details.show_status(
+            strip.sources, outbox, strip.outbox_words(outbox) if outbox else ""
+        )
+        self.stack.setCurrentWidget(self.status_details)
+        self.status_details.back_button.setFocus()
+
+    def leave(self) -> None:
+        """Close the kiosk (staff chose to leave kiosk mode)."""
+        self._may_close = True
+        if self.customer_window is not None:
+            self.customer_window.close()
+        self.close()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        """Larger screens get proportionally larger type and touch targets."""
+        follow_window_size(self, event.size().width(), event.size().height())
+        super().resizeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        """In kiosk mode only :meth:`leave` closes the window."""
+        if not self._may_close:
+            event.ignore()
+            return
+        if self.customer_window is not None:
+            self.customer_window.close()
+        super().closeEvent(event)
+
+    def retranslate(self) -> None:
+        """Re-read the window's own texts in the current language."""
+        self.setWindowTitle(self.tr("Missed-call verification"))
+
+    def _close_details(self) -> None:
+        self.stack.setCurrentWidget(self._before_details or self.find_screen)
+
+    def _settings_saved(self, _restart: list[str]) -> None:
+        assert self.settings_screen is not None
+        values = self.settings_screen.typed_values()
+        self.result_screen.set_return_after(values["result_seconds"])
+        self.dial_screen.set_region(self.service.region)
+        self.find_screen.set_region(self.service.region)
+        if values["language"] != self.staff_language:
+            self.staff_language = values["language"]
+            self.languages.switch(self.staff_language)
 
     def _search(self, text: str) -> None:
         self.find_screen.show_results(text, self.service.find_customers(text))
@@ -98,13 +243,20 @@ class MainWindow(QMainWindow):
         if self.dial_screen.session is None:
             self.dial_screen.show_session(session)
             self.stack.setCurrentWidget(self.dial_screen)
+            self.dial_screen.cancel_button.setFocus()
+            if self.customer_window is not None:
+                self.customer_window.show_session(session)
 
     def _on_changed(self, session: VerificationSession) -> None:
         if self.dial_screen.session and self.dial_screen.session.id == session.id:
             self.dial_screen.show_session(session)
+            if self.customer_window is not None:
+                self.customer_window.show_session(session)
 
     def _on_finished(self, session: VerificationSession) -> None:
         if self.dial_screen.session and self.dial_screen.session.id == session.id:
             self.dial_screen.stop()
+            if self.customer_window is not None:
+                self.customer_window.show_idle()
             self.result_screen.show_session(session)
             self.stack.setCurrentWidget(self.result_screen)

@@ -1,39 +1,55 @@
-"""The result screen: an unmistakable outcome, who it was for, and a timed return."""
+"""The result screen: an unmistakable outcome, who it was for, how, a sound and a timed return."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.domain.phone import mask
 from kiosk.domain.session import Status, VerificationSession
+from kiosk.ui.i18n import Retranslating, format_count, format_time
+from kiosk.ui.sound import OutcomeSound
+from kiosk.ui.status_words import headline, symbol
 from kiosk.ui.style import set_style_state, styled_background
 
 
-class ResultScreen(QWidget):
+class ResultScreen(Retranslating, QWidget):
     """Shows a finished session; emits :attr:`done` when staff tap Done or time runs out."""
 
     done = Signal()
 
-    def __init__(self, return_after_seconds: float, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        return_after_seconds: float,
+        *,
+        sound: OutcomeSound | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("resultScreen")
         styled_background(self)
         self._return_after = return_after_seconds
         self._left = 0
+        self._session: VerificationSession | None = None
+        self.sound = sound or OutcomeSound(enabled=False)
 
         self.symbol = QLabel(objectName="resultSymbol", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.headline = QLabel(objectName="resultHeadline", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.headline = QLabel(
+            objectName="resultHeadline", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True
+        )
         self.who = QLabel(
             objectName="resultWho", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True
         )
         self.how = QLabel(
             objectName="resultHow", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True
         )
-        self.done_button = QPushButton(self.tr("Done"), objectName="primaryButton")
+        for label in (self.headline, self.who, self.how):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.done_button = QPushButton(objectName="primaryButton")
         self.done_button.clicked.connect(self._finish)
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
         layout.addStretch(1)
         layout.addWidget(self.symbol)
         layout.addWidget(self.headline)
@@ -44,38 +60,56 @@ class ResultScreen(QWidget):
 
         self._countdown = QTimer(self, interval=1000)
         self._countdown.timeout.connect(self._tick)
+        self.retranslate()
+
+    @property
+    def return_after(self) -> float:
+        """Seconds before the screen returns by itself (0: stays until Done)."""
+        return self._return_after
+
+    def set_return_after(self, seconds: float) -> None:
+        """Change the automatic return delay (from the next result on)."""
+        self._return_after = seconds
 
     def show_session(self, session: VerificationSession) -> None:
-        """Show the outcome of ``session`` and start the automatic return."""
+        """Show the outcome of ``session``, play its sound and start the automatic return."""
+        self._session = session
         verified = session.status is Status.VERIFIED
         set_style_state(self, "outcome", session.status.value)
-        self.symbol.setText("✔" if verified else "✖")
-        self.headline.setText(self._headline(session.status))
-        who = session.customer_name or mask(session.expected_number)
-        self.who.setText(f"{who}  ·  {session.reference}" if session.reference else who)
-        self.how.setText(self._how(session))
+        self._show_texts()
+        self.sound.play(verified)
         self._left = int(self._return_after)
         self._update_button()
+        self.done_button.setFocus()
         if self._return_after > 0:
             self._countdown.start()
 
-    def _headline(self, status: Status) -> str:
-        return {
-            Status.VERIFIED: self.tr("Verified"),
-            Status.EXPIRED: self.tr("Not verified: time ran out"),
-            Status.CANCELLED: self.tr("Not verified: cancelled"),
-        }.get(status, status.value)
+    def retranslate(self) -> None:
+        """Re-read every text in the current language."""
+        self._show_texts()
+        self._update_button()
+
+    def _show_texts(self) -> None:
+        session = self._session
+        if session is None:
+            return
+        self.symbol.setText(symbol(session.status))
+        self.headline.setText(headline(session.status))
+        who = session.customer_name or mask(session.expected_number)
+        self.who.setText(f"{who}  ·  {session.reference}" if session.reference else who)
+        self.how.setText(self._how(session))
 
     def _how(self, session: VerificationSession) -> str:
         call = session.matched_call
         if call is not None:
-            at = call.at.astimezone().strftime("%H:%M:%S")
             return self.tr("Missed call from {number} at {time}").format(
-                number=mask(call.caller), time=at
+                number=mask(call.caller), time=format_time(call.at)
             )
+        if session.unmatched_calls == 1:
+            return self.tr("1 call came from a different number.")
         if session.unmatched_calls:
-            return self.tr("{count} call(s) came from a different number.").format(
-                count=session.unmatched_calls
+            return self.tr("{count} calls came from a different number.").format(
+                count=format_count(session.unmatched_calls)
             )
         return self.tr("No call came from the phone on record.")
 
@@ -88,8 +122,8 @@ class ResultScreen(QWidget):
 
     def _update_button(self) -> None:
         text = self.tr("Done")
-        if self._return_after > 0:
-            text = self.tr("Done ({seconds})").format(seconds=max(self._left, 0))
+        if self._return_after > 0 and self._session is not None:
+            text = self.tr("Done ({seconds})").format(seconds=format_count(max(self._left, 0)))
         self.done_button.setText(text)
 
     def _finish(self) -> None:

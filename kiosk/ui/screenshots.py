@@ -1,11 +1,14 @@
 """Render every screen offscreen to PNG files (``make screenshots``), from a demo run.
 
 Usage: ``python -m kiosk.ui.screenshots OUTPUT_DIR``. Uses a throwaway database.
+Every screen is saved at 800×480 and 1920×1080, in English and in Hindi, as
+``<n>-<screen>-<language>-<width>x<height>.png``.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import sys
 import tempfile
 from pathlib import Path
@@ -16,11 +19,30 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.config import load_settings
 from kiosk.domain.health import SourceState
+from kiosk.domain.pin import DEMO_PIN
 from kiosk.runtime import KioskRuntime
+from kiosk.ui.i18n import LANGUAGE_NAMES, Languages
 from kiosk.ui.launch import build_main_window, create_application
 from kiosk.ui.main_window import MainWindow
 
-SIZES = (QSize(800, 480), QSize(1024, 640))
+SIZES = (QSize(800, 480), QSize(1920, 1080))
+SCREENS = (
+    "1-find",
+    "2-dial",
+    "3-result-verified",
+    "4-result-not-verified",
+    "5-history",
+    "6-history-detail",
+    "7-status-details",
+    "8-staff-pin",
+    "9-settings",
+    "10-customer-screen",
+)
+
+
+def file_name(screen: str, language: str, size: QSize) -> str:
+    """The PNG name of one screen in one language at one size."""
+    return f"{screen}-{language}-{size.width()}x{size.height()}.png"
 
 
 async def _ready(window: MainWindow) -> None:
@@ -29,59 +51,113 @@ async def _ready(window: MainWindow) -> None:
     window.bridge.source_status.connect(
         lambda status: ready.set() if status.state is SourceState.READY else None
     )
-    if "ready" not in window.status_strip.source.text():
+    if not any(s.state is SourceState.READY for s in window.status_strip.sources):
         await asyncio.wait_for(ready.wait(), 15)
 
 
-async def _save(window: MainWindow, out: Path, name: str) -> None:
+async def _save(widget: QWidget, out: Path, name: str, language: str) -> None:
     for size in SIZES:
-        window.resize(size)
+        for _attempt in range(5):  # a larger window's scaled-up style may hold it back
+            widget.resize(size)  # until it is restyled for the smaller size
+            await asyncio.sleep(0.1)
+            if widget.size() == size:
+                break
         await asyncio.sleep(0.2)  # let Qt lay out and paint at the new size
-        path = out / f"{name}-{size.width()}x{size.height()}.png"
-        QWidget.grab(window).save(str(path))
+        if widget.size() != size:
+            raise RuntimeError(f"{name} does not fit {size.width()}x{size.height()}")
+        path = out / file_name(name, language, size)
+        QWidget.grab(widget).save(str(path))
         print(path)
 
 
+async def _signal_facts(window: MainWindow, runtime: KioskRuntime) -> None:
+    """Show what a modem's health polling reports (signal, operator, network)."""
+    [modem] = [s for s in window.status_strip.sources if s.state is SourceState.READY]
+    details = {**modem.details, "signal_bars": 3, "operator": "Demo Net", "network": "4G"}
+    runtime.service.source_status(dataclasses.replace(modem, details=details))
+
+
+async def _render_language(
+    window: MainWindow, runtime: KioskRuntime, out: Path, language: str
+) -> None:
+    simulator = runtime.simulator
+    assert simulator is not None
+    window.staff_language = language
+    window.languages.switch(language)
+    window.show_find()
+
+    window.find_screen.search.setText("R")
+    window.find_screen.search_button.click()
+    await _save(window, out, "1-find", language)
+
+    session = runtime.service.start_for_reference("ORDER-1042")
+    hinted = asyncio.Event()
+    window.bridge.session_changed.connect(lambda _session: hinted.set())
+    await simulator.ring("+919900011122", rings=1, interval=0.2)
+    await asyncio.wait_for(hinted.wait(), 10)
+    await _save(window, out, "2-dial", language)
+    assert window.customer_window is not None
+    window.customer_window.show()
+    await _save(window.customer_window, out, "10-customer-screen", language)
+    window.customer_window.hide()
+
+    await simulator.ring(session.expected_number, rings=1, interval=0.2)
+    await runtime.service.outcome(session.id)
+    await _save(window, out, "3-result-verified", language)
+
+    window.show_find()
+    other = runtime.service.start_for_reference("ORDER-1043")
+    runtime.service.cancel(other.id)
+    await _save(window, out, "4-result-not-verified", language)
+
+    window.show_history()
+    await _save(window, out, "5-history", language)
+    assert window.history_screen is not None
+    first = window.history_screen.list.item(window.history_screen.list.count() - 1)
+    window.history_screen.list.itemActivated.emit(first)
+    await _save(window, out, "6-history-detail", language)
+
+    window.show_status_details()
+    await _save(window, out, "7-status-details", language)
+
+    window.ask_pin()
+    window.pin_screen.pin.setText(DEMO_PIN[:2])
+    await _save(window, out, "8-staff-pin", language)
+    window.pin_screen.pin.setText(DEMO_PIN)
+    window.pin_screen.submit()
+    await _save(window, out, "9-settings", language)
+
+
 async def render(out: Path) -> None:
-    """Drive a demo session through every screen and save each one."""
+    """Drive a demo session through every screen, in each language, and save each one."""
     with tempfile.TemporaryDirectory() as data:
         settings = load_settings(
-            demo=True, database_url=f"sqlite:///{data}/kiosk.sqlite3", result_seconds=0
+            demo=True,
+            database_url=f"sqlite:///{data}/kiosk.sqlite3",
+            result_seconds=0,
+            customer_screen=True,
+            kiosk_id="counter-1",
         )
         async with KioskRuntime(settings) as runtime:
-            window = build_main_window(runtime)
+            languages = Languages("en")
+            window = build_main_window(runtime, languages=languages)
             window.show()
             simulator = runtime.simulator
             assert simulator is not None
             await asyncio.wait_for(simulator.caller_id_enabled.wait(), 10)
             await _ready(window)
-
-            window.find_screen.search.setText("R")
-            window.find_screen.search_button.click()
-            await _save(window, out, "1-find")
-
-            session = runtime.service.start_for_reference("ORDER-1042")
-            hinted = asyncio.Event()
-            window.bridge.session_changed.connect(lambda _session: hinted.set())
-            await simulator.ring("+919900011122", rings=1, interval=0.2)
-            await asyncio.wait_for(hinted.wait(), 10)
-            await _save(window, out, "2-dial")
-
-            await simulator.ring(session.expected_number, rings=1, interval=0.2)
-            await runtime.service.outcome(session.id)
-            await _save(window, out, "3-result-verified")
-
-            window.show_find()
-            other = runtime.service.start_for_reference("ORDER-1043")
-            runtime.service.cancel(other.id)
-            await _save(window, out, "4-result-not-verified")
-            window.close()
+            await _signal_facts(window, runtime)
+            for language in LANGUAGE_NAMES:
+                await _render_language(window, runtime, out, language)
+            window.leave()
 
 
 def main() -> int:
     """Write the screenshots into the folder named on the command line."""
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("*.png"):
+        old.unlink()
     app = create_application()
     app.setQuitOnLastWindowClosed(False)
     qasync.run(render(out))

@@ -1,50 +1,125 @@
-"""The status strip: call source health, results waiting for the backend, demo badge."""
+"""The status strip: call source health and signal, results waiting for the backend, demo badge.
+
+Always visible at the bottom; tapping it (or Enter when it has focus) asks for the
+details panel.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from kiosk.domain.health import OutboxStatus, SourceState, SourceStatus
+from kiosk.ui.i18n import Retranslating, format_count
+from kiosk.ui.signal_bars import SignalBars
 from kiosk.ui.style import set_style_state, styled_background
 
 
-class StatusStrip(QWidget):
+def network_words(status: SourceStatus) -> str:
+    """The operator and network ("Airtel · 4G") from a modem's details; "" if not known."""
+    parts = [str(status.details[key]) for key in ("operator", "network") if status.details.get(key)]
+    return " · ".join(parts)
+
+
+class StatusStrip(Retranslating, QWidget):
     """Always-visible facts staff need: can we hear calls, are results getting out."""
+
+    details_requested = Signal()
 
     def __init__(self, *, demo: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusStrip")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._sources: dict[str, SourceStatus] = {}
+        self._outbox: OutboxStatus | None = None
         styled_background(self)
-        self.source = QLabel(self.tr("Starting…"), objectName="sourceStatus", wordWrap=True)
-        self.outbox = QLabel(objectName="outboxStatus", wordWrap=True)
-        self.demo = QLabel(self.tr("DEMO"), objectName="demoBadge")
-        self.demo.setToolTip(self.tr("Demo mode: simulated modem and sample customers."))
+        self.demo = QLabel(objectName="demoBadge")
         self.demo.setVisible(demo)
+        self.bars = SignalBars()
+        self.bars.hide()
+        self.source = QLabel(objectName="sourceStatus", wordWrap=True)
+        self.outbox = QLabel(objectName="outboxStatus", wordWrap=True)
+        self.more = QLabel(objectName="statusMore")
+        for label in (self.source, self.outbox):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.demo, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.bars, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.source, 1)
         layout.addWidget(self.outbox, 1)
+        layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.setMinimumHeight(48)
+        self.retranslate()
+
+    @property
+    def sources(self) -> list[SourceStatus]:
+        """The latest status of every call source."""
+        return list(self._sources.values())
+
+    @property
+    def outbox_status(self) -> OutboxStatus | None:
+        """The latest outbox status, if one arrived."""
+        return self._outbox
 
     def show_source(self, status: SourceStatus) -> None:
         """Show each call source's state in plain words (a modem and a provider may both run)."""
         self._sources[status.source] = status
-        self.source.setText("  ·  ".join(s.message for s in self._sources.values()))
+        parts = []
+        for each in self._sources.values():
+            network = network_words(each)
+            text = f"{each.message} ({network})" if network else each.message
+            parts.append(f"⚠ {text}" if each.state is SourceState.FAULT else text)
+        self.source.setText("  ·  ".join(parts))
         faulty = any(s.state is SourceState.FAULT for s in self._sources.values())
         set_style_state(self.source, "fault", faulty)
+        bars = [
+            s.details["signal_bars"] for s in self._sources.values() if "signal_bars" in s.details
+        ]
+        self.bars.setVisible(bool(bars))
+        if bars:
+            self.bars.set_bars(bars[0])
 
     def show_outbox(self, status: OutboxStatus) -> None:
         """Show how many results wait for the backend, and why."""
-        if status.pending == 0:
-            text = self.tr("All results sent")
-        else:
-            text = (
-                self.tr("1 result waiting to be sent")
-                if status.pending == 1
-                else self.tr("{count} results waiting to be sent").format(count=status.pending)
-            )
-            if status.last_error:
-                text += f": {status.last_error}"
-        self.outbox.setText(text)
+        self._outbox = status
+        self.outbox.setText(self.outbox_words(status))
         set_style_state(self.outbox, "fault", status.pending > 0 and bool(status.last_error))
+
+    def outbox_words(self, status: OutboxStatus) -> str:
+        """The outbox state in plain words, in the current language."""
+        if status.pending == 0:
+            return self.tr("All results sent")
+        if status.pending == 1:
+            text = self.tr("1 result waiting to be sent")
+        else:
+            text = self.tr("{count} results waiting to be sent").format(
+                count=format_count(status.pending)
+            )
+        return f"⚠ {text}: {status.last_error}" if status.last_error else text
+
+    def retranslate(self) -> None:
+        """Re-read every text in the current language."""
+        self.demo.setText(self.tr("DEMO"))
+        self.demo.setToolTip(self.tr("Demo mode: simulated modem and sample customers."))
+        self.more.setText(self.tr("Details ›"))
+        self.setToolTip(self.tr("Tap for details"))
+        if not self._sources:
+            self.source.setText(self.tr("Starting…"))
+        if self._outbox is not None:
+            self.show_outbox(self._outbox)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        """A tap anywhere on the strip opens the details."""
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.details_requested.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        """Enter or Space opens the details, as a button would."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.details_requested.emit()
+            return
+        super().keyPressEvent(event)

@@ -6,6 +6,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.domain.events import CallEvent
 from kiosk.domain.session import Status, VerificationSession
 from kiosk.ui.result_screen import ResultScreen
+from kiosk.ui.sound import OutcomeSound, sound_file
 
 T0 = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
 CALL = CallEvent("+919812345678", "+919812345678", T0, "modem")
@@ -39,7 +40,7 @@ def test_expired_and_cancelled_are_not_verified(qtbot: QtBot) -> None:
     screen.show_session(finished(Status.EXPIRED, unmatched_calls=2))
     assert screen.headline.text() == "Not verified: time ran out"
     assert screen.symbol.text() == "✖"
-    assert screen.how.text() == "2 call(s) came from a different number."
+    assert screen.how.text() == "2 calls came from a different number."
     assert screen.done_button.text() == "Done"
     screen.show_session(finished(Status.CANCELLED))
     assert screen.headline.text() == "Not verified: cancelled"
@@ -51,3 +52,24 @@ def test_returns_by_itself_after_the_configured_time(qtbot: QtBot) -> None:
     qtbot.addWidget(screen)
     with qtbot.waitSignal(screen.done, timeout=5000):
         screen.show_session(finished(Status.VERIFIED, matched_call=CALL))
+
+
+def test_each_outcome_plays_its_sound(qtbot: QtBot) -> None:
+    sound = OutcomeSound(enabled=False)
+    screen = ResultScreen(return_after_seconds=0, sound=sound)
+    qtbot.addWidget(screen)
+    screen.show_session(finished(Status.VERIFIED, matched_call=CALL))
+    screen.show_session(finished(Status.EXPIRED))
+    assert sound.played == [True, False]
+    assert sound_file(True).name == "verified.wav"
+    assert sound_file(True).stat().st_size > 1000
+    assert sound_file(False).stat().st_size > 1000
+
+
+def test_return_delay_can_change_while_running(qtbot: QtBot) -> None:
+    screen = ResultScreen(return_after_seconds=0)
+    qtbot.addWidget(screen)
+    screen.set_return_after(5)
+    screen.show_session(finished(Status.CANCELLED))
+    assert screen.done_button.text() == "Done (5)"
+    assert screen.return_after == 5

@@ -1,3 +1,4 @@
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.domain.health import OutboxStatus, SourceState, SourceStatus
@@ -9,7 +10,7 @@ def test_source_fault_is_shown_in_plain_words(qtbot: QtBot) -> None:
     qtbot.addWidget(strip)
     message = "Modem not found on /dev/ttyUSB2. Check that it is plugged in."
     strip.show_source(SourceStatus("modem", SourceState.FAULT, message))
-    assert strip.source.text() == message
+    assert strip.source.text() == f"⚠ {message}"
     assert strip.source.property("fault") is True
     strip.show_source(SourceStatus("modem", SourceState.READY, "Modem ready on /dev/ttyUSB2"))
     assert strip.source.property("fault") is False
@@ -22,7 +23,7 @@ def test_waiting_results_and_the_reason(qtbot: QtBot) -> None:
     strip.show_outbox(OutboxStatus(pending=0))
     assert strip.outbox.text() == "All results sent"
     strip.show_outbox(OutboxStatus(pending=1, last_error="The backend answered 503."))
-    assert strip.outbox.text() == "1 result waiting to be sent: The backend answered 503."
+    assert strip.outbox.text() == "⚠ 1 result waiting to be sent: The backend answered 503."
     assert strip.outbox.property("fault") is True
     strip.show_outbox(OutboxStatus(pending=3))
     assert strip.outbox.text() == "3 results waiting to be sent"
@@ -34,8 +35,35 @@ def test_each_source_keeps_its_own_line(qtbot: QtBot) -> None:
     qtbot.addWidget(strip)
     strip.show_source(SourceStatus("modem", SourceState.READY, "Modem ready on /dev/ttyUSB2"))
     strip.show_source(SourceStatus("twilio", SourceState.FAULT, "Twilio: cannot reach Twilio"))
-    assert strip.source.text() == "Modem ready on /dev/ttyUSB2  ·  Twilio: cannot reach Twilio"
+    assert strip.source.text() == "Modem ready on /dev/ttyUSB2  ·  ⚠ Twilio: cannot reach Twilio"
     assert strip.source.property("fault") is True
     strip.show_source(SourceStatus("twilio", SourceState.READY, "Twilio reachable"))
     assert strip.source.text() == "Modem ready on /dev/ttyUSB2  ·  Twilio reachable"
     assert strip.source.property("fault") is False
+
+
+def test_signal_bars_and_network_when_the_modem_reports_them(qtbot: QtBot) -> None:
+    strip = StatusStrip(demo=False)
+    qtbot.addWidget(strip)
+    strip.show()
+    strip.show_source(SourceStatus("modem", SourceState.READY, "Modem ready on /dev/ttyUSB2"))
+    assert not strip.bars.isVisible()
+    details = {"signal_bars": 3, "operator": "Airtel", "network": "4G"}
+    strip.show_source(SourceStatus("modem", SourceState.READY, "Modem ready", details))
+    assert strip.bars.isVisible()
+    assert strip.bars.bars == 3
+    assert strip.bars.toolTip() == "Signal: 3 of 4 bars"
+    assert strip.source.text() == "Modem ready (Airtel · 4G)"
+    strip.show_source(SourceStatus("modem", SourceState.READY, "Modem ready", {"signal_bars": 9}))
+    assert strip.bars.bars == 4
+
+
+def test_tap_or_enter_asks_for_details(qtbot: QtBot) -> None:
+    strip = StatusStrip(demo=True)
+    qtbot.addWidget(strip)
+    strip.show()
+    with qtbot.waitSignal(strip.details_requested):
+        qtbot.mouseClick(strip, Qt.MouseButton.LeftButton)
+    strip.setFocus()
+    with qtbot.waitSignal(strip.details_requested):
+        qtbot.keyClick(strip, Qt.Key.Key_Return)

@@ -1,0 +1,26 @@
+"""The ``staff-pin`` command: ask for a new staff PIN and print its hash for the config file."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from collections.abc import Callable
+from typing import TextIO
+
+from kiosk.domain.pin import InvalidPin, hash_pin
+
+
+def run_staff_pin(ask: Callable[[str], str] = getpass.getpass, out: TextIO = sys.stdout) -> int:
+    """Ask twice for the PIN; print ``staff_pin_hash = "..."``. 0 on success, 2 otherwise."""
+    pin = ask("New staff PIN (4 to 12 digits): ")
+    if ask("The same PIN again: ") != pin:
+        print("The two PINs differ; nothing changed.", file=sys.stderr)
+        return 2
+    try:
+        hashed = hash_pin(pin)
+    except InvalidPin as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print("Put this line in the config file (or set KIOSK_STAFF_PIN_HASH):", file=sys.stderr)
+    print(f'staff_pin_hash = "{hashed}"', file=out)
+    return 0

@@ -1,0 +1,132 @@
+"""The staff lock: a PIN pad that guards settings and leaving kiosk mode.
+
+The PIN is checked against ``staff_pin_hash`` (a salted hash, never the PIN). After
+five wrong tries the pad waits half a minute before it accepts another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui.i18n import Retranslating
+from kiosk.ui.style import styled_background
+
+MAX_TRIES = 5
+LOCKOUT_MS = 30_000
+
+
+class PinScreen(Retranslating, QWidget):
+    """Asks for the staff PIN; emits :attr:`unlocked` or :attr:`cancelled`."""
+
+    unlocked = Signal()
+    cancelled = Signal()
+
+    def __init__(self, check: Callable[[str], bool], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pinScreen")
+        styled_background(self)
+        self._check = check
+        self._failures = 0
+
+        self.title = QLabel(objectName="screenTitle", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.pin = QLineEdit(objectName="pinField", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(12)
+        self.message = QLabel(
+            objectName="pinMessage", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True
+        )
+        pad = QGridLayout()
+        pad.setSpacing(6)
+        self.keys: dict[str, QPushButton] = {}
+        for index, key in enumerate("123456789"):
+            self.keys[key] = self._key(key)
+            pad.addWidget(self.keys[key], index // 3, index % 3)
+        self.back_key = QPushButton("⌫", objectName="pinKey")
+        self.keys["0"] = self._key("0")
+        self.ok_key = QPushButton(objectName="primaryButton")
+        pad.addWidget(self.back_key, 3, 0)
+        pad.addWidget(self.keys["0"], 3, 1)
+        pad.addWidget(self.ok_key, 3, 2)
+        self.cancel_button = QPushButton(objectName="secondaryButton")
+
+        left = QVBoxLayout()
+        left.addStretch(1)
+        left.addWidget(self.title)
+        left.addWidget(self.pin)
+        left.addWidget(self.message)
+        left.addStretch(1)
+        left.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(24, 12, 24, 12)
+        layout.setSpacing(24)
+        layout.addLayout(left, 1)
+        layout.addLayout(pad, 1)
+
+        self._lockout = QTimer(self, singleShot=True, interval=LOCKOUT_MS)
+        self._lockout.timeout.connect(self._end_lockout)
+        self.back_key.clicked.connect(self.pin.backspace)
+        self.ok_key.clicked.connect(self.submit)
+        self.pin.returnPressed.connect(self.submit)
+        self.cancel_button.clicked.connect(self.cancelled.emit)
+        self.retranslate()
+
+    def reset(self) -> None:
+        """Empty the field and focus it, ready for a PIN."""
+        self.pin.clear()
+        if not self._lockout.isActive():
+            self.message.clear()
+        self.pin.setFocus()
+
+    def submit(self) -> None:
+        """Check the PIN typed so far."""
+        if self._lockout.isActive():
+            return
+        pin = self.pin.text()
+        self.pin.clear()
+        if pin and self._check(pin):
+            self._failures = 0
+            self.message.clear()
+            self.unlocked.emit()
+            return
+        self._failures += 1
+        if self._failures >= MAX_TRIES:
+            self._set_locked(True)
+            self._lockout.start()
+        else:
+            self.message.setText(self.tr("Wrong PIN. Please try again."))
+
+    def retranslate(self) -> None:
+        """Re-read every text in the current language."""
+        self.title.setText(self.tr("Staff PIN"))
+        self.pin.setPlaceholderText(self.tr("Enter the staff PIN"))
+        self.ok_key.setText(self.tr("OK"))
+        self.back_key.setToolTip(self.tr("Delete the last digit"))
+        self.cancel_button.setText(self.tr("Back"))
+        if self._lockout.isActive():
+            self.message.setText(self.tr("Too many wrong tries. Wait 30 seconds."))
+
+    def _key(self, digit: str) -> QPushButton:
+        button = QPushButton(digit, objectName="pinKey")
+        button.clicked.connect(lambda: self.pin.insert(digit))
+        return button
+
+    def _set_locked(self, locked: bool) -> None:
+        for widget in (*self.keys.values(), self.ok_key, self.back_key, self.pin):
+            widget.setEnabled(not locked)
+        self.message.setText(self.tr("Too many wrong tries. Wait 30 seconds.") if locked else "")
+
+    def _end_lockout(self) -> None:
+        self._failures = 0
+        self._set_locked(False)
+        self.pin.setFocus()

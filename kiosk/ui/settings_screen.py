@@ -1,0 +1,274 @@
+"""The staff settings screen (behind the PIN): modem, provider, callback, timeouts, region.
+
+Values are checked by the same rules as the config file; a bad value is named in
+plain words next to its field and nothing is saved. Saved values go to the TOML
+config file and apply at once, except those that need the kiosk to start again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.config import SOURCES
+from kiosk.settings_editor import LiveSettings, SettingsProblem
+from kiosk.ui.i18n import LANGUAGE_NAMES, Retranslating
+from kiosk.ui.style import set_style_state, styled_background
+
+
+class SettingsScreen(Retranslating, QWidget):
+    """Edits :class:`LiveSettings`; emits :attr:`closed`, :attr:`saved`, :attr:`quit_requested`."""
+
+    closed = Signal()
+    saved = Signal(list)  # names of the settings that need a restart
+    quit_requested = Signal()
+
+    def __init__(
+        self, live: LiveSettings, *, kiosk_mode: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsScreen")
+        styled_background(self)
+        self._live = live
+        self._tasks: set[asyncio.Task[None]] = set()
+
+        self.title = QLabel(objectName="screenTitle")
+        self.modem_port = QLineEdit(objectName="settingField")
+        self.detect_button = QPushButton(objectName="secondaryButton")
+        self.source = QComboBox(objectName="settingField")
+        self.source.addItem("", None)
+        for name in SOURCES:
+            self.source.addItem(name, name)
+        self.dial_number = QLineEdit(objectName="settingField")
+        self.callback_url = QLineEdit(objectName="settingField")
+        self.callback_secret = QLineEdit(objectName="settingField")
+        self.callback_secret.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        self.test_button = QPushButton(objectName="secondaryButton")
+        self.test_result = QLabel(objectName="settingNote", wordWrap=True)
+        self.timeout = _seconds_box(10, 900)
+        self.result_seconds = _seconds_box(0, 120)
+        self.region = QLineEdit(objectName="settingField", maxLength=2)
+        self.kiosk_id = QLineEdit(objectName="settingField")
+        self.language = QComboBox(objectName="settingField")
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+
+        self.fields: dict[str, QWidget] = {
+            "modem_port": self.modem_port,
+            "source": self.source,
+            "dial_number": self.dial_number,
+            "callback_url": self.callback_url,
+            "callback_secret": self.callback_secret,
+            "timeout": self.timeout,
+            "result_seconds": self.result_seconds,
+            "region": self.region,
+            "kiosk_id": self.kiosk_id,
+            "language": self.language,
+        }
+        self.labels = {name: _wrapping("settingLabel") for name in self.fields}
+        self.errors = {name: _wrapping("settingError") for name in self.fields}
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name, field in self.fields.items():
+            cell = QVBoxLayout()
+            cell.setSpacing(2)
+            row = QHBoxLayout()
+            row.addWidget(field, 1)
+            if name == "modem_port":
+                row.addWidget(self.detect_button)
+            if name == "callback_secret":
+                row.addWidget(self.test_button)
+            cell.addLayout(row)
+            if name == "callback_secret":
+                cell.addWidget(self.test_result)
+            cell.addWidget(self.errors[name])
+            self.errors[name].hide()
+            form.addRow(self.labels[name], cell)
+        body = QWidget(objectName="settingsBody")
+        body.setLayout(form)
+        scroll = QScrollArea(objectName="settingsScroll", widgetResizable=True)
+        scroll.setWidget(body)
+
+        self.message = QLabel(objectName="settingsMessage", wordWrap=True)
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.back_button = QPushButton(objectName="secondaryButton")
+        self.save_button = QPushButton(objectName="primaryButton")
+        self.quit_button = QPushButton(objectName="dangerButton")
+        self.quit_button.setVisible(kiosk_mode)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.quit_button)
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.addWidget(self.title)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+
+        self.back_button.clicked.connect(self.closed.emit)
+        self.save_button.clicked.connect(self.save)
+        self.quit_button.clicked.connect(self.quit_requested.emit)
+        self.detect_button.clicked.connect(lambda: self._run(self._detect()))
+        self.test_button.clicked.connect(lambda: self._run(self._test_callback()))
+        self.retranslate()
+
+    def open(self) -> None:
+        """Show the values in use now, with no messages."""
+        values = self._live.values()
+        self.modem_port.setText(values["modem_port"] or "")
+        self.source.setCurrentIndex(max(self.source.findData(values["source"]), 0))
+        self.dial_number.setText(values["dial_number"] or "")
+        self.callback_url.setText(values["callback_url"] or "")
+        self.callback_secret.setText(values["callback_secret"] or "")
+        self.timeout.setValue(values["timeout"])
+        self.result_seconds.setValue(values["result_seconds"])
+        self.region.setText(values["region"])
+        self.kiosk_id.setText(values["kiosk_id"])
+        self.language.setCurrentIndex(max(self.language.findData(values["language"]), 0))
+        self.message.clear()
+        self.test_result.clear()
+        self._show_problems({})
+        self.modem_port.setFocus()
+
+    def typed_values(self) -> dict[str, Any]:
+        """What the fields hold now."""
+        return {
+            "modem_port": self.modem_port.text(),
+            "source": self.source.currentData(),
+            "dial_number": self.dial_number.text(),
+            "callback_url": self.callback_url.text(),
+            "callback_secret": self.callback_secret.text(),
+            "timeout": self.timeout.value(),
+            "result_seconds": self.result_seconds.value(),
+            "region": self.region.text().upper(),
+            "kiosk_id": self.kiosk_id.text(),
+            "language": self.language.currentData(),
+        }
+
+    def save(self) -> bool:
+        """Check, save and apply the typed values; True when they were saved."""
+        try:
+            restart = self._live.change(self.typed_values())
+        except SettingsProblem as problem:
+            self._show_problems(problem.problems)
+            self.message.setText(self.tr("Nothing was saved. Please correct the marked fields."))
+            set_style_state(self.message, "fault", True)
+            return False
+        except OSError as exc:
+            self.message.setText(
+                self.tr("Could not save the settings: {reason}").format(reason=exc.strerror or exc)
+            )
+            set_style_state(self.message, "fault", True)
+            return False
+        self._show_problems({})
+        set_style_state(self.message, "fault", False)
+        if restart:
+            names = ", ".join(self.labels[name].text() for name in restart)
+            self.message.setText(
+                self.tr("Saved. Restart the kiosk to use: {names}").format(names=names)
+            )
+        else:
+            self.message.setText(self.tr("Saved and in use."))
+        self.saved.emit(restart)
+        return True
+
+    def retranslate(self) -> None:
+        """Re-read every text in the current language."""
+        self.title.setText(self.tr("Settings"))
+        names = {
+            "modem_port": self.tr("Modem port"),
+            "source": self.tr("Where calls are heard"),
+            "dial_number": self.tr("Number customers dial"),
+            "callback_url": self.tr("Callback URL"),
+            "callback_secret": self.tr("Callback secret"),
+            "timeout": self.tr("Time to dial"),
+            "result_seconds": self.tr("Result shown for"),
+            "region": self.tr("Country (region)"),
+            "kiosk_id": self.tr("Kiosk name"),
+            "language": self.tr("Staff language"),
+        }
+        for name, text in names.items():
+            self.labels[name].setText(text)
+        self.source.setItemText(0, self.tr("modem (default)"))
+        self.modem_port.setPlaceholderText(self.tr("e.g. /dev/ttyUSB2 or COM3"))
+        self.dial_number.setPlaceholderText(self.tr("the SIM's number, e.g. +91 80000 00001"))
+        self.callback_url.setPlaceholderText("https://shop.example/hooks/kiosk")
+        self.callback_secret.setPlaceholderText("whsec_…")
+        self.region.setPlaceholderText("IN")
+        for box in (self.timeout, self.result_seconds):
+            box.setSuffix(self.tr(" s"))
+        self.detect_button.setText(self.tr("Find modem"))
+        self.test_button.setText(self.tr("Send a test callback"))
+        self.back_button.setText(self.tr("Back"))
+        self.save_button.setText(self.tr("Save"))
+        self.quit_button.setText(self.tr("Leave kiosk mode"))
+
+    def _show_problems(self, problems: dict[str, str]) -> None:
+        for name, label in self.errors.items():
+            label.setText(problems.get(name, ""))
+            label.setVisible(name in problems)
+            set_style_state(self.fields[name], "fault", name in problems)
+        other = [why for name, why in problems.items() if name not in self.errors]
+        if other:
+            self.message.setText(" ".join(other))
+
+    def _run(self, work: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.ensure_future(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _detect(self) -> None:
+        self.detect_button.setEnabled(False)
+        self.errors["modem_port"].hide()
+        self.message.setText(self.tr("Looking for a modem…"))
+        try:
+            port = await self._live.detect_modem()
+        finally:
+            self.detect_button.setEnabled(True)
+        if port:
+            self.modem_port.setText(port)
+            self.message.setText(self.tr("Found a modem on {port}.").format(port=port))
+        else:
+            self.message.setText(self.tr("No modem answered. Is it plugged in?"))
+
+    async def _test_callback(self) -> None:
+        self.test_button.setEnabled(False)
+        self.test_result.setText(self.tr("Sending…"))
+        try:
+            result = await self._live.test_callback(
+                self.callback_url.text(), self.callback_secret.text()
+            )
+        finally:
+            self.test_button.setEnabled(True)
+        self.test_result.setText(result.message)
+        set_style_state(self.test_result, "fault", not result.ok)
+
+
+def _seconds_box(low: int, high: int) -> QDoubleSpinBox:
+    box = QDoubleSpinBox(objectName="settingField", decimals=0)
+    box.setRange(low, high)
+    return box
+
+
+def _wrapping(name: str) -> QLabel:
+    return QLabel(objectName=name, wordWrap=True)

@@ -1,0 +1,97 @@
+"""The details behind the status strip: each call source and the results waiting, in words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.domain.health import OutboxStatus, SourceState, SourceStatus
+from kiosk.ui.i18n import Retranslating, format_date, format_time
+from kiosk.ui.status_strip import network_words
+from kiosk.ui.style import styled_background
+
+
+class StatusDetails(Retranslating, QWidget):
+    """A read-only page; emits :attr:`closed` when staff go back."""
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusDetails")
+        styled_background(self)
+        self._sources: Sequence[SourceStatus] = ()
+        self._outbox: OutboxStatus | None = None
+        self._outbox_words = ""
+        self.title = QLabel(objectName="screenTitle")
+        self.body = QLabel(objectName="detailsBody", wordWrap=True)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        scroll = QScrollArea(objectName="detailsScroll", widgetResizable=True)
+        scroll.setWidget(self.body)
+        self.back_button = QPushButton(objectName="primaryButton")
+        self.back_button.clicked.connect(self.closed.emit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.addWidget(self.title)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.retranslate()
+
+    def show_status(
+        self, sources: Sequence[SourceStatus], outbox: OutboxStatus | None, outbox_words: str
+    ) -> None:
+        """Fill the page with the latest facts."""
+        self._sources = sources
+        self._outbox = outbox
+        self._outbox_words = outbox_words
+        self._render()
+
+    def retranslate(self) -> None:
+        """Re-read every text in the current language."""
+        self.title.setText(self.tr("Status details"))
+        self.back_button.setText(self.tr("Back"))
+        self._render()
+
+    def _render(self) -> None:
+        states = {
+            SourceState.CONNECTING: self.tr("connecting"),
+            SourceState.READY: self.tr("ready"),
+            SourceState.FAULT: self.tr("problem"),
+            SourceState.STOPPED: self.tr("stopped"),
+        }
+        parts = ["<h3>" + self.tr("Where calls are heard") + "</h3>"]
+        if not self._sources:
+            parts.append("<p>" + self.tr("No call source has reported yet.") + "</p>")
+        for status in self._sources:
+            lines = [f"<b>{escape(status.source)}</b>: {states[status.state]}"]
+            lines.append(escape(status.message))
+            network = network_words(status)
+            if network:
+                lines.append(self.tr("Network: {network}").format(network=escape(network)))
+            if "signal_bars" in status.details:
+                lines.append(
+                    self.tr("Signal: {bars} of 4 bars").format(bars=status.details["signal_bars"])
+                )
+            if status.details.get("port"):
+                lines.append(
+                    self.tr("Port: {port}").format(port=escape(str(status.details["port"])))
+                )
+            parts.append("<p>" + "<br>".join(lines) + "</p>")
+        parts.append("<h3>" + self.tr("Results for the backend") + "</h3>")
+        if self._outbox is None:
+            parts.append("<p>" + self.tr("Not known yet.") + "</p>")
+        else:
+            lines = [escape(self._outbox_words)]
+            sent = self._outbox.last_delivered_at
+            if sent is not None:
+                lines.append(
+                    self.tr("Last result sent: {date} {time}").format(
+                        date=format_date(sent), time=format_time(sent)
+                    )
+                )
+            parts.append("<p>" + "<br>".join(lines) + "</p>")
+        self.body.setText("".join(parts))
