@@ -84,11 +84,10 @@ def validate(settings: Settings, changes: Mapping[str, Any]) -> Settings:
     except ValidationError as exc:
         problems: dict[str, str] = {}
         for error in exc.errors():
-            name = str(error["loc"][0]) if error["loc"] else "settings"
+            # The one whole-model check reads the dial number in the region's format.
+            name = str(error["loc"][0]) if error["loc"] else "dial_number"
             problems.setdefault(name, _plain(error["msg"]))
         raise SettingsProblem(problems) from None
-    except ValueError as exc:  # raised by an "after" model validator (dial number)
-        raise SettingsProblem({"dial_number": str(exc)}) from None
     if updated.region not in phonenumbers.SUPPORTED_REGIONS:
         raise SettingsProblem({"region": f"'{updated.region}' is not a country code such as IN."})
     updated._loaded_from = settings.config_file

@@ -37,3 +37,32 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 def test_a_bad_setting_is_explained(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["outbox", "--timeout", "never"]) == 2
     assert "Configuration problem in timeout" in capsys.readouterr().err
+
+
+def test_kiosk_screen_flags_and_their_config_twins(
+    monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:
+    options = build_parser().parse_args(["--kiosk", "--customer-screen", "--language", "hi"])
+    settings = settings_from(options)
+    assert (settings.kiosk_mode, settings.customer_screen, settings.language) == (True, True, "hi")
+    config = tmp_path / "config.toml"
+    config.write_text("kiosk_mode = true\ncustomer_screen = true\n", encoding="utf-8")
+    from_file = settings_from(build_parser().parse_args(["--config", str(config)]))
+    assert from_file.kiosk_mode
+    assert from_file.customer_screen
+    monkeypatch.setenv("KIOSK_KIOSK_MODE", "false")
+    assert not settings_from(build_parser().parse_args(["--config", str(config)])).kiosk_mode
+    assert not settings_from(build_parser().parse_args([])).customer_screen
+
+
+def test_an_unknown_language_is_explained(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--language", "fr", "outbox"]) == 2
+    assert "Configuration problem in language" in capsys.readouterr().err
+
+
+def test_kiosk_mode_without_a_staff_pin_refuses_to_start(
+    capsys: pytest.CaptureFixture[str], tmp_path
+) -> None:
+    database = f"sqlite:///{tmp_path / 'k.sqlite3'}"
+    assert main(["--kiosk", "--modem-port", "/dev/none", "--database-url", database]) == 2
+    assert "missedcall-kiosk staff-pin" in capsys.readouterr().err

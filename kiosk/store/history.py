@@ -34,12 +34,12 @@ def recent_verifications(
         statement = statement.where(Verification.status == status)
     if text and text.strip():
         needle = text.strip()
-        digits = "".join(ch for ch in needle if ch.isdigit())
+        digits = needle.replace(" ", "").lstrip("+")
         conditions = [
-            Verification.reference.ilike(f"{needle}%"),
-            Verification.customer_name.ilike(f"{needle}%"),
+            Verification.reference.istartswith(needle, autoescape=True),
+            Verification.customer_name.istartswith(needle, autoescape=True),
         ]
-        if digits:
-            conditions.append(Verification.expected_number.like(f"%{digits}"))
+        if digits.isdigit():
+            conditions.append(Verification.expected_number.endswith(digits, autoescape=True))
         statement = statement.where(or_(*conditions))
     return list(session.scalars(statement))

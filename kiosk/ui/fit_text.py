@@ -38,18 +38,22 @@ class FitText(QWidget):
     def fitted_font(self) -> QFont:
         """The font the text is painted in at the current size."""
         font = QFont(self.font())
-        size = max(self.height() * _HEIGHT_SHARE, _SMALLEST_PX)
-        font.setPixelSize(int(size))
-        width = QFontMetricsF(font).horizontalAdvance(self._text) if self._text else 0
+        size = int(max(self.height() * _HEIGHT_SHARE, _SMALLEST_PX))
+        font.setPixelSize(size)
         room = self.width() * _WIDTH_SHARE
-        if width > room > 0:
-            font.setPixelSize(max(int(size * room / width), _SMALLEST_PX))
+        width = QFontMetricsF(font).horizontalAdvance(self._text) if self._text else 0
+        if width > room > 0:  # scale down, then step down while hinting still overflows
+            size = max(int(size * room / width), _SMALLEST_PX)
+            font.setPixelSize(size)
+            while size > _SMALLEST_PX and QFontMetricsF(font).horizontalAdvance(self._text) > room:
+                size -= 1
+                font.setPixelSize(size)
         return font
 
     def text_fits(self) -> bool:
         """True when the painted text is no wider than the widget."""
         width = QFontMetricsF(self.fitted_font()).horizontalAdvance(self._text)
-        return width <= self.width()
+        return width <= self.width() * _WIDTH_SHARE
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         """The text at the stylesheet's font size."""

@@ -62,6 +62,9 @@ class Languages(QObject):
             else:
                 log.error("No translation file for %s; showing English", language)
         QLocale.setDefault(QLocale(_LOCALES[language]))
+        # Qt posts the LanguageChange events; deliver them now so every screen reads
+        # the new language before anything else happens.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         self.current = language
         self.changed.emit(language)
 

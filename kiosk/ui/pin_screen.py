@@ -32,7 +32,13 @@ class PinScreen(Retranslating, QWidget):
     unlocked = Signal()
     cancelled = Signal()
 
-    def __init__(self, check: Callable[[str], bool], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        check: Callable[[str], bool],
+        *,
+        lockout_ms: int = LOCKOUT_MS,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("pinScreen")
         styled_background(self)
@@ -73,7 +79,7 @@ class PinScreen(Retranslating, QWidget):
         layout.addLayout(left, 1)
         layout.addLayout(pad, 1)
 
-        self._lockout = QTimer(self, singleShot=True, interval=LOCKOUT_MS)
+        self._lockout = QTimer(self, singleShot=True, interval=lockout_ms)
         self._lockout.timeout.connect(self._end_lockout)
         self.back_key.clicked.connect(self.pin.backspace)
         self.ok_key.clicked.connect(self.submit)

@@ -11,6 +11,8 @@ import asyncio
 import dataclasses
 import sys
 import tempfile
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import qasync
@@ -26,18 +28,6 @@ from kiosk.ui.launch import build_main_window, create_application
 from kiosk.ui.main_window import MainWindow
 
 SIZES = (QSize(800, 480), QSize(1920, 1080))
-SCREENS = (
-    "1-find",
-    "2-dial",
-    "3-result-verified",
-    "4-result-not-verified",
-    "5-history",
-    "6-history-detail",
-    "7-status-details",
-    "8-staff-pin",
-    "9-settings",
-    "10-customer-screen",
-)
 
 
 def file_name(screen: str, language: str, size: QSize) -> str:
@@ -77,9 +67,13 @@ async def _signal_facts(window: MainWindow, runtime: KioskRuntime) -> None:
     runtime.service.source_status(dataclasses.replace(modem, details=details))
 
 
-async def _render_language(
-    window: MainWindow, runtime: KioskRuntime, out: Path, language: str
-) -> None:
+async def visit_screens(
+    window: MainWindow, runtime: KioskRuntime, language: str
+) -> AsyncIterator[tuple[str, QWidget]]:
+    """Put a demo kiosk into each screen in turn; yields the screen's name and its window.
+
+    The caller looks at (or photographs) each one before asking for the next.
+    """
     simulator = runtime.simulator
     assert simulator is not None
     window.staff_language = language
@@ -88,68 +82,77 @@ async def _render_language(
 
     window.find_screen.search.setText("R")
     window.find_screen.search_button.click()
-    await _save(window, out, "1-find", language)
+    yield "1-find", window
 
     session = runtime.service.start_for_reference("ORDER-1042")
     hinted = asyncio.Event()
     window.bridge.session_changed.connect(lambda _session: hinted.set())
     await simulator.ring("+919900011122", rings=1, interval=0.2)
     await asyncio.wait_for(hinted.wait(), 10)
-    await _save(window, out, "2-dial", language)
+    yield "2-dial", window
     assert window.customer_window is not None
     window.customer_window.show()
-    await _save(window.customer_window, out, "10-customer-screen", language)
+    yield "10-customer-screen", window.customer_window
     window.customer_window.hide()
 
     await simulator.ring(session.expected_number, rings=1, interval=0.2)
     await runtime.service.outcome(session.id)
-    await _save(window, out, "3-result-verified", language)
+    yield "3-result-verified", window
 
     window.show_find()
     other = runtime.service.start_for_reference("ORDER-1043")
     runtime.service.cancel(other.id)
-    await _save(window, out, "4-result-not-verified", language)
+    yield "4-result-not-verified", window
 
     window.show_history()
-    await _save(window, out, "5-history", language)
+    yield "5-history", window
     assert window.history_screen is not None
     first = window.history_screen.list.item(window.history_screen.list.count() - 1)
     window.history_screen.list.itemActivated.emit(first)
-    await _save(window, out, "6-history-detail", language)
+    yield "6-history-detail", window
 
     window.show_status_details()
-    await _save(window, out, "7-status-details", language)
+    yield "7-status-details", window
 
     window.ask_pin()
     window.pin_screen.pin.setText(DEMO_PIN[:2])
-    await _save(window, out, "8-staff-pin", language)
+    yield "8-staff-pin", window
     window.pin_screen.pin.setText(DEMO_PIN)
     window.pin_screen.submit()
-    await _save(window, out, "9-settings", language)
+    yield "9-settings", window
+
+
+@asynccontextmanager
+async def demo_kiosk(data_dir: str) -> AsyncIterator[tuple[MainWindow, KioskRuntime]]:
+    """A running demo kiosk with its main and customer windows, ready for :func:`visit_screens`."""
+    settings = load_settings(
+        demo=True,
+        database_url=f"sqlite:///{data_dir}/kiosk.sqlite3",
+        result_seconds=0,
+        customer_screen=True,
+        kiosk_id="counter-1",
+    )
+    async with KioskRuntime(settings) as runtime:
+        window = build_main_window(runtime, languages=Languages("en"))
+        window.show()
+        simulator = runtime.simulator
+        assert simulator is not None
+        await asyncio.wait_for(simulator.caller_id_enabled.wait(), 10)
+        await _ready(window)
+        await _signal_facts(window, runtime)
+        try:
+            yield window, runtime
+        finally:
+            window.leave()
 
 
 async def render(out: Path) -> None:
     """Drive a demo session through every screen, in each language, and save each one."""
     with tempfile.TemporaryDirectory() as data:
-        settings = load_settings(
-            demo=True,
-            database_url=f"sqlite:///{data}/kiosk.sqlite3",
-            result_seconds=0,
-            customer_screen=True,
-            kiosk_id="counter-1",
-        )
-        async with KioskRuntime(settings) as runtime:
-            languages = Languages("en")
-            window = build_main_window(runtime, languages=languages)
-            window.show()
-            simulator = runtime.simulator
-            assert simulator is not None
-            await asyncio.wait_for(simulator.caller_id_enabled.wait(), 10)
-            await _ready(window)
-            await _signal_facts(window, runtime)
+        async with demo_kiosk(data) as (window, runtime):
             for language in LANGUAGE_NAMES:
-                await _render_language(window, runtime, out, language)
-            window.leave()
+                async for name, shown in visit_screens(window, runtime, language):
+                    await _save(shown, out, name, language)
 
 
 def main() -> int:

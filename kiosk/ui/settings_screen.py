@@ -232,6 +232,11 @@ class SettingsScreen(Retranslating, QWidget):
         if other:
             self.message.setText(" ".join(other))
 
+    async def finish_work(self) -> None:
+        """Wait for a modem search or test callback that is still running."""
+        while self._tasks:
+            await asyncio.gather(*self._tasks)
+
     def _run(self, work: Coroutine[Any, Any, None]) -> None:
         task = asyncio.ensure_future(work)
         self._tasks.add(task)

@@ -50,11 +50,14 @@ def scaled_stylesheet(sheet: str, scale: float) -> str:
 
 
 def follow_window_size(window: QWidget, width: int, height: int) -> None:
-    """Give ``window`` the stylesheet scaled for its size (only when the step changes)."""
+    """Give ``window`` the stylesheet scaled for its size (only when the step changes).
+
+    The window carries the stylesheet itself, so it looks the same in any application.
+    """
     scale = scale_for(width, height)
     if window.property("styleScale") == scale:
         return
     window.setProperty("styleScale", scale)
-    window.setStyleSheet(scaled_stylesheet(read_stylesheet(), scale) if scale != 1.0 else "")
+    window.setStyleSheet(scaled_stylesheet(read_stylesheet(), scale))
     for layout in window.findChildren(QLayout):  # hidden screens keep stale sizes otherwise
         layout.invalidate()

@@ -21,6 +21,14 @@ def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
     loop.close()
 
 
+@pytest.fixture
+def windows_may_close(qapp: QApplication) -> Iterator[None]:
+    """Closing the last window must not stop the shared event loop during a test."""
+    qapp.setQuitOnLastWindowClosed(False)
+    yield
+    qapp.setQuitOnLastWindowClosed(True)
+
+
 def next_emission(signal: SignalInstance) -> Awaitable[tuple[Any, ...]]:
     """Start listening to ``signal`` now; await the result (at most 10 s) for its arguments.
 

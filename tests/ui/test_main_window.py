@@ -2,10 +2,13 @@
 
 import asyncio
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
+from kiosk.domain.health import SourceState, SourceStatus
+from kiosk.domain.pin import DEMO_PIN, hash_pin
 from kiosk.domain.session import Status
 from kiosk.runtime import KioskRuntime
 from kiosk.ui.launch import build_main_window
@@ -112,5 +115,182 @@ def test_unknown_search_says_nobody_found(
             assert window.stack.currentWidget() is window.find_screen
             assert window.find_screen.message.text() == "Nobody found for “Zebedee”."
             assert window.find_screen.results.count() == 0
+
+    qloop.run_until_complete(scenario())
+
+
+@pytest.mark.usefixtures("windows_may_close")
+def test_staff_pin_guards_settings_and_kiosk_mode_only_closes_from_there(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings
+) -> None:
+    settings = make_settings(demo=True, kiosk_mode=True, staff_pin_hash=hash_pin("2468"))
+
+    async def scenario() -> None:
+        async with KioskRuntime(settings) as runtime:
+            window = build_main_window(runtime)
+            qtbot.addWidget(window)
+            window.show()
+            assert window.settings_screen is not None
+            assert window.settings_screen.quit_button.isVisibleTo(window.settings_screen)
+            window.close()
+            assert window.isVisible()  # kiosk mode: closing the window is refused
+
+            window.find_screen.settings_button.click()
+            assert window.stack.currentWidget() is window.pin_screen
+            qtbot.keyClicks(window.pin_screen.pin, "1234")  # the demo PIN is not this kiosk's
+            qtbot.keyClick(window.pin_screen.pin, Qt.Key.Key_Return)
+            assert window.stack.currentWidget() is window.pin_screen
+            qtbot.keyClicks(window.pin_screen.pin, "2468")
+            qtbot.keyClick(window.pin_screen.pin, Qt.Key.Key_Return)
+            assert window.stack.currentWidget() is window.settings_screen
+
+            window.settings_screen.back_button.click()
+            assert window.stack.currentWidget() is window.find_screen
+            window.ask_pin()
+            window.pin_screen.cancel_button.click()
+            assert window.stack.currentWidget() is window.find_screen
+
+            window.ask_pin()
+            window.pin_screen.pin.setText("2468")
+            window.pin_screen.submit()
+            window.settings_screen.quit_button.click()
+            assert not window.isVisible()
+
+    qloop.run_until_complete(scenario())
+
+
+def test_settings_change_applies_at_once(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings, tmp_path
+) -> None:
+    settings = make_settings(demo=True)
+
+    async def scenario() -> None:
+        async with KioskRuntime(settings) as runtime:
+            window = build_main_window(runtime)
+            qtbot.addWidget(window)
+            window.ask_pin()
+            window.pin_screen.pin.setText(DEMO_PIN)
+            window.pin_screen.submit()
+            assert window.settings_screen is not None
+            window.settings_screen.result_seconds.setValue(3)
+            window.settings_screen.language.setCurrentIndex(
+                window.settings_screen.language.findData("hi")
+            )
+            assert window.settings_screen.save()
+            assert window.result_screen.return_after == 3
+            assert window.languages.current == "hi"
+            assert window.staff_language == "hi"
+            window.settings_screen.back_button.click()
+            assert window.find_screen.search_button.text() == "खोजें"
+            window.languages.switch("en")
+
+    qloop.run_until_complete(scenario())
+
+
+def test_customer_switches_language_on_the_dial_screen_until_the_next_customer(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings
+) -> None:
+    async def scenario() -> None:
+        async with KioskRuntime(make_settings(demo=True, result_seconds=0)) as runtime:
+            window = build_main_window(runtime)
+            qtbot.addWidget(window)
+            runtime.service.start_for_reference("ORDER-1042")
+            assert window.stack.currentWidget() is window.dial_screen
+            assert window.dial_screen.language_button.text() == "हिन्दी"
+            window.dial_screen.language_button.click()
+            assert window.languages.current == "hi"
+            assert window.dial_screen.instructions.text() == (
+                "कॉल उठने से पहले अपने-आप कट जाएगी। इसका कोई पैसा नहीं लगेगा।"
+            )
+            assert window.dial_screen.countdown.caption == "बाकी"
+            assert window.dial_screen.cancel_button.text() == "रद्द करें"
+            assert window.dial_screen.language_button.text() == "English"
+            assert window.status_strip.demo.text() == "डेमो"
+            finished = next_emission(window.bridge.session_finished)
+            window.dial_screen.cancel_button.click()
+            await finished
+            assert window.result_screen.headline.text() == "सत्यापित नहीं: रद्द किया गया"
+            window.result_screen.done_button.click()
+            assert window.languages.current == "en"
+            assert window.find_screen.search_button.text() == "Search"
+
+    qloop.run_until_complete(scenario())
+
+
+def test_status_strip_opens_details_and_back_returns(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings
+) -> None:
+    async def scenario() -> None:
+        async with KioskRuntime(make_settings(demo=True)) as runtime:
+            window = build_main_window(runtime)
+            qtbot.addWidget(window)
+            window.show()
+            details = {"signal_bars": 2, "operator": "Airtel", "network": "4G", "port": "/dev/x"}
+            status = SourceStatus("modem", SourceState.READY, "Modem ready on /dev/x", details)
+            runtime.service.source_status(status)
+            window.show_history()
+            qtbot.mouseClick(window.status_strip, Qt.MouseButton.LeftButton)
+            assert window.stack.currentWidget() is window.status_details
+            text = window.status_details.body.text()
+            assert "Modem ready on /dev/x" in text
+            assert "Network: Airtel · 4G" in text
+            assert "Signal: 2 of 4 bars" in text
+            assert "All results sent" in text
+            window.status_details.back_button.click()
+            assert window.stack.currentWidget() is window.history_screen
+
+    qloop.run_until_complete(scenario())
+
+
+def test_keyboard_only_from_search_to_result_and_back(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings
+) -> None:
+    async def scenario() -> None:
+        async with KioskRuntime(make_settings(demo=True, result_seconds=0)) as runtime:
+            window = build_main_window(runtime)
+            qtbot.addWidget(window)
+            window.show()
+            assert window.focusWidget() is window.find_screen.search
+            started = next_emission(window.bridge.session_started)
+            qtbot.keyClicks(window.focusWidget(), "ORDER-1043")  # as a barcode scanner types
+            qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
+            await started
+            assert window.focusWidget() is window.dial_screen.cancel_button
+            finished = next_emission(window.bridge.session_finished)
+            qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Space)
+            await finished
+            assert window.focusWidget() is window.result_screen.done_button
+            qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Space)
+            assert window.stack.currentWidget() is window.find_screen
+
+    qloop.run_until_complete(scenario())
+
+
+@pytest.mark.usefixtures("windows_may_close")
+def test_customer_window_follows_the_session(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings
+) -> None:
+    async def scenario() -> None:
+        async with KioskRuntime(make_settings(demo=True, customer_screen=True)) as runtime:
+            window = build_main_window(runtime)
+            qtbot.addWidget(window)
+            customer = window.customer_window
+            assert customer is not None
+            window.show()
+            customer.place()  # one offscreen monitor: a second, normal window
+            assert customer.isVisible()
+            assert customer.isWindow()
+            assert customer.pages.currentWidget() is customer.idle
+            session = runtime.service.start_for_reference("ORDER-1042")
+            assert customer.pages.currentWidget() is customer.dial
+            assert customer.dial.number.text() == "080000 00001"
+            assert customer.dial.qr.text == "tel:+918000000001"
+            assert not customer.dial.actions.isVisible()
+            finished = next_emission(window.bridge.session_finished)
+            runtime.service.cancel(session.id)
+            await finished
+            assert customer.pages.currentWidget() is customer.idle
+            window.close()
+            assert not customer.isVisible()
 
     qloop.run_until_complete(scenario())

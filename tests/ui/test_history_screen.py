@@ -1,0 +1,105 @@
+import csv
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from kiosk.domain.session import VerificationSession
+from kiosk.history import VerificationHistory
+from kiosk.store.database import Database
+from kiosk.store.verifications import save_verification
+from kiosk.ui.history_screen import HistoryScreen
+from tests.test_history import verified_session
+
+
+def pending_today(database: Database) -> VerificationSession:
+    session = VerificationSession.start(
+        expected_number="+919822334455", now=datetime.now(UTC), reference="ORDER-1043"
+    )
+    with database.session() as db:
+        save_verification(db, session, kiosk_id="counter-1")
+    return session
+
+
+def make(qtbot: QtBot, database: Database, export_dir: Path) -> HistoryScreen:
+    screen = HistoryScreen(VerificationHistory(database), export_dir)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.open()
+    return screen
+
+
+def test_today_first_then_everything_with_a_filter(
+    qtbot: QtBot, database: Database, tmp_path: Path
+) -> None:
+    verified_session(database, at=datetime.now(UTC) - timedelta(days=3))
+    pending_today(database)
+    screen = make(qtbot, database, tmp_path)
+    assert [e.reference for e in screen.entries] == ["ORDER-1043"]
+    first = screen.list.item(0).text()
+    assert first.startswith("… Waiting for the call — Not on file")
+    assert "+91 ••••••4455" in first
+    screen.period.setCurrentIndex(2)  # all
+    assert [e.reference for e in screen.entries] == ["ORDER-1043", "ORDER-1042"]
+    assert screen.list.item(1).text().startswith("✔ Verified — Asha Verma")
+    screen.status.setCurrentIndex(screen.status.findData("verified"))
+    assert [e.reference for e in screen.entries] == ["ORDER-1042"]
+    screen.status.setCurrentIndex(0)
+    screen.search.setText("5678")
+    assert [e.reference for e in screen.entries] == ["ORDER-1042"]
+    screen.search.setText("nobody")
+    assert screen.entries == []
+    assert screen.message.text() == "No verifications match."
+
+
+def test_detail_lists_the_calls_heard_and_back_returns(
+    qtbot: QtBot, database: Database, tmp_path: Path
+) -> None:
+    verified_session(database)
+    screen = make(qtbot, database, tmp_path)
+    screen.period.setCurrentIndex(2)
+    screen.list.setCurrentRow(0)
+    qtbot.keyClick(screen.list, Qt.Key.Key_Return)
+    assert screen.pages.currentWidget() is screen.detail_scroll
+    text = screen.detail.text()
+    assert "Asha Verma" in text
+    assert "+91 ••••••1122" in text
+    assert "a different number" in text
+    assert "+91 ••••••5678" in text
+    assert "the right phone" in text
+    assert "9812345678" not in text
+    closed: list[bool] = []
+    screen.closed.connect(lambda: closed.append(True))
+    screen.back_button.click()
+    assert screen.pages.currentIndex() == 0
+    assert closed == []
+    screen.back_button.click()
+    assert closed == [True]
+
+
+def test_export_writes_the_listed_rows_to_csv(
+    qtbot: QtBot, database: Database, tmp_path: Path
+) -> None:
+    session = verified_session(database)
+    screen = make(qtbot, database, tmp_path / "exports")
+    screen.period.setCurrentIndex(2)
+    path = screen.export()
+    assert path is not None
+    assert path.parent == tmp_path / "exports"
+    assert screen.message.text() == f"Saved 1 rows to {path}"
+    with path.open(encoding="utf-8", newline="") as handle:
+        [row] = list(csv.DictReader(handle))
+    assert row["verification_id"] == session.id
+    assert row["status"] == "verified"
+    assert row["expected_number"] == "+91 ••••••5678"
+
+
+def test_export_problem_is_shown_in_plain_words(
+    qtbot: QtBot, database: Database, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    screen = make(qtbot, database, blocker)
+    assert screen.export() is None
+    assert screen.message.text().startswith("Could not save the file:")

@@ -1,0 +1,144 @@
+"""Every screen, in English and Hindi, at 800×480: nothing clipped, nothing overlapping.
+
+The demo kiosk is driven through the same tour as ``make screenshots``; at each stop
+every visible widget is checked against its parent, its siblings and its own size
+hints, and every button against the 48 px touch-target rule.
+"""
+
+import asyncio
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.fit_text import FitText
+from kiosk.ui.i18n import LANGUAGE_NAMES
+from kiosk.ui.screenshots import demo_kiosk, visit_screens
+
+SMALL = QSize(800, 480)
+TOUCH = 48
+
+
+def _scrolled(widget: QWidget) -> bool:
+    """Inside a scroll area's content (scrolling is how those fit) or its scrollbars."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _internal(widget: QWidget) -> bool:
+    """Parts of Qt's composite widgets (a line edit's clear button, a combo box's view)."""
+    parent = widget.parentWidget()
+    return widget.objectName().startswith("qt_") or isinstance(
+        parent, QLineEdit | QComboBox | QAbstractSpinBox
+    )
+
+
+def problems_in(window: QWidget) -> list[str]:
+    """What a person would see as broken: clipped, squeezed, overlapping or tiny widgets."""
+    found: list[str] = []
+    shown = [
+        w
+        for w in window.findChildren(QWidget)
+        if w.isVisible() and not w.isWindow() and not _scrolled(w) and not _internal(w)
+    ]
+
+    def name(w: QWidget) -> str:
+        text = w.text() if isinstance(w, QLabel | QAbstractButton | FitText) else ""
+        return f"{type(w).__name__}#{w.objectName()} {text[:40]!r}"
+
+    for widget in shown:
+        parent = widget.parentWidget()
+        if parent is not None and not parent.rect().contains(widget.geometry()):
+            found.append(f"{name(widget)} sticks out of its parent: {widget.geometry()}")
+        policy = widget.sizePolicy()
+        hint = widget.minimumSizeHint()
+        squeezed_w = policy.horizontalPolicy() != QSizePolicy.Policy.Ignored
+        if squeezed_w and hint.width() > 0 and widget.width() < hint.width():
+            found.append(f"{name(widget)} narrower ({widget.width()}) than it needs ({hint})")
+        if hint.height() > 0 and widget.height() < hint.height():
+            found.append(f"{name(widget)} lower ({widget.height()}) than it needs ({hint})")
+        if isinstance(widget, QLabel) and widget.wordWrap() and widget.text():
+            needed = widget.heightForWidth(widget.width())
+            if needed > widget.height() + 1:
+                found.append(f"{name(widget)} cut off: needs {needed} px, has {widget.height()}")
+        one_line = isinstance(widget, QLabel) and not widget.wordWrap() and widget.text()
+        if one_line and widget.sizeHint().width() > widget.width() + 1:
+            found.append(f"{name(widget)} text clipped: {widget.sizeHint()} > {widget.size()}")
+        if isinstance(widget, FitText) and not widget.text_fits():
+            found.append(f"{name(widget)} does not fit")
+        if isinstance(widget, QAbstractButton) and (
+            widget.height() < TOUCH or widget.width() < TOUCH
+        ):
+            found.append(f"{name(widget)} is a small touch target: {widget.size()}")
+
+    by_parent: dict[int, list[QWidget]] = {}
+    for widget in shown:
+        by_parent.setdefault(id(widget.parentWidget()), []).append(widget)
+    for siblings in by_parent.values():
+        for a, b in combinations(siblings, 2):
+            overlap: QRect = a.geometry().intersected(b.geometry())
+            if overlap.width() > 1 and overlap.height() > 1:
+                found.append(f"{name(a)} overlaps {name(b)} by {overlap}")
+    return found
+
+
+def test_the_check_notices_clipping_and_overlap(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.resize(200, 100)
+    label = QLabel("a label far too long to fit in eighty pixels", parent)
+    label.setGeometry(0, 0, 80, 30)
+    other = QLabel("x", parent)
+    other.setGeometry(40, 10, 100, 30)
+    parent.show()
+    found = problems_in(parent)
+    assert any("text clipped" in problem for problem in found)
+    assert any("overlaps" in problem for problem in found)
+
+
+@pytest.mark.parametrize("language", list(LANGUAGE_NAMES))
+def test_every_screen_fits_800_by_480(
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    tmp_path: Path,
+    language: str,
+    windows_may_close: None,
+) -> None:
+    async def scenario() -> None:
+        async with demo_kiosk(str(tmp_path)) as (window, runtime):
+            qtbot.addWidget(window)
+            seen = []
+            window.dial_screen.set_sms_available(True)  # the widest action row
+            async for screen, shown in visit_screens(window, runtime, language):
+                shown.resize(SMALL)
+                await asyncio.sleep(0)  # let a pending restyle for the size happen
+                shown.resize(SMALL)
+                assert shown.size() == SMALL, f"{screen} cannot shrink to 800×480"
+                layout = shown.layout()
+                assert layout is not None
+                layout.activate()
+                for child in shown.findChildren(QWidget):
+                    if child.layout() is not None and child.isVisible():
+                        child.layout().activate()
+                problems = problems_in(shown)
+                assert problems == [], f"{screen} ({language}): " + "\n".join(problems)
+                seen.append(screen)
+            assert len(seen) == 10
+
+    qloop.run_until_complete(scenario())

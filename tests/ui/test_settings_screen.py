@@ -1,0 +1,74 @@
+import asyncio
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.config import load_settings
+from kiosk.runtime import KioskRuntime
+from kiosk.settings_editor import LiveSettings
+from kiosk.ui.settings_screen import SettingsScreen
+from tests.merchant_backend import SECRET, MerchantBackend
+from tests.ui.conftest import next_emission
+
+
+def test_validates_saves_and_tests_the_callback(
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    tmp_path: Path,
+    backend: MerchantBackend,
+) -> None:
+    config = tmp_path / "config.toml"
+    settings = load_settings(
+        config, demo=True, database_url=f"sqlite:///{tmp_path / 'k.sqlite3'}", kiosk_id="k1"
+    )
+
+    async def scenario() -> None:
+        async with KioskRuntime(settings) as runtime:
+            screen = SettingsScreen(LiveSettings(runtime), kiosk_mode=True)
+            qtbot.addWidget(screen)
+            screen.show()
+            screen.open()
+            assert screen.kiosk_id.text() == "k1"
+            assert screen.timeout.value() == 120
+            assert screen.quit_button.isVisible()
+
+            screen.callback_url.setText("shop.example/hook")
+            screen.timeout.setValue(45)
+            assert not screen.save()
+            assert screen.errors["callback_url"].isVisible()
+            assert "http://" in screen.errors["callback_url"].text()
+            assert screen.callback_url.property("fault") is True
+            assert screen.message.text() == "Nothing was saved. Please correct the marked fields."
+            assert not config.exists()
+            assert runtime.service.timeout.total_seconds() == 120
+
+            screen.callback_url.setText(backend.url)
+            screen.callback_secret.setText(SECRET)
+            screen.test_button.click()
+            async with asyncio.timeout(10):
+                await screen.finish_work()
+            assert screen.test_result.text() == "The backend accepted the test (200)."
+            assert screen.test_result.property("fault") is False
+            assert backend.received[0].signature_ok
+
+            saved = next_emission(screen.saved)
+            assert screen.save()
+            (restart,) = await saved
+            assert restart == []
+            assert not screen.errors["callback_url"].isVisible()
+            assert screen.message.text() == "Saved and in use."
+            assert runtime.service.timeout.total_seconds() == 45
+            reread = load_settings(config)
+            assert reread.callback_url == backend.url
+            assert reread.timeout == 45
+
+            screen.detect_button.click()
+            async with asyncio.timeout(30):
+                await screen.finish_work()
+            assert screen.detect_button.isEnabled()
+            found = screen.modem_port.text()
+            assert screen.message.text() == (
+                f"Found a modem on {found}." if found else "No modem answered. Is it plugged in?"
+            )
+
+    qloop.run_until_complete(scenario())
