@@ -41,20 +41,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     screen = parser.add_argument_group("kiosk screen")
-    screen.add_argument(
-        "--kiosk",
-        dest="kiosk_mode",
-        action="store_true",
-        default=argparse.SUPPRESS,
-        help="full screen; only the staff PIN leaves it",
-    )
-    screen.add_argument(
-        "--customer-screen",
-        dest="customer_screen",
-        action="store_true",
-        default=argparse.SUPPRESS,
-        help="customer-facing window on the second monitor",
-    )
+    for flag, field, text in (
+        ("--kiosk", "kiosk_mode", "full screen; only the staff PIN leaves it"),
+        ("--customer-screen", "customer_screen", "customer-facing window on the second monitor"),
+    ):
+        screen.add_argument(
+            flag, dest=field, action="store_true", default=argparse.SUPPRESS, help=text
+        )
     screen.add_argument("--language", default=argparse.SUPPRESS, help="en or hi")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 

@@ -15,5 +15,6 @@ def resources_dir() -> Path:
 
 
 def read_stylesheet() -> str:
-    """The application's one stylesheet."""
-    return (resources_dir() / "style.qss").read_text(encoding="utf-8")
+    """The application's one stylesheet (``@resources@`` in it names the resources folder)."""
+    sheet = (resources_dir() / "style.qss").read_text(encoding="utf-8")
+    return sheet.replace("@resources@", resources_dir().as_posix())

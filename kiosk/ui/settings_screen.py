@@ -96,6 +96,9 @@ class SettingsScreen(Retranslating, QWidget):
                 row.addWidget(self.detect_button)
             if name == "callback_secret":
                 row.addWidget(self.test_button)
+            if isinstance(field, QDoubleSpinBox):
+                row.addWidget(_step_button(field, "−", -5))
+                row.addWidget(_step_button(field, "+", 5))
             cell.addLayout(row)
             if name == "callback_secret":
                 cell.addWidget(self.test_result)
@@ -147,6 +150,7 @@ class SettingsScreen(Retranslating, QWidget):
         self.language.setCurrentIndex(max(self.language.findData(values["language"]), 0))
         self.message.clear()
         self.test_result.clear()
+        self.test_result.hide()
         self._show_problems({})
         self.modem_port.setFocus()
 
@@ -259,6 +263,7 @@ class SettingsScreen(Retranslating, QWidget):
     async def _test_callback(self) -> None:
         self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("Sending…"))
+        self.test_result.show()
         try:
             result = await self._live.test_callback(
                 self.callback_url.text(), self.callback_secret.text()
@@ -270,9 +275,18 @@ class SettingsScreen(Retranslating, QWidget):
 
 
 def _seconds_box(low: int, high: int) -> QDoubleSpinBox:
+    """A number of seconds, typed or stepped with the large − and + buttons beside it."""
     box = QDoubleSpinBox(objectName="settingField", decimals=0)
     box.setRange(low, high)
     return box
+
+
+def _step_button(box: QDoubleSpinBox, symbol: str, step: float) -> QPushButton:
+    """A touch-sized button that changes ``box`` by ``step``."""
+    button = QPushButton(symbol, objectName="stepButton")
+    button.setAutoRepeat(True)
+    button.clicked.connect(lambda: box.setValue(box.value() + step))
+    return button
 
 
 def _wrapping(name: str) -> QLabel:

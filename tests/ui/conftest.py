@@ -1,13 +1,19 @@
 import asyncio
-from collections.abc import Awaitable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Iterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
 import qasync
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 import kiosk.ui  # noqa: F401 - selects the Qt binding for qasync
+from kiosk.config import Settings
+from kiosk.runtime import KioskRuntime
+from kiosk.ui.launch import build_main_window
+from kiosk.ui.main_window import MainWindow
 
 
 @pytest.fixture(scope="session")
@@ -43,3 +49,15 @@ def next_emission(signal: SignalInstance) -> Awaitable[tuple[Any, ...]]:
     signal.connect(catch)
     future.add_done_callback(lambda _: signal.disconnect(catch))
     return asyncio.wait_for(future, 10)
+
+
+@asynccontextmanager
+async def kiosk_window(
+    qtbot: QtBot, settings: Settings
+) -> AsyncIterator[tuple[MainWindow, KioskRuntime]]:
+    """A started runtime and its main window, shown (closed by qtbot afterwards)."""
+    async with KioskRuntime(settings) as runtime:
+        window = build_main_window(runtime)
+        qtbot.addWidget(window)
+        window.show()
+        yield window, runtime

@@ -14,7 +14,7 @@ from kiosk.runtime import KioskRuntime
 from kiosk.ui.launch import build_main_window
 from kiosk.ui.main_window import MainWindow
 from tests.merchant_backend import SECRET, MerchantBackend
-from tests.ui.conftest import next_emission
+from tests.ui.conftest import kiosk_window, next_emission
 
 
 def demo_button(window: MainWindow, text: str) -> QPushButton:
@@ -126,10 +126,7 @@ def test_staff_pin_guards_settings_and_kiosk_mode_only_closes_from_there(
     settings = make_settings(demo=True, kiosk_mode=True, staff_pin_hash=hash_pin("2468"))
 
     async def scenario() -> None:
-        async with KioskRuntime(settings) as runtime:
-            window = build_main_window(runtime)
-            qtbot.addWidget(window)
-            window.show()
+        async with kiosk_window(qtbot, settings) as (window, _runtime):
             assert window.settings_screen is not None
             assert window.settings_screen.quit_button.isVisibleTo(window.settings_screen)
             window.close()
@@ -165,9 +162,7 @@ def test_settings_change_applies_at_once(
     settings = make_settings(demo=True)
 
     async def scenario() -> None:
-        async with KioskRuntime(settings) as runtime:
-            window = build_main_window(runtime)
-            qtbot.addWidget(window)
+        async with kiosk_window(qtbot, settings) as (window, _runtime):
             window.ask_pin()
             window.pin_screen.pin.setText(DEMO_PIN)
             window.pin_screen.submit()
@@ -191,9 +186,8 @@ def test_customer_switches_language_on_the_dial_screen_until_the_next_customer(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings
 ) -> None:
     async def scenario() -> None:
-        async with KioskRuntime(make_settings(demo=True, result_seconds=0)) as runtime:
-            window = build_main_window(runtime)
-            qtbot.addWidget(window)
+        settings = make_settings(demo=True, result_seconds=0)
+        async with kiosk_window(qtbot, settings) as (window, runtime):
             runtime.service.start_for_reference("ORDER-1042")
             assert window.stack.currentWidget() is window.dial_screen
             assert window.dial_screen.language_button.text() == "हिन्दी"
@@ -221,10 +215,8 @@ def test_status_strip_opens_details_and_back_returns(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings
 ) -> None:
     async def scenario() -> None:
-        async with KioskRuntime(make_settings(demo=True)) as runtime:
-            window = build_main_window(runtime)
-            qtbot.addWidget(window)
-            window.show()
+        settings = make_settings(demo=True)
+        async with kiosk_window(qtbot, settings) as (window, runtime):
             details = {"signal_bars": 2, "operator": "Airtel", "network": "4G", "port": "/dev/x"}
             status = SourceStatus("modem", SourceState.READY, "Modem ready on /dev/x", details)
             runtime.service.source_status(status)
@@ -246,10 +238,8 @@ def test_keyboard_only_from_search_to_result_and_back(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings
 ) -> None:
     async def scenario() -> None:
-        async with KioskRuntime(make_settings(demo=True, result_seconds=0)) as runtime:
-            window = build_main_window(runtime)
-            qtbot.addWidget(window)
-            window.show()
+        settings = make_settings(demo=True, result_seconds=0)
+        async with kiosk_window(qtbot, settings) as (window, _runtime):
             assert window.focusWidget() is window.find_screen.search
             started = next_emission(window.bridge.session_started)
             qtbot.keyClicks(window.focusWidget(), "ORDER-1043")  # as a barcode scanner types
@@ -271,9 +261,8 @@ def test_customer_window_follows_the_session(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings
 ) -> None:
     async def scenario() -> None:
-        async with KioskRuntime(make_settings(demo=True, customer_screen=True)) as runtime:
-            window = build_main_window(runtime)
-            qtbot.addWidget(window)
+        settings = make_settings(demo=True, customer_screen=True)
+        async with kiosk_window(qtbot, settings) as (window, runtime):
             customer = window.customer_window
             assert customer is not None
             window.show()
