@@ -30,7 +30,7 @@ screenshots: $(STAMP)
 # Qt Linguist: refresh the .ts sources from tr() calls, then compile them to .qm.
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate kiosk/ui/*.py -source-language en -target-language hi_IN \
-		-ts resources/translations/kiosk_hi.ts
+		-no-obsolete -ts resources/translations/kiosk_hi.ts
 	$(BIN)/pyside6-lrelease resources/translations/kiosk_hi.ts -qm resources/translations/kiosk_hi.qm
 
 clean:

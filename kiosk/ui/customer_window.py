@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain.session import VerificationSession
@@ -26,6 +26,7 @@ class CustomerWindow(Retranslating, QWidget):
     def __init__(self, *, region: str, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("customerWindow")
+        self.locked = False  # in kiosk mode only the main window may close it
         styled_background(self)
         self.idle = QLabel(objectName="customerIdle", alignment=Qt.AlignmentFlag.AlignCenter)
         self.idle.setWordWrap(True)
@@ -64,6 +65,13 @@ class CustomerWindow(Retranslating, QWidget):
         """Larger screens get proportionally larger type and touch targets."""
         follow_window_size(self, event.size().width(), event.size().height())
         super().resizeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        """A locked customer window stays open (kiosk mode)."""
+        if self.locked:
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def retranslate(self) -> None:
         """Re-read every text in the current language."""

@@ -101,6 +101,8 @@ class MainWindow(Retranslating, QMainWindow):
         if outbox_status is not None:
             self.status_strip.show_outbox(outbox_status)
         self.customer_window = CustomerWindow(region=service.region) if customer_screen else None
+        if self.customer_window is not None:
+            self.customer_window.locked = kiosk_mode
 
         central = QWidget(objectName="central")
         layout = QVBoxLayout(central)
@@ -190,8 +192,6 @@ class MainWindow(Retranslating, QMainWindow):
     def leave(self) -> None:
         """Close the kiosk (staff chose to leave kiosk mode)."""
         self._may_close = True
-        if self.customer_window is not None:
-            self.customer_window.close()
         self.close()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
@@ -205,6 +205,7 @@ class MainWindow(Retranslating, QMainWindow):
             event.ignore()
             return
         if self.customer_window is not None:
+            self.customer_window.locked = False
             self.customer_window.close()
         super().closeEvent(event)
 

@@ -6,10 +6,12 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from kiosk.ui.i18n import Retranslating
+
 MAX_BARS = 4
 
 
-class SignalBars(QWidget):
+class SignalBars(Retranslating, QWidget):
     """Four bars, ``bars`` of them filled; the tooltip says it in words."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -20,9 +22,13 @@ class SignalBars(QWidget):
     def set_bars(self, bars: int) -> None:
         """Show ``bars`` filled bars (clamped to 0–4)."""
         self.bars = min(max(int(bars), 0), MAX_BARS)
+        self.retranslate()
+        self.update()
+
+    def retranslate(self) -> None:
+        """Say the strength in words, in the current language."""
         self.setToolTip(self.tr("Signal: {bars} of 4 bars").format(bars=self.bars))
         self.setAccessibleName(self.toolTip())
-        self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         """The height of a line of status text (it grows with the type)."""

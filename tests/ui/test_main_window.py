@@ -123,14 +123,21 @@ def test_unknown_search_says_nobody_found(
 def test_staff_pin_guards_settings_and_kiosk_mode_only_closes_from_there(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings
 ) -> None:
-    settings = make_settings(demo=True, kiosk_mode=True, staff_pin_hash=hash_pin("2468"))
+    settings = make_settings(
+        demo=True, kiosk_mode=True, staff_pin_hash=hash_pin("2468"), customer_screen=True
+    )
 
     async def scenario() -> None:
         async with kiosk_window(qtbot, settings) as (window, _runtime):
             assert window.settings_screen is not None
             assert window.settings_screen.quit_button.isVisibleTo(window.settings_screen)
+            customer = window.customer_window
+            assert customer is not None
+            customer.place()
             window.close()
-            assert window.isVisible()  # kiosk mode: closing the window is refused
+            customer.close()
+            assert window.isVisible()  # kiosk mode: closing either window is refused
+            assert customer.isVisible()
 
             window.find_screen.settings_button.click()
             assert window.stack.currentWidget() is window.pin_screen
@@ -152,6 +159,7 @@ def test_staff_pin_guards_settings_and_kiosk_mode_only_closes_from_there(
             window.pin_screen.submit()
             window.settings_screen.quit_button.click()
             assert not window.isVisible()
+            assert not customer.isVisible()
 
     qloop.run_until_complete(scenario())
 
