@@ -212,6 +212,7 @@ class Settings(BaseSettings):
     )
     customer_screen: bool = Field(False, description="Customer-facing window on a 2nd monitor.")
     language: str = Field("en", description="Screen language: en (English) or hi (Hindi).")
+    allow_ad_hoc: bool = Field(True, description="Staff may verify a number not on file.")
     _loaded_from: Path | None = PrivateAttr(None)
 
     @field_validator("staff_pin_hash")

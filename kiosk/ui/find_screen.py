@@ -37,11 +37,14 @@ class FindScreen(Retranslating, QWidget):
     history_requested = Signal()
     settings_requested = Signal()
 
-    def __init__(self, region: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, region: str, *, allow_ad_hoc: bool = True, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("findScreen")
         self._region = region
         self._ad_hoc_phone: str | None = None
+        self._allow_ad_hoc = allow_ad_hoc
         self._chosen = False
 
         self.title = QLabel(objectName="screenTitle")
@@ -123,9 +126,8 @@ class FindScreen(Retranslating, QWidget):
             item.setData(Qt.ItemDataRole.UserRole, customer)
             self.results.addItem(item)
         phone = try_parse_phone(query, self._region)
-        self._ad_hoc_phone = (
-            phone if phone and not any(c.phone == phone for c in customers) else None
-        )
+        unknown_phone = phone if phone and not any(c.phone == phone for c in customers) else None
+        self._ad_hoc_phone = unknown_phone if self._allow_ad_hoc else None
         if self._ad_hoc_phone:
             item = QListWidgetItem(self._ad_hoc_text(self._ad_hoc_phone))
             item.setData(Qt.ItemDataRole.UserRole, self._ad_hoc_phone)
@@ -133,6 +135,12 @@ class FindScreen(Retranslating, QWidget):
         if customers or self._ad_hoc_phone:
             self.message.clear()
             self.results.setCurrentRow(0)
+        elif unknown_phone:
+            self.message.setText(
+                self.tr(
+                    "{number} is not on file. Only customers on file can be verified here."
+                ).format(number=mask(unknown_phone))
+            )
         elif query.strip():
             self.message.setText(self.tr("Nobody found for “{query}”.").format(query=query.strip()))
 

@@ -77,6 +77,7 @@ def build_main_window(
         check_pin=staff_pin_check(settings),
         kiosk_mode=settings.kiosk_mode,
         customer_screen=settings.customer_screen,
+        allow_ad_hoc=settings.allow_ad_hoc,
         sound=OutcomeSound(enabled=sound),
     )
 

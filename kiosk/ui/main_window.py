@@ -54,6 +54,7 @@ class MainWindow(Retranslating, QMainWindow):
         check_pin: Callable[[str], bool] | None = None,
         kiosk_mode: bool = False,
         customer_screen: bool = False,
+        allow_ad_hoc: bool = True,
         sound: OutcomeSound | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -66,7 +67,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._may_close = not kiosk_mode
         self._before_details: QWidget | None = None
 
-        self.find_screen = FindScreen(service.region)
+        self.find_screen = FindScreen(service.region, allow_ad_hoc=allow_ad_hoc)
         self.dial_screen = DialScreen(
             region=service.region, simulate_call=simulate_call if demo else None
         )

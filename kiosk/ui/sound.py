@@ -12,6 +12,7 @@ import logging
 import shutil
 import subprocess
 import sys
+from collections import deque
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -33,7 +34,7 @@ class OutcomeSound:
 
     def __init__(self, *, enabled: bool = True) -> None:
         self.enabled = enabled
-        self.played: list[bool] = []  # outcomes played, newest last (for diagnostics/tests)
+        self.played: deque[bool] = deque(maxlen=16)  # the latest outcomes played, newest last
         self._player = next((found for name in PLAYERS if (found := shutil.which(name))), None)
 
     def play(self, verified: bool) -> None:

@@ -45,6 +45,21 @@ def test_an_unknown_phone_can_be_verified_ad_hoc(qtbot: QtBot) -> None:
     assert chosen.args == ["+919900011122"]
 
 
+def test_ad_hoc_checks_can_be_switched_off(qtbot: QtBot) -> None:
+    screen = FindScreen("IN", allow_ad_hoc=False)
+    qtbot.addWidget(screen)
+    screen.search_requested.connect(lambda text: screen.show_results(text, []))
+    chosen: list[str] = []
+    screen.phone_chosen.connect(chosen.append)
+    screen.search.setText("99000 11122")
+    screen.search_button.click()
+    assert chosen == []
+    assert screen.results.count() == 0
+    assert screen.message.text() == (
+        "+91 ••••••1122 is not on file. Only customers on file can be verified here."
+    )
+
+
 def test_typing_searches_after_a_pause(qtbot: QtBot) -> None:
     screen = screen_answering(qtbot, {"ASHA": [ASHA]})
     with qtbot.waitSignal(screen.search_requested) as searched:

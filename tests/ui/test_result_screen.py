@@ -60,7 +60,7 @@ def test_each_outcome_plays_its_sound(qtbot: QtBot) -> None:
     qtbot.addWidget(screen)
     screen.show_session(finished(Status.VERIFIED, matched_call=CALL))
     screen.show_session(finished(Status.EXPIRED))
-    assert sound.played == [True, False]
+    assert list(sound.played) == [True, False]
     assert sound_file(True).name == "verified.wav"
     assert sound_file(True).stat().st_size > 1000
     assert sound_file(False).stat().st_size > 1000
