@@ -115,6 +115,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         self._connect()
         self.dial_screen.set_current_language(self.languages.current)
+        self.status_strip.set_language(self.languages.current)
         self.retranslate()
         self.show_find()
 
@@ -135,6 +136,7 @@ class MainWindow(Retranslating, QMainWindow):
         )
         self.dial_screen.language_requested.connect(self.languages.switch)
         self.languages.changed.connect(self.dial_screen.set_current_language)
+        self.languages.changed.connect(self.status_strip.set_language)
         self.result_screen.done.connect(self.show_find)
         self.status_strip.details_requested.connect(self.show_status_details)
         self.status_details.closed.connect(self._close_details)

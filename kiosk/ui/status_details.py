@@ -8,9 +8,10 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.domain.health import OutboxStatus, SourceState, SourceStatus
+from kiosk.domain.health import OutboxStatus, SourceStatus
 from kiosk.ui.i18n import Retranslating, format_date, format_time
 from kiosk.ui.status_strip import network_words
+from kiosk.ui.status_words import source_name, source_state
 from kiosk.ui.style import styled_background
 
 
@@ -57,17 +58,11 @@ class StatusDetails(Retranslating, QWidget):
         self._render()
 
     def _render(self) -> None:
-        states = {
-            SourceState.CONNECTING: self.tr("connecting"),
-            SourceState.READY: self.tr("ready"),
-            SourceState.FAULT: self.tr("problem"),
-            SourceState.STOPPED: self.tr("stopped"),
-        }
         parts = ["<h3>" + self.tr("Where calls are heard") + "</h3>"]
         if not self._sources:
             parts.append("<p>" + self.tr("No call source has reported yet.") + "</p>")
         for status in self._sources:
-            lines = [f"<b>{escape(status.source)}</b>: {states[status.state]}"]
+            lines = [f"<b>{escape(source_name(status))}</b>: {source_state(status.state)}"]
             lines.append(escape(status.message))
             network = network_words(status)
             if network:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 from kiosk.domain.health import OutboxStatus, SourceState, SourceStatus
 from kiosk.ui.i18n import Retranslating, format_count
 from kiosk.ui.signal_bars import SignalBars
+from kiosk.ui.status_words import source_summary
 from kiosk.ui.style import set_style_state, styled_background
 
 
@@ -34,6 +35,7 @@ class StatusStrip(Retranslating, QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._sources: dict[str, SourceStatus] = {}
         self._outbox: OutboxStatus | None = None
+        self._language = "en"
         styled_background(self)
         self.demo = QLabel(objectName="demoBadge")
         self.demo.setVisible(demo)
@@ -67,10 +69,14 @@ class StatusStrip(Retranslating, QWidget):
     def show_source(self, status: SourceStatus) -> None:
         """Show each call source's state in plain words (a modem and a provider may both run)."""
         self._sources[status.source] = status
+        self._show_sources()
+
+    def _show_sources(self) -> None:
         parts = []
         for each in self._sources.values():
             network = network_words(each)
-            text = f"{each.message} ({network})" if network else each.message
+            text = each.message if self._language == "en" else source_summary(each)
+            text = f"{text} ({network})" if network else text
             parts.append(f"⚠ {text}" if each.state is SourceState.FAULT else text)
         self.source.setText("  ·  ".join(parts))
         faulty = any(s.state is SourceState.FAULT for s in self._sources.values())
@@ -81,6 +87,12 @@ class StatusStrip(Retranslating, QWidget):
         self.bars.setVisible(bool(bars))
         if bars:
             self.bars.set_bars(bars[0])
+
+    def set_language(self, language: str) -> None:
+        """The sources word their messages in English; other languages get a short summary."""
+        self._language = language
+        if self._sources:
+            self._show_sources()
 
     def show_outbox(self, status: OutboxStatus) -> None:
         """Show how many results wait for the backend, and why."""
@@ -108,6 +120,8 @@ class StatusStrip(Retranslating, QWidget):
         self.setToolTip(self.tr("Tap for details"))
         if not self._sources:
             self.source.setText(self.tr("Starting…"))
+        else:
+            self._show_sources()
         if self._outbox is not None:
             self.show_outbox(self._outbox)
 

@@ -1,4 +1,4 @@
-"""Verification outcomes in plain words and symbols, shared by the result and history screens.
+"""Outcomes and source states in plain words (and symbols), shared by several screens.
 
 Colour is never the only signal: every outcome has a symbol and words too.
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from kiosk.domain.health import SourceState, SourceStatus
 from kiosk.domain.session import Status
 
 SYMBOLS = {Status.VERIFIED: "✔", Status.PENDING: "…"}
@@ -27,3 +28,33 @@ def headline(status: Status) -> str:
         Status.PENDING: QCoreApplication.translate("Status", "Waiting for the call"),
     }
     return words[status]
+
+
+def source_state(state: SourceState) -> str:
+    """How a call source is doing, in a word or two, in the current language."""
+    words = {
+        SourceState.CONNECTING: QCoreApplication.translate("Status", "connecting"),
+        SourceState.READY: QCoreApplication.translate("Status", "ready"),
+        SourceState.FAULT: QCoreApplication.translate("Status", "problem"),
+        SourceState.STOPPED: QCoreApplication.translate("Status", "stopped"),
+    }
+    return words[state]
+
+
+def source_name(status: SourceStatus) -> str:
+    """The call source's name as staff know it, in the current language."""
+    names = {
+        "modem": QCoreApplication.translate("Status", "Modem"),
+        "simulator": QCoreApplication.translate("Status", "Simulated modem"),
+    }
+    return names.get(status.source, status.source.capitalize())
+
+
+def source_summary(status: SourceStatus) -> str:
+    """The short form the status strip shows outside English ("Modem: ready").
+
+    The sources word their own messages in English; the details page shows them in full.
+    """
+    return QCoreApplication.translate("Status", "{source}: {state}").format(
+        source=source_name(status), state=source_state(status.state)
+    )

@@ -503,95 +503,110 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../kiosk/ui/status_words.py" line="24" />
+            <location filename="../../kiosk/ui/status_words.py" line="25" />
             <source>Verified</source>
             <translation>सत्यापित</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_words.py" line="25" />
+            <location filename="../../kiosk/ui/status_words.py" line="26" />
             <source>Not verified: time ran out</source>
             <translation>सत्यापित नहीं: समय ख़त्म</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_words.py" line="26" />
+            <location filename="../../kiosk/ui/status_words.py" line="27" />
             <source>Not verified: cancelled</source>
             <translation>सत्यापित नहीं: रद्द किया गया</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_words.py" line="27" />
+            <location filename="../../kiosk/ui/status_words.py" line="28" />
             <source>Waiting for the call</source>
             <translation>कॉल का इंतज़ार</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/status_words.py" line="36" />
+            <source>connecting</source>
+            <translation>जुड़ रहा है</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/status_words.py" line="37" />
+            <source>ready</source>
+            <translation>तैयार</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/status_words.py" line="38" />
+            <source>problem</source>
+            <translation>समस्या</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/status_words.py" line="39" />
+            <source>stopped</source>
+            <translation>बंद</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/status_words.py" line="47" />
+            <source>Modem</source>
+            <translation>मॉडेम</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/status_words.py" line="48" />
+            <source>Simulated modem</source>
+            <translation>डेमो मॉडेम</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/status_words.py" line="58" />
+            <source>{source}: {state}</source>
+            <translation>{source}: {state}</translation>
         </message>
     </context>
     <context>
         <name>StatusDetails</name>
         <message>
-            <location filename="../../kiosk/ui/status_details.py" line="55" />
+            <location filename="../../kiosk/ui/status_details.py" line="56" />
             <source>Status details</source>
             <translation>स्थिति का विवरण</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_details.py" line="56" />
+            <location filename="../../kiosk/ui/status_details.py" line="57" />
             <source>Back</source>
             <translation>वापस</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/status_details.py" line="61" />
-            <source>connecting</source>
-            <translation>जुड़ रहा है</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_details.py" line="62" />
-            <source>ready</source>
-            <translation>तैयार</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_details.py" line="63" />
-            <source>problem</source>
-            <translation>समस्या</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_details.py" line="64" />
-            <source>stopped</source>
-            <translation>बंद</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_details.py" line="66" />
             <source>Where calls are heard</source>
             <translation>कॉल कहाँ सुनी जाती हैं</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_details.py" line="68" />
+            <location filename="../../kiosk/ui/status_details.py" line="63" />
             <source>No call source has reported yet.</source>
             <translation>अभी तक किसी कॉल स्रोत से जानकारी नहीं मिली।</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_details.py" line="74" />
+            <location filename="../../kiosk/ui/status_details.py" line="69" />
             <source>Network: {network}</source>
             <translation>नेटवर्क: {network}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_details.py" line="77" />
+            <location filename="../../kiosk/ui/status_details.py" line="72" />
             <source>Signal: {bars} of 4 bars</source>
             <translation>सिग्नल: 4 में से {bars}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_details.py" line="81" />
+            <location filename="../../kiosk/ui/status_details.py" line="76" />
             <source>Port: {port}</source>
             <translation>पोर्ट: {port}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_details.py" line="84" />
+            <location filename="../../kiosk/ui/status_details.py" line="79" />
             <source>Results for the backend</source>
             <translation>बैकएंड को भेजे जाने वाले नतीजे</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_details.py" line="86" />
+            <location filename="../../kiosk/ui/status_details.py" line="81" />
             <source>Not known yet.</source>
             <translation>अभी पता नहीं।</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_details.py" line="92" />
+            <location filename="../../kiosk/ui/status_details.py" line="87" />
             <source>Last result sent: {date} {time}</source>
             <translation>आख़िरी नतीजा भेजा गया: {date} {time}</translation>
         </message>
@@ -599,42 +614,42 @@
     <context>
         <name>StatusStrip</name>
         <message>
-            <location filename="../../kiosk/ui/status_strip.py" line="94" />
+            <location filename="../../kiosk/ui/status_strip.py" line="100" />
             <source>All results sent</source>
             <translation>सभी नतीजे भेज दिए गए</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_strip.py" line="96" />
+            <location filename="../../kiosk/ui/status_strip.py" line="102" />
             <source>1 result waiting to be sent</source>
             <translation>1 नतीजा भेजा जाना बाकी</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_strip.py" line="98" />
+            <location filename="../../kiosk/ui/status_strip.py" line="104" />
             <source>{count} results waiting to be sent</source>
             <translation>{count} नतीजे भेजे जाने बाकी</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_strip.py" line="105" />
+            <location filename="../../kiosk/ui/status_strip.py" line="111" />
             <source>DEMO</source>
             <translation>डेमो</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_strip.py" line="106" />
+            <location filename="../../kiosk/ui/status_strip.py" line="112" />
             <source>Demo mode: simulated modem and sample customers.</source>
             <translation>डेमो मोड: नकली मॉडेम और नमूना ग्राहक।</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_strip.py" line="107" />
+            <location filename="../../kiosk/ui/status_strip.py" line="113" />
             <source>Details ›</source>
             <translation>विवरण ›</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_strip.py" line="108" />
+            <location filename="../../kiosk/ui/status_strip.py" line="114" />
             <source>Tap for details</source>
             <translation>विवरण के लिए छुएँ</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_strip.py" line="110" />
+            <location filename="../../kiosk/ui/status_strip.py" line="116" />
             <source>Starting…</source>
             <translation>शुरू हो रहा है…</translation>
         </message>

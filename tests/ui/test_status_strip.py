@@ -2,6 +2,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.domain.health import OutboxStatus, SourceState, SourceStatus
+from kiosk.ui.i18n import Languages
 from kiosk.ui.status_strip import StatusStrip
 
 
@@ -67,3 +68,22 @@ def test_tap_or_enter_asks_for_details(qtbot: QtBot) -> None:
     strip.setFocus()
     with qtbot.waitSignal(strip.details_requested):
         qtbot.keyClick(strip, Qt.Key.Key_Return)
+
+
+def test_outside_english_the_strip_names_source_and_state_in_that_language(
+    qtbot: QtBot,
+) -> None:
+    strip = StatusStrip(demo=False)
+    qtbot.addWidget(strip)
+    details = {"operator": "Airtel", "network": "4G"}
+    strip.show_source(SourceStatus("modem", SourceState.READY, "Modem ready on /dev/x", details))
+    languages = Languages("hi")
+    strip.set_language("hi")
+    try:
+        assert strip.source.text() == "मॉडेम: तैयार (Airtel · 4G)"
+        strip.show_source(SourceStatus("modem", SourceState.FAULT, "Modem not found on /dev/x"))
+        assert strip.source.text() == "⚠ मॉडेम: समस्या"
+    finally:
+        languages.switch("en")
+    strip.set_language("en")
+    assert strip.source.text() == "⚠ Modem not found on /dev/x"
