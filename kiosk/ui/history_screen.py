@@ -76,6 +76,7 @@ class HistoryScreen(Retranslating, QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.back_button)
         bottom.addWidget(self.message, 1)
+        bottom.addStretch()  # keeps Back its own size when the message is hidden
         bottom.addWidget(self.export_button)
 
         listing = QWidget()
@@ -119,6 +120,7 @@ class HistoryScreen(Retranslating, QWidget):
     def open(self) -> None:
         """Show today's verifications, newest first."""
         self.pages.setCurrentIndex(0)
+        self._show_list_tools(True)
         self.message.clear()
         self.refresh()
         self.list.setFocus()
@@ -202,17 +204,21 @@ class HistoryScreen(Retranslating, QWidget):
             f"<h2>{symbol(status)} {escape(headline(status))}</h2>",
             "<p>"
             + "<br>".join(
-                escape(line)
-                for line in (
-                    entry.customer_name or self.tr("Not on file"),
-                    entry.reference or "",
-                    self.tr("Phone: {number}").format(number=entry.expected_number),
-                    self.tr("Started: {date} {time}").format(
-                        date=format_date(entry.started_at), time=format_time(entry.started_at)
+                escape("  ·  ".join(part for part in parts if part))
+                for parts in (
+                    (
+                        entry.customer_name or self.tr("Not on file"),
+                        entry.reference,
+                        self.tr("Phone: {number}").format(number=entry.expected_number),
                     ),
-                    self.tr("Kiosk: {kiosk}").format(kiosk=entry.kiosk_id),
+                    (
+                        self.tr("Started: {date} {time}").format(
+                            date=format_date(entry.started_at),
+                            time=format_time(entry.started_at),
+                        ),
+                        self.tr("Kiosk: {kiosk}").format(kiosk=entry.kiosk_id),
+                    ),
                 )
-                if line
             )
             + "</p>",
             "<h3>" + escape(self.tr("Calls heard")) + "</h3>",
@@ -242,11 +248,18 @@ class HistoryScreen(Retranslating, QWidget):
         ]
         self.detail.setText("".join(lines))
         self.pages.setCurrentWidget(self.detail_scroll)
+        self._show_list_tools(False)
         self.back_button.setFocus()
+
+    def _show_list_tools(self, shown: bool) -> None:
+        """The count and the export belong to the list, not to one verification's page."""
+        self.message.setVisible(shown)
+        self.export_button.setVisible(shown)
 
     def _back(self) -> None:
         if self.pages.currentWidget() is self.detail_scroll:
             self.pages.setCurrentIndex(0)
+            self._show_list_tools(True)
             self.list.setFocus()
         else:
             self.closed.emit()

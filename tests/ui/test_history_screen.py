@@ -62,6 +62,7 @@ def test_detail_lists_the_calls_heard_and_back_returns(
     screen.list.setCurrentRow(0)
     qtbot.keyClick(screen.list, Qt.Key.Key_Return)
     assert screen.pages.currentWidget() is screen.detail_scroll
+    assert screen.export_button.isHidden()
     text = screen.detail.text()
     assert "Asha Verma" in text
     assert "+91 ••••••1122" in text
@@ -73,6 +74,7 @@ def test_detail_lists_the_calls_heard_and_back_returns(
     screen.closed.connect(lambda: closed.append(True))
     screen.back_button.click()
     assert screen.pages.currentIndex() == 0
+    assert not screen.export_button.isHidden()
     assert closed == []
     screen.back_button.click()
     assert closed == [True]
