@@ -28,6 +28,7 @@ from kiosk.config import Settings
 from kiosk.delivery.signing import signed_headers
 from kiosk.domain.clock import isoformat_utc
 from kiosk.runtime import KioskRuntime
+from kiosk.sources.provider.factory import ProviderSetupError, provider_adapter
 
 #: The settings staff may change on screen, in the order the screen shows them.
 EDITABLE = (
@@ -90,6 +91,12 @@ def validate(settings: Settings, changes: Mapping[str, Any]) -> Settings:
         raise SettingsProblem(problems) from None
     if updated.region not in phonenumbers.SUPPORTED_REGIONS:
         raise SettingsProblem({"region": f"'{updated.region}' is not a country code such as IN."})
+    for name in updated.sources:
+        if name != "modem":
+            try:
+                provider_adapter(updated, name)  # builds nothing but checks its settings
+            except ProviderSetupError as exc:
+                raise SettingsProblem({"source": str(exc)}) from None
     updated._loaded_from = settings.config_file
     return updated
 

@@ -38,6 +38,20 @@ def test_bad_values_are_named_in_plain_words(tmp_path: Path) -> None:
     assert "dial_number" in caught.value.problems
 
 
+def test_a_provider_without_its_credentials_is_refused(tmp_path: Path) -> None:
+    settings = load_settings(tmp_path / "c.toml", dial_number="+918000000001")
+    with pytest.raises(SettingsProblem) as caught:
+        validate(settings, {"source": "twilio"})
+    assert "KIOSK_TWILIO_ACCOUNT_SID" in caught.value.problems["source"]
+    ready = load_settings(
+        tmp_path / "c.toml",
+        dial_number="+918000000001",
+        twilio_account_sid="AC123",
+        twilio_auth_token="token",
+    )
+    assert validate(ready, {"source": "twilio"}).source == "twilio"
+
+
 def test_empty_text_means_not_set(tmp_path: Path) -> None:
     settings = load_settings(tmp_path / "c.toml", callback_url="https://shop.example/hook")
     assert validate(settings, {"callback_url": "  "}).callback_url is None
