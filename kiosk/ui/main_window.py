@@ -170,9 +170,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def ask_pin(self) -> None:
         """Ask for the staff PIN before the settings open."""
-        self.pin_screen.reset()
         self.stack.setCurrentWidget(self.pin_screen)
-        self.pin_screen.reset()
+        self.pin_screen.reset()  # once visible, so the PIN field takes the focus
 
     def show_settings(self) -> None:
         """Open the settings (the PIN was right)."""
