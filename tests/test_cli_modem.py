@@ -4,10 +4,6 @@ import asyncio
 import json
 import sys
 
-import pytest
-
-from kiosk.cli_modem import _answers_at
-from kiosk.config import load_settings
 from kiosk.sources.simulator import ModemSimulator
 
 CALLER = "+919812345678"
@@ -95,13 +91,3 @@ async def test_listen_stops_after_its_timeout() -> None:
         code, out, _ = await modem("listen", "--port", simulator.port, "--timeout", "0.5")
     assert code == 0
     assert out == ""
-
-
-@pytest.mark.parametrize("answering", [True, False])
-async def test_probe_recognises_a_port_that_answers_at(answering: bool) -> None:
-    settings = load_settings()
-    if not answering:
-        assert not await asyncio.to_thread(_answers_at, "/dev/no-such-port", settings)
-        return
-    async with ModemSimulator() as simulator:
-        assert await asyncio.to_thread(_answers_at, simulator.port, settings)
