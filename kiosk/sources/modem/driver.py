@@ -74,6 +74,8 @@ MISSED_CALL_GRACE = 0.5
 _RECENT_CALL_MEMORY = 60.0
 #: Seconds after a hang-up from which a RING means the call did not stop (rings are ~3 s apart).
 STILL_RINGING_AFTER = 1.0
+#: Seconds to wait after such a RING for a +CLIP that shows it is another caller.
+_NEW_CALLER_WAIT = 0.3
 #: Hang-ups tried on a call that keeps ringing before staff are told.
 _HANGUP_ATTEMPTS = 3
 #: Seconds between health polls (signal, network, operator) while the modem is idle.
@@ -663,8 +665,13 @@ class ModemSource:
             log.info("Incoming call (ringing)")
             self._wait_for_clip(call, line)
         elif call.reported and not call.hanging_up and call.hangups and self._still_ringing(call):
-            self._spawn(self._hang_up_again(call))
+            # Unless a +CLIP for another caller follows (a new call), it did not stop.
+            asyncio.get_running_loop().call_later(_NEW_CALLER_WAIT, self._check_still_ringing, call)
         self._touch(call)
+
+    def _check_still_ringing(self, call: _Call) -> None:
+        if self._call is call and not call.hanging_up:
+            self._spawn(self._hang_up_again(call))
 
     def _still_ringing(self, call: _Call) -> bool:
         """A RING well after our hang-up (not one already on its way) means it did not work."""

@@ -1,5 +1,4 @@
 import asyncio
-import contextlib
 import logging
 import os
 import tty
@@ -22,23 +21,6 @@ class FixedClock:
 
     def now(self) -> datetime:
         return self.moment
-
-
-@pytest.fixture
-async def start_source(sink: RecordingSink):
-    tasks: list[asyncio.Task[None]] = []
-
-    def start(port: str, **options) -> ModemSource:
-        source = ModemSource(port, **options)
-        tasks.append(asyncio.create_task(source.run(sink)))
-        return source
-
-    yield start
-    for task in tasks:
-        task.cancel()
-    for task in tasks:
-        with contextlib.suppress(asyncio.CancelledError):
-            await asyncio.wait_for(task, WAIT)
 
 
 @pytest.fixture
