@@ -4,6 +4,9 @@ import asyncio
 import json
 import sys
 
+import pytest
+
+from kiosk.sources.sim_dialects import DIALECTS
 from kiosk.sources.simulator import ModemSimulator
 
 CALLER = "+919812345678"
@@ -58,8 +61,9 @@ async def test_a_missing_modem_is_explained() -> None:
     assert "Modem not found on /dev/no-such-modem. Check that it is plugged in." in out
 
 
-async def test_listen_prints_each_call_as_it_is_rejected() -> None:
-    async with ModemSimulator() as simulator:
+@pytest.mark.parametrize("dialect", ["generic", "huawei-e173", "quectel-ec25"])
+async def test_listen_prints_each_call_as_it_is_rejected(dialect: str) -> None:
+    async with ModemSimulator(dialect=DIALECTS[dialect], split_writes=True) as simulator:
         process = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "kiosk.app", "modem", "listen", "--port", simulator.port,
             "--count", "2", "--timeout", "30", "--json", "--region", "IN",

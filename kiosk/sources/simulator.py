@@ -6,7 +6,8 @@ exactly as it would open ``/dev/ttyUSB0``. So tests exercise the real serial pat
 pyserial, termios, the asyncio transport and the line protocol. :meth:`ring` plays an
 incoming call (``RING`` and ``+CLIP`` lines) until the kiosk hangs up or the caller
 gives up. It runs on the current asyncio loop through ``add_reader``, so it also works
-under the qasync Qt loop. POSIX only.
+under the qasync Qt loop. POSIX only. ``python -m kiosk.sources.simulator [--dialect D]``
+gives one to play with by hand.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from kiosk.sources.sim_dialects import GENERIC, Dialect
+from kiosk.sources.sim_dialects import DIALECTS, GENERIC, Dialect
 
 log = logging.getLogger("kiosk.simulator")
 
@@ -507,7 +508,7 @@ def _clip_line(caller: str, clip_type: int) -> str:
     return f'+CLIP: "",{_TYPE_ABSENT},"",,"",{_CLI_WITHHELD}'
 
 
-async def _main(caller: str) -> None:
+async def _main(caller: str, dialect: Dialect) -> None:
     """Print the port and ring ``caller`` (or the number typed) each time Enter is pressed."""
     loop = asyncio.get_running_loop()
     lines: asyncio.Queue[str | None] = asyncio.Queue()
@@ -528,8 +529,8 @@ async def _main(caller: str) -> None:
 
     loop.add_reader(stdin, on_stdin)
     try:
-        async with ModemSimulator() as sim:
-            print(f"Simulated modem on {sim.port}")
+        async with ModemSimulator(dialect=dialect) as sim:
+            print(f"Simulated {dialect.manufacturer} {dialect.model} modem on {sim.port}")
             print("Enter rings; type a number (or 'withheld') first to change it. Ctrl-D quits.")
             while (line := await lines.get()) is not None:
                 number = line or caller
@@ -542,5 +543,11 @@ async def _main(caller: str) -> None:
 
 
 if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="A simulated voice modem on a pseudo-terminal.")
+    parser.add_argument("caller", nargs="?", default="+919812345678", help="who rings")
+    parser.add_argument("--dialect", choices=sorted(DIALECTS), default=GENERIC.name)
+    options = parser.parse_args()
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(_main(sys.argv[1] if len(sys.argv) > 1 else "+919812345678"))
+        asyncio.run(_main(options.caller, DIALECTS[options.dialect]))
