@@ -29,6 +29,7 @@ from typing import Any
 
 import serial_asyncio_fast
 
+from kiosk.domain.backoff import Backoff
 from kiosk.domain.clock import Clock, SystemClock
 from kiosk.domain.events import CallEvent
 from kiosk.domain.health import SourceState, SourceStatus
@@ -84,6 +85,8 @@ HEALTH_INTERVAL = 30.0
 _SILENT_POLLS = 2
 #: Seconds of quiet after boot lines before the set-up is run again.
 BOOT_SETTLE = 1.0
+#: The longest wait between reconnection attempts, in multiples of reconnect_delay.
+_RECONNECT_CAP = 5
 #: Seconds an SMS may take (the network answers +CMGS slowly).
 SMS_TIMEOUT = 60.0
 _CTRL_Z, _ESC = b"\x1a", b"\x1b"
@@ -176,10 +179,10 @@ class ModemSource:
 
         ``region`` is used to read national caller numbers; ``command_timeout`` is how
         long one AT command may take; ``reconnect_delay`` is the pause between attempts
-        to open a missing or lost port. ``name`` is the ``source`` of the call events;
-        ``label`` is what status messages call the device. ``health_interval`` is how
-        often signal and network are read; ``probe_patterns`` are where ``auto`` looks.
-        Nothing opens yet.
+        to open a missing or lost port (growing, with jitter, while it stays missing).
+        ``name`` is the ``source`` of the call events; ``label`` is what status messages
+        call the device. ``health_interval`` is how often signal and network are read;
+        ``probe_patterns`` are where ``auto`` looks. Nothing opens yet.
         """
         self.port = port
         self.region = region
@@ -222,6 +225,9 @@ class ModemSource:
         self._boot_timer: asyncio.TimerHandle | None = None
         self._end_reason: str | None = None
         self._identity: dict[str, str] = {}
+        #: Waits between reconnection attempts grow (with jitter) up to 5 × reconnect_delay.
+        self._backoff = Backoff(reconnect_delay, reconnect_delay * _RECONNECT_CAP)
+        self._ready_once = False
 
     @property
     def sms_available(self) -> bool:
@@ -233,6 +239,7 @@ class ModemSource:
     async def run(self, sink: CallSink) -> None:
         """Listen until cancelled, reporting calls and health to ``sink``."""
         self._sink = sink
+        failures = 0
         try:
             while True:
                 if self._last_status is None or self._last_status[0] != SourceState.FAULT:
@@ -240,14 +247,12 @@ class ModemSource:
                         SourceState.CONNECTING, f"Connecting to the modem on {self._where()}…"
                     )
                 message, error = await self._session()
+                failures = 1 if self._ready_once else failures + 1
+                self._ready_once = False
+                delay = self._backoff.delay(failures).total_seconds()
                 log.warning("Modem on %s: %s (%s)", self._where(), message, error)
-                self._report(
-                    SourceState.FAULT,
-                    message,
-                    error=error,
-                    retry_in=self.reconnect_delay,
-                )
-                await asyncio.sleep(self.reconnect_delay)
+                self._report(SourceState.FAULT, message, error=error, retry_in=round(delay, 1))
+                await asyncio.sleep(delay)
         finally:
             await self._close()
             for task in list(self._tasks):
@@ -310,7 +315,7 @@ class ModemSource:
         await self._initialise()
         await self._identify()
         health = await self._read_health()
-        self._ready = True
+        self._ready = self._ready_once = True
         self._publish_health(health)
         log.info("Modem ready on %s", self._where())
 
@@ -792,6 +797,8 @@ class ModemSource:
             self._call = None
             if call.reported:
                 self._recent = _RecentCall(call.number, asyncio.get_running_loop().time())
+            if call.hangups > _HANGUP_ATTEMPTS and self._ready and self.health is not None:
+                self._publish_health(self.health)  # it stopped in the end: clear the fault
 
     def _reject_and_report(
         self, call: _Call, *, caller_raw: str, caller: str | None, raw: str
