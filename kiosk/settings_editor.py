@@ -23,11 +23,11 @@ import phonenumbers
 import tomlkit
 from pydantic import SecretStr, ValidationError
 
-from kiosk.cli_modem import probe_ports
 from kiosk.config import Settings
 from kiosk.delivery.signing import signed_headers
 from kiosk.domain.clock import isoformat_utc
 from kiosk.runtime import KioskRuntime
+from kiosk.sources.modem.ports import AUTO, answers_at, find_modem
 from kiosk.sources.provider.factory import ProviderSetupError, provider_adapter
 
 #: The settings staff may change on screen, in the order the screen shows them.
@@ -168,10 +168,12 @@ async def send_test_callback(
 
 
 async def detect_modem(settings: Settings) -> str | None:
-    """The first serial port that answers ``AT`` (the configured one is tried first)."""
-    also = [settings.modem_port] if settings.modem_port else []
-    results = await asyncio.to_thread(probe_ports, settings, also)
-    return next((result["port"] for result in results if result["answers_at"]), None)
+    """The serial port that answers ``AT``: the configured one if it does, else the first."""
+    port = settings.modem_port
+    configured = port and port != AUTO
+    if configured and await asyncio.to_thread(answers_at, port, settings.modem_baudrate):
+        return port
+    return await asyncio.to_thread(find_modem, baudrate=settings.modem_baudrate)
 
 
 def _blank_to_none(value: Any) -> Any:

@@ -8,7 +8,6 @@ Every screen is saved at 800×480 and 1920×1080, in English and in Hindi, as
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import sys
 import tempfile
 from collections.abc import AsyncIterator
@@ -58,13 +57,6 @@ async def _save(widget: QWidget, out: Path, name: str, language: str) -> None:
         path = out / file_name(name, language, size)
         QWidget.grab(widget).save(str(path))
         print(path)
-
-
-async def _signal_facts(window: MainWindow, runtime: KioskRuntime) -> None:
-    """Show what a modem's health polling reports (signal, operator, network)."""
-    [modem] = [s for s in window.status_strip.sources if s.state is SourceState.READY]
-    details = {**modem.details, "signal_bars": 3, "operator": "Demo Net", "network": "4G"}
-    runtime.service.source_status(dataclasses.replace(modem, details=details))
 
 
 async def visit_screens(
@@ -139,7 +131,6 @@ async def demo_kiosk(data_dir: str) -> AsyncIterator[tuple[MainWindow, KioskRunt
         assert simulator is not None
         await asyncio.wait_for(simulator.caller_id_enabled.wait(), 10)
         await _ready(window)
-        await _signal_facts(window, runtime)
         try:
             yield window, runtime
         finally:

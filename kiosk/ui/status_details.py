@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWi
 
 from kiosk.domain.health import OutboxStatus, SourceStatus
 from kiosk.ui.i18n import Retranslating, format_date, format_time
-from kiosk.ui.status_strip import network_words
+from kiosk.ui.status_strip import signal_bars
 from kiosk.ui.status_words import source_name, source_state
 from kiosk.ui.style import styled_background
 
@@ -64,13 +64,15 @@ class StatusDetails(Retranslating, QWidget):
         for status in self._sources:
             lines = [f"<b>{escape(source_name(status))}</b>: {source_state(status.state)}"]
             lines.append(escape(status.message))
-            network = network_words(status)
-            if network:
-                lines.append(self.tr("Network: {network}").format(network=escape(network)))
-            if "signal_bars" in status.details:
-                lines.append(
-                    self.tr("Signal: {bars} of 4 bars").format(bars=status.details["signal_bars"])
-                )
+            for key, words in (
+                ("operator", self.tr("Operator: {value}")),
+                ("network", self.tr("Network: {value}")),
+            ):
+                if status.details.get(key):
+                    lines.append(words.format(value=escape(str(status.details[key]))))
+            bars = signal_bars(status)
+            if bars is not None:
+                lines.append(self.tr("Signal: {bars} of 4 bars").format(bars=bars))
             if status.details.get("port"):
                 lines.append(
                     self.tr("Port: {port}").format(port=escape(str(status.details["port"])))

@@ -17,10 +17,10 @@ from kiosk.ui.status_words import source_summary
 from kiosk.ui.style import set_style_state, styled_background
 
 
-def network_words(status: SourceStatus) -> str:
-    """The operator and network ("Airtel · 4G") from a modem's details; "" if not known."""
-    parts = [str(status.details[key]) for key in ("operator", "network") if status.details.get(key)]
-    return " · ".join(parts)
+def signal_bars(status: SourceStatus) -> int | None:
+    """The modem's signal strength in bars (0–4), when its health check has said."""
+    bars = status.details.get("signal_bars")
+    return int(bars) if isinstance(bars, int | float) else None
 
 
 class StatusStrip(Retranslating, QWidget):
@@ -74,16 +74,15 @@ class StatusStrip(Retranslating, QWidget):
     def _show_sources(self) -> None:
         parts = []
         for each in self._sources.values():
-            network = network_words(each)
-            text = each.message if self._language == "en" else source_summary(each)
-            text = f"{text} ({network})" if network else text
+            text = each.message
+            if self._language != "en":  # sources word their messages in English
+                operator = each.details.get("operator")
+                text = source_summary(each) + (f" ({operator})" if operator else "")
             parts.append(f"⚠ {text}" if each.state is SourceState.FAULT else text)
         self.source.setText("  ·  ".join(parts))
         faulty = any(s.state is SourceState.FAULT for s in self._sources.values())
         set_style_state(self.source, "fault", faulty)
-        bars = [
-            s.details["signal_bars"] for s in self._sources.values() if "signal_bars" in s.details
-        ]
+        bars = [b for b in map(signal_bars, self._sources.values()) if b is not None]
         self.bars.setVisible(bool(bars))
         if bars:
             self.bars.set_bars(bars[0])

@@ -143,123 +143,123 @@
     <context>
         <name>HistoryScreen</name>
         <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="138" />
+            <location filename="../../kiosk/ui/history_screen.py" line="140" />
             <source>No verifications match.</source>
             <translation>कोई मेल खाता सत्यापन नहीं मिला।</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="141" />
+            <location filename="../../kiosk/ui/history_screen.py" line="143" />
             <source>{count} shown</source>
             <translation>{count} दिखाए गए</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="153" />
+            <location filename="../../kiosk/ui/history_screen.py" line="155" />
             <source>Could not save the file: {reason}</source>
             <translation>फ़ाइल सेव नहीं हो सकी: {reason}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="157" />
+            <location filename="../../kiosk/ui/history_screen.py" line="159" />
             <source>Saved {count} rows to {path}</source>
             <translation>{count} पंक्तियाँ {path} में सेव की गईं</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="163" />
+            <location filename="../../kiosk/ui/history_screen.py" line="165" />
             <source>History</source>
             <translation>इतिहास</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="164" />
+            <location filename="../../kiosk/ui/history_screen.py" line="166" />
             <source>Reference, name or last digits</source>
             <translation>रेफ़रेंस, नाम या आख़िरी अंक</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="165" />
+            <location filename="../../kiosk/ui/history_screen.py" line="167" />
             <source>Back</source>
             <translation>वापस</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="166" />
+            <location filename="../../kiosk/ui/history_screen.py" line="168" />
             <source>Export CSV</source>
             <translation>CSV फ़ाइल बनाएँ</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="170" />
+            <location filename="../../kiosk/ui/history_screen.py" line="172" />
             <source>Today</source>
             <translation>आज</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="171" />
+            <location filename="../../kiosk/ui/history_screen.py" line="173" />
             <source>Last 7 days</source>
             <translation>पिछले 7 दिन</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="172" />
+            <location filename="../../kiosk/ui/history_screen.py" line="174" />
             <source>All</source>
             <translation>सभी</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="178" />
+            <location filename="../../kiosk/ui/history_screen.py" line="180" />
             <source>Every outcome</source>
             <translation>हर नतीजा</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="191" />
-            <location filename="../../kiosk/ui/history_screen.py" line="207" />
+            <location filename="../../kiosk/ui/history_screen.py" line="193" />
+            <location filename="../../kiosk/ui/history_screen.py" line="210" />
             <source>Not on file</source>
             <translation>रिकॉर्ड में नहीं</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="209" />
+            <location filename="../../kiosk/ui/history_screen.py" line="212" />
             <source>Phone: {number}</source>
             <translation>फ़ोन: {number}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="210" />
+            <location filename="../../kiosk/ui/history_screen.py" line="215" />
             <source>Started: {date} {time}</source>
             <translation>शुरू: {date} {time}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="213" />
+            <location filename="../../kiosk/ui/history_screen.py" line="219" />
             <source>Kiosk: {kiosk}</source>
             <translation>कियोस्क: {kiosk}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="218" />
+            <location filename="../../kiosk/ui/history_screen.py" line="224" />
             <source>Calls heard</source>
             <translation>सुनी गई कॉल</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="222" />
+            <location filename="../../kiosk/ui/history_screen.py" line="228" />
             <source>No call was heard.</source>
             <translation>कोई कॉल नहीं आई।</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="224" />
+            <location filename="../../kiosk/ui/history_screen.py" line="230" />
             <source>the right phone</source>
             <translation>सही फ़ोन</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="225" />
+            <location filename="../../kiosk/ui/history_screen.py" line="231" />
             <source>a different number</source>
             <translation>दूसरा नंबर</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="226" />
+            <location filename="../../kiosk/ui/history_screen.py" line="232" />
             <source>a hidden number</source>
             <translation>छिपा हुआ नंबर</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="227" />
+            <location filename="../../kiosk/ui/history_screen.py" line="233" />
             <source>too late</source>
             <translation>बहुत देर से</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="228" />
+            <location filename="../../kiosk/ui/history_screen.py" line="234" />
             <source>no verification waiting</source>
             <translation>कोई सत्यापन चालू नहीं था</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="233" />
+            <location filename="../../kiosk/ui/history_screen.py" line="239" />
             <source>{time}: {caller} via {source} — {outcome}</source>
             <translation>{time}: {caller}, {source} से — {outcome}</translation>
         </message>
@@ -267,12 +267,12 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="215" />
+            <location filename="../../kiosk/ui/main_window.py" line="216" />
             <source>Missed-call verification</source>
             <translation>मिस्ड कॉल सत्यापन</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="241" />
+            <location filename="../../kiosk/ui/main_window.py" line="242" />
             <source>Could not start the verification. Please try again.</source>
             <translation>सत्यापन शुरू नहीं हो सका। कृपया फिर से कोशिश करें।</translation>
         </message>
@@ -581,32 +581,37 @@
             <translation>अभी तक किसी कॉल स्रोत से जानकारी नहीं मिली।</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_details.py" line="69" />
-            <source>Network: {network}</source>
-            <translation>नेटवर्क: {network}</translation>
+            <location filename="../../kiosk/ui/status_details.py" line="68" />
+            <source>Operator: {value}</source>
+            <translation>ऑपरेटर: {value}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_details.py" line="72" />
+            <location filename="../../kiosk/ui/status_details.py" line="69" />
+            <source>Network: {value}</source>
+            <translation>नेटवर्क: {value}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/status_details.py" line="75" />
             <source>Signal: {bars} of 4 bars</source>
             <translation>सिग्नल: 4 में से {bars}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_details.py" line="76" />
+            <location filename="../../kiosk/ui/status_details.py" line="78" />
             <source>Port: {port}</source>
             <translation>पोर्ट: {port}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_details.py" line="79" />
+            <location filename="../../kiosk/ui/status_details.py" line="81" />
             <source>Results for the backend</source>
             <translation>बैकएंड को भेजे जाने वाले नतीजे</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_details.py" line="81" />
+            <location filename="../../kiosk/ui/status_details.py" line="83" />
             <source>Not known yet.</source>
             <translation>अभी पता नहीं।</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_details.py" line="87" />
+            <location filename="../../kiosk/ui/status_details.py" line="89" />
             <source>Last result sent: {date} {time}</source>
             <translation>आख़िरी नतीजा भेजा गया: {date} {time}</translation>
         </message>
@@ -614,42 +619,42 @@
     <context>
         <name>StatusStrip</name>
         <message>
-            <location filename="../../kiosk/ui/status_strip.py" line="100" />
+            <location filename="../../kiosk/ui/status_strip.py" line="105" />
             <source>All results sent</source>
             <translation>सभी नतीजे भेज दिए गए</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_strip.py" line="102" />
+            <location filename="../../kiosk/ui/status_strip.py" line="107" />
             <source>1 result waiting to be sent</source>
             <translation>1 नतीजा भेजा जाना बाकी</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_strip.py" line="104" />
+            <location filename="../../kiosk/ui/status_strip.py" line="109" />
             <source>{count} results waiting to be sent</source>
             <translation>{count} नतीजे भेजे जाने बाकी</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_strip.py" line="111" />
+            <location filename="../../kiosk/ui/status_strip.py" line="116" />
             <source>DEMO</source>
             <translation>डेमो</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_strip.py" line="112" />
+            <location filename="../../kiosk/ui/status_strip.py" line="117" />
             <source>Demo mode: simulated modem and sample customers.</source>
             <translation>डेमो मोड: नकली मॉडेम और नमूना ग्राहक।</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_strip.py" line="113" />
+            <location filename="../../kiosk/ui/status_strip.py" line="118" />
             <source>Details ›</source>
             <translation>विवरण ›</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_strip.py" line="114" />
+            <location filename="../../kiosk/ui/status_strip.py" line="119" />
             <source>Tap for details</source>
             <translation>विवरण के लिए छुएँ</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/status_strip.py" line="116" />
+            <location filename="../../kiosk/ui/status_strip.py" line="121" />
             <source>Starting…</source>
             <translation>शुरू हो रहा है…</translation>
         </message>

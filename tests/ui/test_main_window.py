@@ -225,7 +225,12 @@ def test_status_strip_opens_details_and_back_returns(
     async def scenario() -> None:
         settings = make_settings(demo=True)
         async with kiosk_window(qtbot, settings) as (window, runtime):
-            details = {"signal_bars": 2, "operator": "Airtel", "network": "4G", "port": "/dev/x"}
+            details = {
+                "signal_bars": 2,
+                "operator": "Airtel",
+                "network": "registered (home network)",
+                "port": "/dev/x",
+            }
             status = SourceStatus("modem", SourceState.READY, "Modem ready on /dev/x", details)
             runtime.service.source_status(status)
             window.show_history()
@@ -233,7 +238,8 @@ def test_status_strip_opens_details_and_back_returns(
             assert window.stack.currentWidget() is window.status_details
             text = window.status_details.body.text()
             assert "Modem ready on /dev/x" in text
-            assert "Network: Airtel · 4G" in text
+            assert "Operator: Airtel" in text
+            assert "Network: registered (home network)" in text
             assert "Signal: 2 of 4 bars" in text
             assert "All results sent" in text
             window.status_details.back_button.click()

@@ -43,18 +43,22 @@ def test_each_source_keeps_its_own_line(qtbot: QtBot) -> None:
     assert strip.source.property("fault") is False
 
 
-def test_signal_bars_and_network_when_the_modem_reports_them(qtbot: QtBot) -> None:
+def test_signal_bars_when_the_modem_reports_them(qtbot: QtBot) -> None:
     strip = StatusStrip(demo=False)
     qtbot.addWidget(strip)
     strip.show()
     strip.show_source(SourceStatus("modem", SourceState.READY, "Modem ready on /dev/ttyUSB2"))
     assert not strip.bars.isVisible()
-    details = {"signal_bars": 3, "operator": "Airtel", "network": "4G"}
-    strip.show_source(SourceStatus("modem", SourceState.READY, "Modem ready", details))
+    unknown = {"signal_bars": None, "operator": None}
+    strip.show_source(SourceStatus("modem", SourceState.READY, "Modem ready", unknown))
+    assert not strip.bars.isVisible()
+    details = {"signal_bars": 3, "operator": "Airtel", "network": "registered (home network)"}
+    message = "Modem ready — Airtel, signal 3/4"
+    strip.show_source(SourceStatus("modem", SourceState.READY, message, details))
     assert strip.bars.isVisible()
     assert strip.bars.bars == 3
     assert strip.bars.toolTip() == "Signal: 3 of 4 bars"
-    assert strip.source.text() == "Modem ready (Airtel · 4G)"
+    assert strip.source.text() == message
     strip.show_source(SourceStatus("modem", SourceState.READY, "Modem ready", {"signal_bars": 9}))
     assert strip.bars.bars == 4
 
@@ -75,12 +79,12 @@ def test_outside_english_the_strip_names_source_and_state_in_that_language(
 ) -> None:
     strip = StatusStrip(demo=False)
     qtbot.addWidget(strip)
-    details = {"operator": "Airtel", "network": "4G"}
-    strip.show_source(SourceStatus("modem", SourceState.READY, "Modem ready on /dev/x", details))
+    details = {"operator": "Airtel", "network": "registered (home network)"}
+    strip.show_source(SourceStatus("modem", SourceState.READY, "Modem ready — Airtel", details))
     languages = Languages("hi")
     strip.set_language("hi")
     try:
-        assert strip.source.text() == "मॉडेम: तैयार (Airtel · 4G)"
+        assert strip.source.text() == "मॉडेम: तैयार (Airtel)"
         strip.show_source(SourceStatus("modem", SourceState.FAULT, "Modem not found on /dev/x"))
         assert strip.source.text() == "⚠ मॉडेम: समस्या"
     finally:
