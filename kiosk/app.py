@@ -82,6 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
         "diagnostics", parents=[common], help="save logs and checks in a zip for support"
     )
     diagnostics.add_argument("--output", help="the zip file to write (default: a dated name)")
+    selftest = commands.add_parser(
+        "selftest", help="check that the installed app has all its parts (no screen needed)"
+    )
+    selftest.add_argument("--screenshot", help="save the rendered main window as PNG")
     return parser
 
 
@@ -107,6 +111,10 @@ def settings_from(options: argparse.Namespace) -> Settings:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``missedcall-kiosk`` console script; 2 means an error."""
     options = build_parser().parse_args(argv)
+    if getattr(options, "command", None) == "selftest":
+        from kiosk.selftest import run_selftest
+
+        return run_selftest(options.screenshot)
     if getattr(options, "command", None) in ("doctor", "diagnostics"):
         from kiosk.cli_doctor import run_diagnostics, run_doctor  # report a bad config too
 
