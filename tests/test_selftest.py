@@ -24,4 +24,3 @@ def test_selftest_renders_the_main_window_and_exits_0(tmp_path: Path) -> None:
     assert "Main window rendered at 1024x640." in lines
     assert lines[-1].startswith("Self-test passed: missedcall-kiosk ")
     assert shot.stat().st_size > 10_000
-
