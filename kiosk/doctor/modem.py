@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kiosk.cli_modem import modem_report  # the same query as 'modem status'
 from kiosk.config import Settings
 from kiosk.doctor.report import Check, Verdict
 
@@ -30,8 +31,6 @@ async def check_modem(settings: Settings) -> list[Check]:
         return _modem_skipped("Demo mode: the modem is simulated.")
     if "modem" not in settings.sources or not settings.modem_port:
         return _modem_skipped("This kiosk hears calls from a provider, not a modem.")
-    from kiosk.cli_modem import modem_report  # the same query as 'modem status'
-
     report = await modem_report(settings)
     port = settings.modem_port
     if not report["ready"]:
