@@ -114,7 +114,7 @@ def test_the_service_runs_the_kiosk_full_screen_under_cage() -> None:
     assert service["Restart"] == "always"
     assert service["PAMName"] == "missedcall-kiosk"
     assert service["TTYPath"] == "/dev/tty1"
-    assert "consoleblank" in service["ExecStartPre"]
+    assert "setterm --blank 0 --powersave off --powerdown 0" in service["ExecStartPre"]
     assert unit(SERVICE)["Unit"]["StartLimitIntervalSec"] == "0"
     assert unit(SERVICE)["Install"]["WantedBy"] == "graphical.target"
 
