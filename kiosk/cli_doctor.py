@@ -55,7 +55,7 @@ def run_diagnostics(options: argparse.Namespace, load: Loader, *, out: TextIO | 
         print(f"Cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERROR
     print(f"Diagnostics saved to {written}. Send this file to support.", file=out)
-    print(report.summary, file=out)
+    print(f"Checklist: {report.summary}", file=out)
     return EXIT_OK
 
 
