@@ -132,3 +132,5 @@ class SmsCode(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     used_at: Mapped[datetime | None]
     kiosk_id: Mapped[str] = mapped_column(String(64))
+
+    verification: Mapped[Verification] = relationship()
