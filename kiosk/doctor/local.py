@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
+import os
 import shutil
 import tempfile
+import tomllib
 from pathlib import Path
 
 import platformdirs
@@ -30,6 +33,15 @@ def check_config(settings: Settings, config_file: Path | str | None = None) -> C
         else f"No config file at {path}: settings come from KIOSK_* variables and defaults."
     )
     title = "Configuration"
+    unknown = unknown_settings(path)
+    if unknown:
+        return Check(
+            "config",
+            title,
+            Verdict.WARN,
+            f"{where} These settings are not known and are ignored: {'; '.join(unknown)}.",
+            f"Correct the spelling in {path} or the KIOSK_* variable.",
+        )
     if settings.is_demo:
         return Check(
             "config",
@@ -48,6 +60,27 @@ def check_config(settings: Settings, config_file: Path | str | None = None) -> C
             f"Set dial_number in {path} to the SIM's or provider number.",
         )
     return Check("config", title, Verdict.OK, where)
+
+
+def unknown_settings(config_file: Path) -> list[str]:
+    """Keys in the config file and ``KIOSK_*`` variables that no setting has (typos)."""
+    known = set(Settings.model_fields)
+    given: list[tuple[str, str]] = []
+    if config_file.is_file():
+        with config_file.open("rb") as toml:
+            given += [(key, f"'{key}' in the config file") for key in tomllib.load(toml)]
+    given += [
+        (name.removeprefix("KIOSK_").lower(), name)
+        for name in os.environ
+        if name.startswith("KIOSK_") and name != "KIOSK_CONFIG"
+    ]
+    found = []
+    for key, shown in given:
+        if key in known:
+            continue
+        close = difflib.get_close_matches(key, known, n=1)
+        found.append(f"{shown} (did you mean {close[0]}?)" if close else shown)
+    return found
 
 
 # --------------------------------------------------------------------- storage

@@ -33,6 +33,17 @@ async def test_a_config_file_in_use_is_named(make_settings, tmp_path: Path) -> N
     assert report.check("config").message == f"Settings read from {config}."
 
 
+async def test_misspelt_settings_are_named_with_a_suggestion(tmp_path: Path, monkeypatch) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(f'dial_number = "{DIAL}"\nsource = "plivo"\nmodem_prot = "/dev/ttyUSB2"\n')
+    monkeypatch.setenv("KIOSK_CALLBACK_SECERT", "x")
+    report = await run_checks(load_settings(config), config_file=config)
+    check = report.check("config")
+    assert check.status is Verdict.WARN
+    assert "'modem_prot' in the config file (did you mean modem_port?)" in check.message
+    assert "KIOSK_CALLBACK_SECERT (did you mean callback_secret?)" in check.message
+
+
 async def test_an_invalid_configuration_is_the_first_finding(tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
     config.write_text('timeout = "never"\n')
