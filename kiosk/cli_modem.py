@@ -116,7 +116,7 @@ async def modem_report(settings: Settings) -> dict[str, Any]:
         if problem:
             report["problem"] = problem
         else:
-            report.update(await _facts(source))
+            report.update(await _facts(source), port=source.active_port or settings.modem_port)
     finally:
         await _stop(task)
     return report

@@ -32,7 +32,7 @@ async def check_modem(settings: Settings) -> list[Check]:
     if "modem" not in settings.sources or not settings.modem_port:
         return _modem_skipped("This kiosk hears calls from a provider, not a modem.")
     report = await modem_report(settings)
-    port = settings.modem_port
+    port = report["port"]
     if not report["ready"]:
         problem = report["problem"]
         if "SIM" in problem:
