@@ -8,6 +8,9 @@ from kiosk.cli_modem import modem_report  # the same query as 'modem status'
 from kiosk.config import Settings
 from kiosk.doctor.report import Check, Verdict
 
+#: The name the package's udev rule gives the AT port of a known modem.
+STABLE_PORT = "/dev/kiosk-modem"
+
 _MODEM_CHECKS = (
     ("modem", "Modem"),
     ("sim", "SIM card"),
@@ -46,7 +49,7 @@ async def check_modem(settings: Settings) -> list[Check]:
             )
             return [found, sim, *_modem_skipped("Needs a ready SIM card first.", start=2)]
         return [
-            Check("modem", "Modem", Verdict.FAIL, problem, _modem_action(problem)),
+            Check("modem", "Modem", Verdict.FAIL, problem, _modem_action(problem, port)),
             *_modem_skipped("Needs the modem first.", start=1),
         ]
     device = " ".join(part for part in (report["manufacturer"], report["model"]) if part)
@@ -59,7 +62,13 @@ async def check_modem(settings: Settings) -> list[Check]:
     ]
 
 
-def _modem_action(problem: str) -> str:
+def _modem_action(problem: str, port: str) -> str:
+    if port == STABLE_PORT and "not found" in problem.lower():
+        return (
+            f"{STABLE_PORT} appears only for the modems the udev rule knows. Check that "
+            "'lsusb' lists the modem; for another model add its id to the rule (README, "
+            "'The modem'), or set modem_port to its /dev/serial/by-id/ name."
+        )
     if "not allowed" in problem.lower():
         return (
             "Install the udev rule from the package (it gives the kiosk's group the modem) "
@@ -71,7 +80,7 @@ def _modem_action(problem: str) -> str:
         )
     return (
         "Check the cable and the modem_port setting. 'missedcall-kiosk modem probe' lists "
-        "the ports that answer; with the udev rule installed use /dev/kiosk-modem."
+        f"the ports that answer; with the udev rule installed use {STABLE_PORT}."
     )
 
 

@@ -73,6 +73,13 @@ async def test_no_modem_at_the_port_is_a_failure_with_what_to_do(make_settings) 
     assert "[FAIL] Modem: Modem not found" in "\n".join(report.lines())
 
 
+async def test_no_modem_at_the_stable_name_points_at_the_udev_rule(make_settings) -> None:
+    report = await run_checks(make_settings(modem_port="/dev/kiosk-modem", dial_number=DIAL))
+    modem = report.check("modem")
+    assert modem.status is Verdict.FAIL
+    assert "appears only for the modems the udev rule knows" in (modem.action or "")
+
+
 async def test_the_wrong_port_is_a_failure(make_settings, silent_port: str) -> None:
     report = await run_checks(make_settings(modem_port=silent_port, dial_number=DIAL))
     modem = report.check("modem")
