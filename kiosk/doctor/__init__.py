@@ -17,7 +17,6 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from kiosk.config import Settings, config_path, describe_settings_error
-from kiosk.doctor.local import check_config, check_data_dir, check_database, check_disk_space
 from kiosk.doctor.modem import check_modem, modem_in_use
 from kiosk.doctor.remote import (
     TEST_EVENT_TYPE,
@@ -27,6 +26,13 @@ from kiosk.doctor.remote import (
     check_providers,
 )
 from kiosk.doctor.report import Check, DoctorReport, Verdict
+from kiosk.doctor.settings import check_config
+from kiosk.doctor.storage import (
+    check_data_dir,
+    check_database,
+    check_disk_space,
+    check_outbox,
+)
 from kiosk.domain.clock import Clock, SystemClock
 
 __all__ = ["TEST_EVENT_TYPE", "Check", "DoctorReport", "Verdict", "diagnose", "run_checks"]
@@ -64,8 +70,9 @@ async def run_checks(
     """Every check for valid ``settings`` (see :func:`diagnose`)."""
     clock = clock or SystemClock()
     dates = ServerDates()
-    database, modem, providers, callback = await asyncio.gather(
+    database, waiting, modem, providers, callback = await asyncio.gather(
         asyncio.to_thread(check_database, settings),
+        asyncio.to_thread(check_outbox, settings),
         check_modem(settings) if probe_modem else modem_in_use(),
         check_providers(settings, dates, clock),
         check_callback(settings, dates, clock),
@@ -78,6 +85,7 @@ async def run_checks(
         *modem,
         *providers,
         callback,
+        waiting,
         await check_clock(dates),
     ]
     return DoctorReport(checks, clock.now())
@@ -97,6 +105,10 @@ def _without_settings(problem: str, config_file: Path | str | None) -> DoctorRep
         check_disk_space(None),
     ]
     skipped = "Needs a valid configuration first."
-    for key, title in (("database", "Database"), ("callback", "Callback URL")):
+    for key, title in (
+        ("database", "Database"),
+        ("callback", "Callback URL"),
+        ("outbox", "Results waiting"),
+    ):
         checks.append(Check(key, title, Verdict.SKIPPED, skipped))
     return DoctorReport(checks)

@@ -46,6 +46,7 @@ async def test_a_good_modem_site_passes_every_check(
         "signal": Verdict.OK,
         "caller_id": Verdict.OK,
         "callback": Verdict.OK,
+        "outbox": Verdict.OK,
         "clock": Verdict.OK,
     }, report.lines()
     assert report.ok

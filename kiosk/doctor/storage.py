@@ -1,12 +1,9 @@
-"""Checks of this machine: the configuration, the database, the data folder, disk space."""
+"""Checks of what the kiosk keeps on this machine: database, waiting results, folders, disk."""
 
 from __future__ import annotations
 
-import difflib
-import os
 import shutil
 import tempfile
-import tomllib
 from pathlib import Path
 
 import platformdirs
@@ -15,75 +12,14 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from kiosk.config import APP_NAME, Settings, config_path
+from kiosk.config import APP_NAME, Settings
 from kiosk.doctor.report import Check, Verdict
+from kiosk.store import outbox
 from kiosk.store.database import Database, alembic_config
 
 #: Below this much free space the kiosk may stop saving results.
 DISK_FAIL_BYTES = 100 * 1024 * 1024
 DISK_WARN_BYTES = 1024 * 1024 * 1024
-
-
-def check_config(settings: Settings, config_file: Path | str | None = None) -> Check:
-    """The settings were read; say from where, and warn about demo mode or no dial number."""
-    path = config_path(config_file)
-    where = (
-        f"Settings read from {path}."
-        if path.is_file()
-        else f"No config file at {path}: settings come from KIOSK_* variables and defaults."
-    )
-    title = "Configuration"
-    unknown = unknown_settings(path)
-    if unknown:
-        return Check(
-            "config",
-            title,
-            Verdict.WARN,
-            f"{where} These settings are not known and are ignored: {'; '.join(unknown)}.",
-            f"Correct the spelling in {path} or the KIOSK_* variable.",
-        )
-    if settings.is_demo:
-        return Check(
-            "config",
-            title,
-            Verdict.WARN,
-            f"{where} No modem or provider is set, so the kiosk runs in DEMO mode "
-            "with a simulated modem: real calls are not heard.",
-            f"Set modem_port (e.g. /dev/kiosk-modem) or a provider (source) in {path}.",
-        )
-    if not settings.dial_number:
-        return Check(
-            "config",
-            title,
-            Verdict.WARN,
-            f"{where} The number customers dial is not set, so the screen cannot show it.",
-            f"Set dial_number in {path} to the SIM's or provider number.",
-        )
-    return Check("config", title, Verdict.OK, where)
-
-
-def unknown_settings(config_file: Path) -> list[str]:
-    """Keys in the config file and ``KIOSK_*`` variables that no setting has (typos)."""
-    known = set(Settings.model_fields)
-    given: list[tuple[str, str]] = []
-    if config_file.is_file():
-        with config_file.open("rb") as toml:
-            given += [(key, f"'{key}' in the config file") for key in tomllib.load(toml)]
-    given += [
-        (name.removeprefix("KIOSK_").lower(), name)
-        for name in os.environ
-        if name.startswith("KIOSK_") and name != "KIOSK_CONFIG"
-    ]
-    found = []
-    for key, shown in given:
-        if key in known:
-            continue
-        close = difflib.get_close_matches(key, known, n=1)
-        found.append(f"{shown} (did you mean {close[0]}?)" if close else shown)
-    return found
-
-
-# --------------------------------------------------------------------- storage
 
 
 def check_database(settings: Settings) -> Check:
@@ -151,6 +87,41 @@ def check_database(settings: Settings) -> Check:
         Verdict.WARN,
         f"Reachable; its schema ({current}) is older than this app's ({head}).",
         "Start the kiosk: it upgrades the database by itself.",
+    )
+
+
+def check_outbox(settings: Settings) -> Check:
+    """Results still waiting for the merchant backend, how long, and why."""
+    title = "Results waiting"
+    url = make_url(settings.effective_database_url)
+    if _sqlite_file(url) and not Path(url.database or "").exists():
+        return Check("outbox", title, Verdict.SKIPPED, "No database yet, so nothing waits.")
+    try:
+        database = Database(url)
+    except ModuleNotFoundError:
+        return Check("outbox", title, Verdict.SKIPPED, "Needs a database driver first.")
+    try:
+        with database.session() as session:
+            waiting = outbox.pending_messages(session)
+    except SQLAlchemyError:
+        return Check(
+            "outbox", title, Verdict.SKIPPED, "Needs a reachable, up-to-date database first."
+        )
+    finally:
+        database.dispose()
+    if not waiting:
+        return Check("outbox", title, Verdict.OK, "None: every result reached the backend.")
+    oldest = waiting[0]
+    since = oldest.created_at.strftime("%Y-%m-%d %H:%M UTC")
+    why = f" Last problem: {oldest.last_error}" if oldest.last_error else ""
+    return Check(
+        "outbox",
+        title,
+        Verdict.WARN,
+        f"{len(waiting)} result{'s' if len(waiting) > 1 else ''} not yet sent, the oldest "
+        f"since {since}.{why}",
+        "They are sent by themselves once the callback check passes; "
+        "'missedcall-kiosk outbox retry' sends them at once.",
     )
 
 
