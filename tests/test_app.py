@@ -58,11 +58,3 @@ def test_kiosk_screen_flags_and_their_config_twins(
 def test_an_unknown_language_is_explained(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--language", "fr", "outbox"]) == 2
     assert "Configuration problem in language" in capsys.readouterr().err
-
-
-def test_kiosk_mode_without_a_staff_pin_refuses_to_start(
-    capsys: pytest.CaptureFixture[str], tmp_path
-) -> None:
-    database = f"sqlite:///{tmp_path / 'k.sqlite3'}"
-    assert main(["--kiosk", "--modem-port", "/dev/none", "--database-url", database]) == 2
-    assert "missedcall-kiosk staff-pin" in capsys.readouterr().err

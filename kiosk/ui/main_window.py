@@ -73,7 +73,7 @@ class MainWindow(Retranslating, QMainWindow):
         )
         self.result_screen = ResultScreen(result_seconds, sound=sound)
         self.status_details = StatusDetails()
-        self.pin_screen = PinScreen(check_pin or (lambda _pin: False))
+        self.pin_screen = PinScreen(check_pin)
         self.history_screen = (
             HistoryScreen(history, export_dir or Path.home()) if history is not None else None
         )
@@ -95,9 +95,7 @@ class MainWindow(Retranslating, QMainWindow):
             if screen is not None:
                 self.stack.addWidget(screen)
         self.find_screen.history_button.setVisible(self.history_screen is not None)
-        self.find_screen.settings_button.setVisible(
-            self.settings_screen is not None and check_pin is not None
-        )
+        self.find_screen.settings_button.setVisible(self.settings_screen is not None)
         self.status_strip = StatusStrip(demo=demo)
         if outbox_status is not None:
             self.status_strip.show_outbox(outbox_status)

@@ -27,14 +27,17 @@ LOCKOUT_MS = 30_000
 
 
 class PinScreen(Retranslating, QWidget):
-    """Asks for the staff PIN; emits :attr:`unlocked` or :attr:`cancelled`."""
+    """Asks for the staff PIN; emits :attr:`unlocked` or :attr:`cancelled`.
+
+    Without a ``check`` (no PIN configured) the pad stays off and says how to set one.
+    """
 
     unlocked = Signal()
     cancelled = Signal()
 
     def __init__(
         self,
-        check: Callable[[str], bool],
+        check: Callable[[str], bool] | None,
         *,
         lockout_ms: int = LOCKOUT_MS,
         parent: QWidget | None = None,
@@ -90,13 +93,17 @@ class PinScreen(Retranslating, QWidget):
     def reset(self) -> None:
         """Empty the field and focus it, ready for a PIN."""
         self.pin.clear()
+        if self._check is None:
+            self._set_locked(True)
+            self.cancel_button.setFocus()
+            return
         if not self._lockout.isActive():
             self.message.clear()
         self.pin.setFocus()
 
     def submit(self) -> None:
         """Check the PIN typed so far."""
-        if self._lockout.isActive():
+        if self._lockout.isActive() or self._check is None:
             return
         pin = self.pin.text()
         self.pin.clear()
@@ -119,8 +126,16 @@ class PinScreen(Retranslating, QWidget):
         self.ok_key.setText(self.tr("OK"))
         self.back_key.setToolTip(self.tr("Delete the last digit"))
         self.cancel_button.setText(self.tr("Back"))
-        if self._lockout.isActive():
-            self.message.setText(self.tr("Too many wrong tries. Wait 30 seconds."))
+        if self._lockout.isActive() or self._check is None:
+            self.message.setText(self._locked_words())
+
+    def _locked_words(self) -> str:
+        if self._check is None:
+            return self.tr(
+                "No staff PIN is set. On this computer run “missedcall-kiosk staff-pin” "
+                "and put the line it prints into the config file."
+            )
+        return self.tr("Too many wrong tries. Wait 30 seconds.")
 
     def _key(self, digit: str) -> QPushButton:
         button = QPushButton(digit, objectName="pinKey")
@@ -130,7 +145,7 @@ class PinScreen(Retranslating, QWidget):
     def _set_locked(self, locked: bool) -> None:
         for widget in (*self.keys.values(), self.ok_key, self.back_key, self.pin):
             widget.setEnabled(not locked)
-        self.message.setText(self.tr("Too many wrong tries. Wait 30 seconds.") if locked else "")
+        self.message.setText(self._locked_words() if locked else "")
 
     def _end_lockout(self) -> None:
         self._failures = 0

@@ -267,12 +267,12 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="216" />
+            <location filename="../../kiosk/ui/main_window.py" line="214" />
             <source>Missed-call verification</source>
             <translation>मिस्ड कॉल सत्यापन</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/main_window.py" line="242" />
+            <location filename="../../kiosk/ui/main_window.py" line="240" />
             <source>Could not start the verification. Please try again.</source>
             <translation>सत्यापन शुरू नहीं हो सका। कृपया फिर से कोशिश करें।</translation>
         </message>
@@ -280,38 +280,42 @@
     <context>
         <name>PinScreen</name>
         <message>
-            <location filename="../../kiosk/ui/pin_screen.py" line="113" />
+            <location filename="../../kiosk/ui/pin_screen.py" line="120" />
             <source>Wrong PIN. Please try again.</source>
             <translation>गलत पिन। कृपया फिर से कोशिश करें।</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/pin_screen.py" line="117" />
+            <location filename="../../kiosk/ui/pin_screen.py" line="124" />
             <source>Staff PIN</source>
             <translation>कर्मचारी पिन</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/pin_screen.py" line="118" />
+            <location filename="../../kiosk/ui/pin_screen.py" line="125" />
             <source>Enter the staff PIN</source>
             <translation>कर्मचारी पिन डालें</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/pin_screen.py" line="119" />
+            <location filename="../../kiosk/ui/pin_screen.py" line="126" />
             <source>OK</source>
             <translation>ठीक है</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/pin_screen.py" line="120" />
+            <location filename="../../kiosk/ui/pin_screen.py" line="127" />
             <source>Delete the last digit</source>
             <translation>आख़िरी अंक मिटाएँ</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/pin_screen.py" line="121" />
+            <location filename="../../kiosk/ui/pin_screen.py" line="128" />
             <source>Back</source>
             <translation>वापस</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/pin_screen.py" line="123" />
-            <location filename="../../kiosk/ui/pin_screen.py" line="133" />
+            <location filename="../../kiosk/ui/pin_screen.py" line="135" />
+            <source>No staff PIN is set. On this computer run “missedcall-kiosk staff-pin” and put the line it prints into the config file.</source>
+            <translation>अभी कोई कर्मचारी पिन नहीं है। इसी कंप्यूटर पर “missedcall-kiosk staff-pin” चलाएँ और जो पंक्ति दिखे उसे कॉन्फ़िग फ़ाइल में जोड़ें।</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/pin_screen.py" line="138" />
             <source>Too many wrong tries. Wait 30 seconds.</source>
             <translation>बहुत बार गलत पिन डाला गया। 30 सेकंड रुकें।</translation>
         </message>

@@ -67,3 +67,19 @@ def test_back_leaves_without_unlocking(qtbot: QtBot) -> None:
     screen = make(qtbot)
     with qtbot.waitSignal(screen.cancelled):
         screen.cancel_button.click()
+
+
+def test_without_a_configured_pin_the_pad_explains_how_to_set_one(qtbot: QtBot) -> None:
+    screen = PinScreen(None)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.reset()
+    assert not screen.ok_key.isEnabled()
+    assert not screen.pin.isEnabled()
+    assert "missedcall-kiosk staff-pin" in screen.message.text()
+    unlocked: list[bool] = []
+    screen.unlocked.connect(lambda: unlocked.append(True))
+    screen.submit()
+    assert unlocked == []
+    with qtbot.waitSignal(screen.cancelled):
+        screen.cancel_button.click()
