@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.domain.phone import mask
-from kiosk.domain.session import Status, VerificationSession
+from kiosk.domain.session import Method, Status, VerificationSession
 from kiosk.ui.i18n import Retranslating, format_count, format_time
 from kiosk.ui.sound import OutcomeSound
 from kiosk.ui.status_words import headline, symbol
@@ -100,6 +100,11 @@ class ResultScreen(Retranslating, QWidget):
         self.how.setText(self._how(session))
 
     def _how(self, session: VerificationSession) -> str:
+        if session.status is Status.VERIFIED and session.method is Method.SMS_CODE:
+            done = session.completed_at
+            return self.tr("Code sent by SMS, typed in at {time}").format(
+                time=format_time(done) if done else ""
+            )
         call = session.matched_call
         if call is not None:
             return self.tr("Missed call from {number} at {time}").format(

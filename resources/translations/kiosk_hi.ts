@@ -324,31 +324,36 @@
         <name>ResultScreen</name>
         <message>
             <location filename="../../kiosk/ui/result_screen.py" line="105" />
+            <source>Code sent by SMS, typed in at {time}</source>
+            <translation>SMS से भेजा गया कोड {time} पर डाला गया</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/result_screen.py" line="110" />
             <source>Missed call from {number} at {time}</source>
             <translation>{time} पर {number} से मिस्ड कॉल</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/result_screen.py" line="109" />
+            <location filename="../../kiosk/ui/result_screen.py" line="114" />
             <source>1 call came from a different number.</source>
             <translation>1 कॉल दूसरे नंबर से आई।</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/result_screen.py" line="111" />
+            <location filename="../../kiosk/ui/result_screen.py" line="116" />
             <source>{count} calls came from a different number.</source>
             <translation>{count} कॉल दूसरे नंबर से आईं।</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/result_screen.py" line="114" />
+            <location filename="../../kiosk/ui/result_screen.py" line="119" />
             <source>No call came from the phone on record.</source>
             <translation>रिकॉर्ड वाले फ़ोन से कोई कॉल नहीं आई।</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/result_screen.py" line="124" />
+            <location filename="../../kiosk/ui/result_screen.py" line="129" />
             <source>Done</source>
             <translation>हो गया</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/result_screen.py" line="126" />
+            <location filename="../../kiosk/ui/result_screen.py" line="131" />
             <source>Done ({seconds})</source>
             <translation>हो गया ({seconds})</translation>
         </message>

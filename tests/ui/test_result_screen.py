@@ -73,3 +73,13 @@ def test_return_delay_can_change_while_running(qtbot: QtBot) -> None:
     screen.show_session(finished(Status.CANCELLED))
     assert screen.done_button.text() == "Done (5)"
     assert screen.return_after == 5
+
+
+def test_verified_by_sms_code_says_so(qtbot: QtBot) -> None:
+    screen = ResultScreen(return_after_seconds=0)
+    qtbot.addWidget(screen)
+    session = finished(Status.PENDING)
+    session.verify_by_code(T0)
+    screen.show_session(session)
+    assert screen.headline.text() == "Verified"
+    assert screen.how.text().startswith("Code sent by SMS, typed in at ")
