@@ -214,7 +214,7 @@ class SettingsScreen(Retranslating, QWidget):
         for name, text in names.items():
             self.labels[name].setText(text)
         self.source.setItemText(0, self.tr("modem (default)"))
-        self.modem_port.setPlaceholderText(self.tr("e.g. /dev/ttyUSB2 or COM3"))
+        self.modem_port.setPlaceholderText(self.tr("e.g. /dev/ttyUSB2, COM3 or auto"))
         self.dial_number.setPlaceholderText(self.tr("the SIM's number, e.g. +91 80000 00001"))
         self.callback_url.setPlaceholderText("https://shop.example/hooks/kiosk")
         self.callback_secret.setPlaceholderText("whsec_…")

@@ -442,8 +442,8 @@
         </message>
         <message>
             <location filename="../../kiosk/ui/settings_screen.py" line="217" />
-            <source>e.g. /dev/ttyUSB2 or COM3</source>
-            <translation>जैसे /dev/ttyUSB2 या COM3</translation>
+            <source>e.g. /dev/ttyUSB2, COM3 or auto</source>
+            <translation>जैसे /dev/ttyUSB2, COM3 या auto</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/settings_screen.py" line="218" />
