@@ -73,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--timeout", dest="listen_timeout", type=float, help="stop after this many seconds"
     )
     box.add_argument("--json", action="store_true", help="print the list as JSON")
+
+    from kiosk.cli_customers import add_parser as add_customers_parser
+
+    add_customers_parser(commands, common)
     return parser
 
 
@@ -133,6 +137,11 @@ def _run(options: argparse.Namespace, settings: Settings) -> int:
         from kiosk.cli import run_outbox
 
         return run_outbox(settings, action=options.action, as_json=options.json)
+
+    if command == "customers":
+        from kiosk.cli_customers import run_customers
+
+        return run_customers(settings, options)
 
     from kiosk.ui.launch import run_gui
 

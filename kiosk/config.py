@@ -114,6 +114,13 @@ class Settings(BaseSettings):
     http_json_time: str = Field("start_time", description="Dotted path to the call time.")
     http_json_id: str = Field("id", description="Dotted path to the provider's call id.")
 
+    # Customer data (import, retention, reports).
+    import_map: dict[str, str] = Field(
+        default_factory=dict,
+        description="Column names for reference, name, phone, e.g. {reference = 'Order No'}.",
+    )
+    import_batch_size: int = Field(1000, ge=1, description="Rows written per transaction.")
+
     @field_validator("region")
     @classmethod
     def _upper_region(cls, value: str) -> str:

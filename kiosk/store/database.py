@@ -1,21 +1,36 @@
-"""Opening the database: engine set-up (SQLite in WAL mode), sessions and migrations."""
+"""Opening the database: engine set-up (SQLite in WAL mode), sessions and migrations.
+
+Migrating backs the SQLite file up first (only when a migration is due) and refuses a
+database whose schema is newer than this version of the program knows.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, event
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, create_engine, event, text
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger("kiosk.store")
+
+#: Key of the PostgreSQL advisory lock that lets one kiosk of a site migrate at a time.
+_MIGRATION_LOCK = 0x6B696F736B  # "kiosk"
+
+
+class SchemaTooNew(RuntimeError):
+    """The database was set up by a newer version of the program; nothing was changed."""
 
 
 class Database:
@@ -32,12 +47,40 @@ class Database:
         with self._sessions.begin() as session:
             yield session
 
-    def migrate(self) -> None:
-        """Apply every Alembic migration not yet applied."""
+    def migrate(self) -> Path | None:
+        """Apply every Alembic migration not yet applied; returns the backup made, if any.
+
+        Raises :class:`SchemaTooNew` (and changes nothing) when the database carries a
+        schema revision this version does not know.
+        """
+        config = alembic_config()
+        script = ScriptDirectory.from_config(config)
         with self.engine.begin() as connection:
-            config = alembic_config()
+            if connection.dialect.name == "postgresql":  # kiosks of a site start together
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK}
+                )
+            current = schema_revisions(connection)
+            _refuse_unknown(current, script)
+            if set(current) == set(script.get_heads()):
+                return None
+            backup = self._backup(current) if current else None
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+        log.info("Database schema brought up to %s", script.get_current_head())
+        return backup
+
+    def _backup(self, revisions: Sequence[str]) -> Path | None:
+        """Copy the SQLite file (consistently, WAL included) before it is migrated."""
+        if self.url.get_backend_name() != "sqlite" or self.url.database in (None, "", ":memory:"):
+            return None
+        source = Path(self.url.database)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = source.with_name(f"{source.name}.before-upgrade-{'-'.join(revisions)}-{stamp}")
+        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+            src.backup(dst)
+        log.info("Backed the database up to %s before upgrading it", target)
+        return target
 
     def dispose(self) -> None:
         """Close every pooled connection."""
@@ -50,6 +93,23 @@ def alembic_config() -> Config:
     location = resources.files("kiosk.store") / "migrations"
     config.set_main_option("script_location", str(location))
     return config
+
+
+def schema_revisions(connection: Connection) -> tuple[str, ...]:
+    """The Alembic revisions the database is at (empty for a new database)."""
+    return MigrationContext.configure(connection).get_current_heads()
+
+
+def _refuse_unknown(current: Sequence[str], script: ScriptDirectory) -> None:
+    known = {revision.revision for revision in script.walk_revisions()}
+    unknown = [revision for revision in current if revision not in known]
+    if unknown:
+        raise SchemaTooNew(
+            f"This database was set up by a newer version of missedcall-kiosk (schema "
+            f"{', '.join(unknown)}; this version knows up to {script.get_current_head()}). "
+            "Nothing was changed. Install the newer version again, or point database_url "
+            "at another database."
+        )
 
 
 def _create_engine(url: URL) -> Engine:
