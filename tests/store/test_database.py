@@ -23,9 +23,7 @@ def test_migrate_creates_every_table_and_is_repeatable(database: Database) -> No
         "alembic_version",
     } <= tables
     with database.engine.connect() as connection:
-        assert (
-            connection.execute(text("select version_num from alembic_version")).scalar() == HEAD
-        )
+        assert connection.execute(text("select version_num from alembic_version")).scalar() == HEAD
 
 
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(database: Database) -> None:
