@@ -55,10 +55,11 @@ def add_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentPa
 def run_customers(
     settings: Settings,
     options: argparse.Namespace,
-    out: TextIO = sys.stdout,
-    err: TextIO = sys.stderr,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
 ) -> int:
     """Run the chosen ``customers`` action; returns the exit status."""
+    out, err = out or sys.stdout, err or sys.stderr
     database = Database(settings.effective_database_url)
     try:
         database.migrate()
