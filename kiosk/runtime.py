@@ -132,6 +132,7 @@ class KioskRuntime:
         for source in self.sources:
             self._spawn(source.run(self.service), f"source {source.name}")
         self._spawn(self.dispatcher.run(), "outbox dispatcher")
+        self._spawn(self.service.follow_shared_sessions(), "outcomes from other kiosks")
         if self._resume_sessions:
             self.service.resume()
 

@@ -34,6 +34,13 @@ def run(database: Database, path: Path, **options: object):
     return import_customers(database, path, **values)
 
 
+def stored(database: Database, reference: str) -> tuple[str, str, str]:
+    with database.session() as session:
+        customer = customer_by_reference(session, reference)
+        assert customer is not None
+        return customer.reference, customer.name, customer.phone
+
+
 def report_rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8-sig", newline="") as stream:
         return list(csv.DictReader(stream))
@@ -60,13 +67,8 @@ def test_a_messy_manifest_imports_the_good_rows_and_reports_the_rest(
     assert report[1]["reason"].startswith("Duplicate of line 4")
     assert "scientific notation" in report[2]["reason"]
     assert "line 6 was used" in report[3]["reason"]
-    with database.session() as session:
-        asha = customer_by_reference(session, "ord-1")
-        assert asha is not None
-        assert (asha.name, asha.phone) == ("Asha Verma", "+919812345678")
-        priya = customer_by_reference(session, "ORD-5")
-        assert priya is not None
-        assert priya.phone == "+919833445566"
+    assert stored(database, "ord-1") == ("ORD-1", "Asha Verma", "+919812345678")
+    assert stored(database, "ORD-5") == ("ORD-5", "Priya Nair", "+919833445566")
 
 
 def test_importing_again_updates_by_reference(database: Database, tmp_path: Path) -> None:
@@ -82,13 +84,7 @@ def test_importing_again_updates_by_reference(database: Database, tmp_path: Path
     assert result.report is None
     with database.session() as session:
         assert count_customers(session) == 3
-        anita = customer_by_reference(session, "M-1")
-        assert anita is not None
-        assert (anita.reference, anita.name, anita.phone) == (
-            "M-1",
-            "Anita Joseph",
-            "+919899001122",
-        )
+    assert stored(database, "M-1") == ("M-1", "Anita Joseph", "+919899001122")
 
 
 def test_a_windows_1252_file_is_read_with_a_note(database: Database, tmp_path: Path) -> None:
@@ -97,10 +93,7 @@ def test_a_windows_1252_file_is_read_with_a_note(database: Database, tmp_path: P
     result = run(database, path)
     assert result.added == 1
     assert any("not UTF-8" in note and "Windows-1252" in note for note in result.notes)
-    with database.session() as session:
-        customer = customer_by_reference(session, "X1")
-        assert customer is not None
-        assert customer.name == "José Müller"
+    assert stored(database, "X1")[1] == "José Müller"
 
 
 def test_utf16_with_tabs_as_excel_saves_unicode_text(database: Database, tmp_path: Path) -> None:
@@ -124,10 +117,7 @@ def test_xlsx_with_numbers_in_number_cells(database: Database, tmp_path: Path) -
     result = run(database, path)
     assert (result.added, result.rejected) == (2, 1)
     assert result.rejections[0].line == 4
-    with database.session() as session:
-        customer = customer_by_reference(session, "1042")
-        assert customer is not None
-        assert customer.phone == "+919812345678"
+    assert stored(database, "1042") == ("1042", "Asha Verma", "+919812345678")
 
 
 def test_column_overrides_and_plain_word_problems(database: Database, tmp_path: Path) -> None:
