@@ -77,6 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
     from kiosk.cli_customers import add_parser as add_customers_parser
 
     add_customers_parser(commands, common)
+
+    from kiosk.cli_reports import add_parsers as add_report_parsers
+
+    add_report_parsers(commands, common)
     return parser
 
 
@@ -142,6 +146,16 @@ def _run(options: argparse.Namespace, settings: Settings) -> int:
         from kiosk.cli_customers import run_customers
 
         return run_customers(settings, options)
+    if command == "report":
+        from kiosk.cli_reports import run_report
+
+        return run_report(
+            settings, days=options.days, only_kiosk=options.only_kiosk, as_json=options.json
+        )
+    if command == "purge":
+        from kiosk.cli_reports import run_purge
+
+        return run_purge(settings, export=options.export)
 
     from kiosk.ui.launch import run_gui
 

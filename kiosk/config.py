@@ -12,7 +12,7 @@ import os
 import socket
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 import platformdirs
@@ -120,6 +120,18 @@ class Settings(BaseSettings):
         description="Column names for reference, name, phone, e.g. {reference = 'Order No'}.",
     )
     import_batch_size: int = Field(1000, ge=1, description="Rows written per transaction.")
+    retention_days: int = Field(
+        90, ge=0, description="Days verifications and calls are kept; 0 keeps them forever."
+    )
+    audit_dir: Path | None = Field(
+        None, description="Where purged records are exported; default: 'audit' in the data dir."
+    )
+    audit_format: Literal["json", "csv"] = Field("json", description="Format of audit exports.")
+
+    @property
+    def effective_audit_dir(self) -> Path:
+        """Where purge exports go."""
+        return self.audit_dir or Path(platformdirs.user_data_dir(APP_NAME)) / "audit"
 
     @field_validator("region")
     @classmethod

@@ -30,6 +30,7 @@ from kiosk.sources.provider.poller import ProviderSource
 from kiosk.sources.simulator import ModemSimulator
 from kiosk.store.database import Database
 from kiosk.store.demo import seed_demo_customers
+from kiosk.store.retention import keep_purging
 
 log = logging.getLogger("kiosk.runtime")
 
@@ -133,6 +134,15 @@ class KioskRuntime:
             self._spawn(source.run(self.service), f"source {source.name}")
         self._spawn(self.dispatcher.run(), "outbox dispatcher")
         self._spawn(self.service.follow_shared_sessions(), "outcomes from other kiosks")
+        if self.settings.retention_days:
+            purging = keep_purging(
+                self.database,
+                days=self.settings.retention_days,
+                directory=self.settings.effective_audit_dir,
+                export_format=self.settings.audit_format,
+                clock=self.clock,
+            )
+            self._spawn(purging, "retention")
         if self._resume_sessions:
             self.service.resume()
 
