@@ -1,4 +1,4 @@
-"""The ``customers`` command: import a customer file (CSV or XLSX) and look customers up.
+"""The ``customers`` command: import a file (CSV or XLSX), pull from the backend, look up.
 
 ``customers import FILE`` shows a progress bar on a terminal, prints a summary, and
 writes the rejected rows (line, column, value, reason) to a CSV report. Exit 0 when
@@ -8,14 +8,19 @@ every row was imported, 1 when some were rejected, 2 when the file could not be 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import dataclasses
 import json
 import sys
 from pathlib import Path
 from typing import TextIO
 
+import httpx
 from tqdm import tqdm
 
 from kiosk.config import Settings
+from kiosk.customer_sync import SyncFailed, customer_sync
+from kiosk.domain.clock import SystemClock
 from kiosk.domain.phone import mask
 from kiosk.store.customers import find_customers
 from kiosk.store.database import Database
@@ -47,6 +52,10 @@ def add_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentPa
     load.add_argument("--encoding", help="text encoding of a CSV file (default: detected)")
     load.add_argument("--batch-size", type=int, help="rows written per transaction")
     load.add_argument("--json", action="store_true", help="print the summary as JSON")
+    sync = actions.add_parser(
+        "sync", parents=[common], help="pull customers from the merchant backend now"
+    )
+    sync.add_argument("--json", action="store_true", help="print the summary as JSON")
     find = actions.add_parser("find", parents=[common], help="look customers up")
     find.add_argument("text", help="reference, phone number (any format) or start of a name")
     find.add_argument("--json", action="store_true", help="print JSON (numbers masked)")
@@ -65,6 +74,8 @@ def run_customers(
         database.migrate()
         if options.customers_action == "import":
             return _import(database, settings, options, out, err)
+        if options.customers_action == "sync":
+            return asyncio.run(_sync(database, settings, options.json, out, err))
         return _find(database, settings, options.text, options.json, out)
     finally:
         database.dispose()
@@ -110,6 +121,33 @@ def _import(
     else:
         print(_sentence(result), file=out)
     return EXIT_REJECTED if result.rejected else EXIT_OK
+
+
+async def _sync(
+    database: Database, settings: Settings, as_json: bool, out: TextIO, err: TextIO
+) -> int:
+    puller = customer_sync(database, settings, SystemClock())
+    if puller is None:
+        print("No sync_url is set (KIOSK_SYNC_URL): there is nothing to pull from.", file=err)
+        return EXIT_ERROR
+    async with httpx.AsyncClient(timeout=30) as client:
+        try:
+            result = await puller.sync_once(client)
+        except SyncFailed as exc:
+            print(f"{exc} The customers on file are unchanged; try again later.", file=err)
+            return EXIT_REJECTED
+    if as_json:
+        print(json.dumps(dataclasses.asdict(result), indent=2), file=out)
+    elif result.unchanged:
+        print("Nothing new from the backend.", file=out)
+    else:
+        print(
+            f"{result.received:,} customers received: {result.added:,} added, "
+            f"{result.updated:,} updated, {result.skipped:,} skipped (no reference or no valid "
+            "number).",
+            file=out,
+        )
+    return EXIT_OK
 
 
 def _summary(result: ImportResult) -> dict[str, object]:

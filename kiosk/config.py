@@ -127,6 +127,16 @@ class Settings(BaseSettings):
         None, description="Where purged records are exported; default: 'audit' in the data dir."
     )
     audit_format: Literal["json", "csv"] = Field("json", description="Format of audit exports.")
+    sync_url: str | None = Field(
+        None, description="Merchant backend JSON endpoint listing customers (optional pull)."
+    )
+    sync_auth_header: SecretStr | None = Field(None, description="Authorization value for it.")
+    sync_interval: float = Field(900.0, ge=0, description="Seconds between pulls; 0: on demand.")
+    sync_items: str = Field("", description="Dotted path to the list of customers.")
+    sync_reference: str = Field("reference", description="Dotted path to the reference.")
+    sync_name: str = Field("name", description="Dotted path to the name.")
+    sync_phone: str = Field("phone", description="Dotted path to the phone number.")
+    sync_cursor: str = Field("", description="Dotted path to the next 'since' cursor, if any.")
 
     @property
     def effective_audit_dir(self) -> Path:

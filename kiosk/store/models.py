@@ -171,3 +171,16 @@ class CustomerImport(Base):
     updated: Mapped[int] = mapped_column(Integer, default=0)
     rejected: Mapped[int] = mapped_column(Integer, default=0)
     kiosk_id: Mapped[str] = mapped_column(String(64))
+
+
+class SyncState(Base):
+    """Where the pull of customers from the merchant backend stands (cursor, ETag, health)."""
+
+    __tablename__ = "sync_state"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    cursor: Mapped[str | None] = mapped_column(Text)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_success_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime]

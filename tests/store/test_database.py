@@ -20,6 +20,7 @@ def test_migrate_creates_every_table_and_is_repeatable(database: Database) -> No
         "outbox",
         "sms_codes",
         "customer_imports",
+        "sync_state",
         "alembic_version",
     } <= tables
     with database.engine.connect() as connection:

@@ -4,7 +4,8 @@
   PostgreSQL) so lookups by reference and name prefix use an index;
 - customer_imports: how far each import got, so a killed import resumes;
 - outbox.claimed_by / claimed_until: a kiosk leases a message while it sends it, so
-  kiosks sharing a database never send the same callback twice at once.
+  kiosks sharing a database never send the same callback twice at once;
+- sync_state: cursor and ETag of the customer pull from the merchant backend.
 
 Revision ID: 0003
 Revises: 0002
@@ -60,10 +61,21 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_customer_imports_file", "customer_imports", ["file_sha256", "finished_at"])
+    op.create_table(
+        "sync_state",
+        sa.Column("name", sa.String(length=32), nullable=False),
+        sa.Column("cursor", sa.Text(), nullable=True),
+        sa.Column("etag", sa.Text(), nullable=True),
+        sa.Column("last_success_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("last_error", sa.Text(), nullable=True),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("name"),
+    )
 
 
 def downgrade() -> None:
     """Revert this revision."""
+    op.drop_table("sync_state")
     op.drop_index("ix_customer_imports_file", table_name="customer_imports")
     op.drop_table("customer_imports")
     with op.batch_alter_table("outbox", schema=None) as batch_op:
