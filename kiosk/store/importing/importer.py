@@ -44,6 +44,7 @@ class Rejection:
     column: str
     value: str
     reason: str
+    duplicate: bool = False  # the same details as an earlier row: imported once
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +134,7 @@ def import_customers(
             checked = checker.check(row)
             if isinstance(checked, Rejection):
                 result.rejections.append(checked)
-                result.duplicates += checked.reason.startswith(DUPLICATE)
+                result.duplicates += checked.duplicate
                 continue
             batch.append((row.line, checked))
             if len(batch) >= batch_size:
@@ -147,9 +148,6 @@ def import_customers(
         write_report(report, result.rejections)
         result.report = report
     return result
-
-
-DUPLICATE = "Duplicate"
 
 
 def write_report(path: Path, rejections: list[Rejection]) -> None:
@@ -194,9 +192,9 @@ class _RowChecker:
         if (earlier := self._seen.get(key)) is not None:
             line, earlier_content = earlier
             if earlier_content == content:
-                reason = f"{DUPLICATE} of line {line} (same details); imported once."
-            else:
-                reason = f"Also on line {line} with other details; line {line} was used."
+                reason = f"Duplicate of line {line} (same details); imported once."
+                return Rejection(row.line, reference_header, reference, reason, duplicate=True)
+            reason = f"Also on line {line} with other details; line {line} was used."
             return Rejection(row.line, reference_header, reference, reason)
         self._seen[key] = (row.line, content)
         return NewCustomer(reference, name, phone)
