@@ -1,7 +1,7 @@
 """How fast a missed call is dropped and verified, over a real pseudo-terminal.
 
 For each of N calls: start a session, let the simulated modem ring (RING + CLIP), and
-time (a) until the kiosk's hang-up reaches the modem and (b) until the session is
+time (a) until the kiosk's hang-up (AT+CHUP) reaches the modem and (b) until the session is
 verified and its callback is queued in the SQLite outbox. Prints median, p95 and max.
 
     .venv/bin/python -m bench.call_latency [N]
@@ -55,7 +55,7 @@ async def measure(count: int) -> None:
             assert not simulator.answered
     print(f"{count} calls over a real pty (modem driver → service → SQLite outbox)")
     print(summary("RING/CLIP → verified+queued", verified))
-    print(summary("RING/CLIP → ATH at modem", hang_up))
+    print(summary("RING/CLIP → hang-up at modem", hang_up))
 
 
 if __name__ == "__main__":

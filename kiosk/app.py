@@ -49,6 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
     who.add_argument("--reference", help="order or member reference of the customer")
     who.add_argument("--phone", help="phone number to verify (any format)")
     verify.add_argument("--json", action="store_true", help="print the result as JSON")
+    verify.add_argument(
+        "--sms",
+        action="store_true",
+        help="also send a one-time code by SMS and read the code typed on standard input",
+    )
 
     box = commands.add_parser(
         "outbox", parents=[common], help="results waiting to be sent to the backend"
@@ -131,7 +136,11 @@ def _run(options: argparse.Namespace, settings: Settings) -> int:
         from kiosk.cli import run_verify
 
         return run_verify(
-            settings, reference=options.reference, phone=options.phone, as_json=options.json
+            settings,
+            reference=options.reference,
+            phone=options.phone,
+            as_json=options.json,
+            sms=options.sms,
         )
     if command == "modem":
         from kiosk.cli_modem import run_modem

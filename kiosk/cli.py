@@ -13,12 +13,13 @@ from typing import TextIO
 
 import httpx
 
+from kiosk.cli_sms import send_code, take_codes
 from kiosk.config import Settings
 from kiosk.delivery.payload import message_id, verification_data
 from kiosk.domain.phone import InvalidPhoneNumber, format_international, last_digits, mask
-from kiosk.domain.session import Status
+from kiosk.domain.session import Status, VerificationSession
 from kiosk.runtime import KioskRuntime
-from kiosk.service import CustomerNotFound
+from kiosk.service import CustomerNotFound, VerificationService
 
 EXIT_VERIFIED = 0
 EXIT_NOT_VERIFIED = 1
@@ -37,17 +38,21 @@ def run_verify(
     reference: str | None,
     phone: str | None,
     as_json: bool,
+    sms: bool = False,
     out: TextIO = sys.stdout,
     err: TextIO = sys.stderr,
 ) -> int:
-    """One verification without a screen; returns the process exit status."""
+    """One verification without a screen; returns the process exit status.
+
+    With ``sms``, a one-time code also goes out by SMS and is read from standard input.
+    """
     if bool(reference) == bool(phone):
         print("Give exactly one of --reference or --phone.", file=err)
         return EXIT_ERROR
     if "modem" in settings.sources and not settings.modem_port and not settings.demo:
         print(NO_MODEM, file=err)
         return EXIT_ERROR
-    return asyncio.run(_verify(settings, reference, phone, as_json, out, err))
+    return asyncio.run(_verify(settings, reference, phone, as_json, sms, out, err))
 
 
 async def _verify(
@@ -55,6 +60,7 @@ async def _verify(
     reference: str | None,
     phone: str | None,
     as_json: bool,
+    sms: bool,
     out: TextIO,
     err: TextIO,
 ) -> int:
@@ -79,7 +85,13 @@ async def _verify(
             flush=True,
         )
         with _cancel_on_signals(lambda: service.cancel(session.id)):
-            final = await service.outcome(session.id)
+            codes = asyncio.create_task(_sms_fallback(service, session, err)) if sms else None
+            try:
+                final = await service.outcome(session.id)
+            finally:
+                if codes is not None:
+                    codes.cancel()
+                    await asyncio.gather(codes, return_exceptions=True)
         await _send_result(runtime, settings, message_id(final.id), err)
         data = verification_data(
             final, kiosk_id=settings.kiosk_id, default_source=service.source_name
@@ -90,6 +102,13 @@ async def _verify(
             who = final.reference or mask(final.expected_number)
             print(f"{final.status.value}: {who}", file=out)
         return EXIT_VERIFIED if final.status is Status.VERIFIED else EXIT_NOT_VERIFIED
+
+
+async def _sms_fallback(
+    service: VerificationService, session: VerificationSession, err: TextIO
+) -> None:
+    if await send_code(service, session, err):
+        await take_codes(service, session.id, err)
 
 
 @contextlib.contextmanager

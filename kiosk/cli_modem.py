@@ -8,15 +8,11 @@ network, operator, signal and caller-ID support in plain words (or ``--json``);
 from __future__ import annotations
 
 import asyncio
-import glob
 import json
 import re
 import sys
 from dataclasses import dataclass, field
 from typing import Any, TextIO
-
-import serial
-from serial.tools import list_ports
 
 from kiosk.config import Settings
 from kiosk.domain.clock import isoformat_utc
@@ -24,20 +20,14 @@ from kiosk.domain.events import CallEvent
 from kiosk.domain.health import SourceState, SourceStatus
 from kiosk.domain.phone import mask
 from kiosk.sources.modem.driver import ModemError, ModemSource
+from kiosk.sources.modem.health import read_health
+from kiosk.sources.modem.ports import answers_at, candidate_ports
 from kiosk.sources.modem.protocol import CallerId, parse_line
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
 EXIT_ERROR = 2
 _READY_WAIT = 20.0
-_REGISTRATION = {
-    "0": "not registered, not searching",
-    "1": "registered (home network)",
-    "2": "searching for a network",
-    "3": "registration refused by the network",
-    "4": "unknown",
-    "5": "registered (roaming)",
-}
 
 
 @dataclass
@@ -140,39 +130,24 @@ async def _ask(source: ModemSource, command: str) -> str | None:
 
 
 async def _facts(source: ModemSource) -> dict[str, Any]:
-    registration = await _ask(source, "AT+CREG?")
-    operator = await _ask(source, "AT+COPS?")
-    signal = await _ask(source, "AT+CSQ")
+    health = await read_health(source)
     clip = await _ask(source, "AT+CLIP?")
     number = await _ask(source, "AT+CNUM")
-    stat = registration.split(",")[-1].strip() if registration else None
-    rssi = _first_int(signal)
-    dbm = -113 + 2 * rssi if rssi is not None and rssi <= 31 else None
-    names = re.findall(r'"([^"]*)"', operator or "")
     numbers = re.findall(r'"(\+?\d+)"', number or "")
     clip_fields = (clip or "").split(":")[-1].split(",")
     return {
         "manufacturer": await _ask(source, "AT+CGMI"),
         "model": await _ask(source, "AT+CGMM"),
         "sim": "ready",
-        "network": _REGISTRATION.get(stat or "", "unknown"),
-        "registered": stat in ("1", "5"),
-        "operator": names[0] if names else None,
-        "signal_dbm": dbm,
-        "signal_bars": None if dbm is None else _bars(rssi or 0),
+        "network": health.network,
+        "registered": bool(health.registered),
+        "operator": health.operator,
+        "signal_dbm": health.signal_dbm,
+        "signal_bars": health.signal_bars,
         "caller_id": len(clip_fields) > 1 and clip_fields[1].strip() == "1",
+        "sms": source.sms_available,
         "own_number": numbers[0] if numbers else None,
     }
-
-
-def _bars(rssi: int) -> int:
-    """Signal bars from the CSQ value: marginal below 10, OK to 14, good to 19, excellent."""
-    return sum(rssi >= step for step in (2, 10, 15, 20))
-
-
-def _first_int(text: str | None) -> int | None:
-    match = re.search(r"(\d+)", text or "")
-    return int(match.group(1)) if match else None
 
 
 def _describe(report: dict[str, Any]) -> list[str]:
@@ -191,6 +166,7 @@ def _describe(report: dict[str, Any]) -> list[str]:
         + (f" — {report['operator']}" if report["operator"] else ""),
         f"  Signal:    {signal}",
         f"  Caller ID: {'on' if report['caller_id'] else 'not confirmed by the network'}",
+        f"  SMS codes: {'can be sent' if report['sms'] else 'not available'}",
         f"  Number:    {mask(report['own_number']) if report['own_number'] else 'unknown'}",
     ]
 
@@ -239,12 +215,10 @@ def _call_line(event: CallEvent, as_json: bool) -> str:
 
 
 def _probe(settings: Settings, *, as_json: bool, out: TextIO) -> int:
-    candidates = sorted(glob.glob("/dev/serial/by-id/*")) + [
-        port.device
-        for port in list_ports.comports()
-        if any(kind in port.device for kind in ("ttyUSB", "ttyACM", "COM", "cu."))
+    results = [
+        {"port": port, "answers_at": answers_at(port, settings.modem_baudrate)}
+        for port in candidate_ports()
     ]
-    results = [{"port": port, "answers_at": _answers_at(port, settings)} for port in candidates]
     if as_json:
         print(json.dumps(results, indent=2), file=out)
     elif not results:
@@ -254,13 +228,3 @@ def _probe(settings: Settings, *, as_json: bool, out: TextIO) -> int:
             verdict = "answers AT — use this one" if result["answers_at"] else "no answer"
             print(f"{result['port']}: {verdict}", file=out)
     return EXIT_OK if any(result["answers_at"] for result in results) else EXIT_PROBLEM
-
-
-def _answers_at(port: str, settings: Settings) -> bool:
-    try:
-        with serial.serial_for_url(port, settings.modem_baudrate, timeout=1) as link:
-            link.reset_input_buffer()
-            link.write(b"AT\r")
-            return b"OK" in link.read(64)
-    except (OSError, serial.SerialException, ValueError):
-        return False

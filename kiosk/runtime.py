@@ -118,19 +118,17 @@ class KioskRuntime:
             await self.simulator.start()
             port = self.simulator.port
         if port:
-            self.sources.append(
-                ModemSource(
-                    port,
-                    region=self.settings.region,
-                    clock=self.clock,
-                    baudrate=self.settings.modem_baudrate,
-                    name="simulator" if self.simulator else "modem",
-                    label="Simulated modem" if self.simulator else "Modem",
-                    sim_pin=self.settings.sim_pin.get_secret_value()
-                    if self.settings.sim_pin
-                    else None,
-                )
+            modem = ModemSource(
+                port,
+                region=self.settings.region,
+                clock=self.clock,
+                baudrate=self.settings.modem_baudrate,
+                name="simulator" if self.simulator else "modem",
+                label="Simulated modem" if self.simulator else "Modem",
+                sim_pin=self.settings.sim_pin.get_secret_value() if self.settings.sim_pin else None,
             )
+            self.sources.append(modem)
+            self.service.sms_sender = modem  # the SMS-code fallback goes out through it
         self.dispatcher.on_status = self.service.notices.publish
         for source in self.sources:
             self._spawn(source.run(self.service), f"source {source.name}")

@@ -22,6 +22,7 @@ from kiosk.domain.health import SourceStatus
 from kiosk.domain.matching import route_call
 from kiosk.domain.phone import mask, parse_phone
 from kiosk.domain.session import CallOutcome, VerificationSession
+from kiosk.domain.sms_code import MAX_SENDS, CodeCheck, issue_code, message_text
 from kiosk.notices import (
     CallHeard,
     NoticeBus,
@@ -29,7 +30,8 @@ from kiosk.notices import (
     SessionFinished,
     SessionStarted,
 )
-from kiosk.store import customers, outbox, verifications
+from kiosk.sources.base import SmsSender
+from kiosk.store import customers, outbox, sms_codes, verifications
 from kiosk.store.database import Database
 from kiosk.store.models import Customer
 
@@ -51,6 +53,10 @@ class CustomerNotFound(LookupError):
     """No customer matches what staff asked for; the message says what was looked for."""
 
 
+class SmsNotSent(RuntimeError):
+    """A code could not be sent by SMS; the message says why in plain words."""
+
+
 class VerificationService:
     """Runs verification sessions against the calls that sources hear."""
 
@@ -67,8 +73,10 @@ class VerificationService:
         expiry_grace: timedelta = EXPIRY_GRACE,
         late_window: timedelta = LATE_WINDOW,
         on_outbox_queued: Callable[[], None] = lambda: None,
+        sms_sender: SmsSender | None = None,
     ) -> None:
         self.notices = NoticeBus()
+        self.sms_sender = sms_sender
         self.kiosk_id = kiosk_id
         self.region = region
         self.dial_number = dial_number
@@ -141,6 +149,71 @@ class VerificationService:
             verifications.save_verification(session, state, kiosk_id=self.kiosk_id)
         self._schedule_expiry(state)
         self.notices.publish(SessionChanged(dataclasses.replace(state)))
+
+    # The SMS-code fallback
+
+    @property
+    def sms_available(self) -> bool:
+        """True when a code can be sent by SMS right now (a ready modem that can text)."""
+        return self.sms_sender is not None and self.sms_sender.sms_available
+
+    async def send_sms_code(self, session_id: str) -> VerificationSession:
+        """Text a one-time code to the session's number; the session waits for it too.
+
+        The missed call still counts while the code is out. Raises :class:`SmsNotSent`
+        in plain words (no modem that can text, too many codes, the network refused).
+        """
+        state = self._sessions.get(session_id)
+        if state is None or not state.pending:
+            raise SmsNotSent("This verification has already finished.")
+        if self.sms_sender is None or not self.sms_sender.sms_available:
+            raise SmsNotSent("Codes cannot be sent by SMS right now: the modem is not ready.")
+        with self._db.session() as session:
+            if sms_codes.codes_sent(session, session_id) >= MAX_SENDS:
+                raise SmsNotSent(
+                    f"{MAX_SENDS} codes were already sent. Ask the customer to call instead."
+                )
+        code, issued = issue_code(session_id, self._clock.now())
+        try:
+            await self.sms_sender.send_sms(
+                state.expected_number, message_text(code, state.reference)
+            )
+        except Exception as exc:
+            log.warning("The SMS code for session %s was not sent: %s", session_id, exc)
+            raise SmsNotSent(str(exc)) from exc
+        if not state.pending:  # the call came while the message was going out
+            return dataclasses.replace(state)
+        state.code_sent(issued.expires_at)
+        with self._db.session() as session:
+            sms_codes.add_code(session, issued, kiosk_id=self.kiosk_id)
+            verifications.save_verification(session, state, kiosk_id=self.kiosk_id)
+        self._schedule_expiry(state)
+        log.info("Session %s: code sent by SMS to %s", session_id, mask(state.expected_number))
+        self.notices.publish(SessionChanged(dataclasses.replace(state)))
+        return dataclasses.replace(state)
+
+    def check_sms_code(self, session_id: str, code: str) -> tuple[CodeCheck, int]:
+        """Check a code the customer read out; returns the result and the tries left.
+
+        An accepted code verifies the session (method ``sms_code``) and sends the
+        callback like any other outcome.
+        """
+        state = self._sessions.get(session_id)
+        if state is None or not state.pending:
+            return CodeCheck.NO_CODE, 0
+        now = self._clock.now()
+        with self._db.session() as session:
+            found = sms_codes.latest_code(session, session_id)
+            if found is None:
+                return CodeCheck.NO_CODE, 0
+            row_id, issued = found
+            result = issued.check(code, now)
+            sms_codes.save_tries(session, row_id, issued)
+        log.info("Session %s: SMS code %s", session_id, result)
+        if result is CodeCheck.ACCEPTED:
+            state.verify_by_code(now)
+            self._finish(state)
+        return result, issued.attempts_left
 
     def pending_sessions(self) -> list[VerificationSession]:
         """Snapshots of every pending session, oldest first."""

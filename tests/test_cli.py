@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import re
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -291,3 +292,44 @@ async def test_verify_from_a_provider_notification(
     assert process.returncode == 0, err.decode()
     data = json.loads(out)
     assert (data["status"], data["source"], data["caller_number"]) == ("verified", "exotel", CALLER)
+
+
+async def test_verify_by_sms_code_end_to_end(database_url: str, backend: MerchantBackend) -> None:
+    async with ModemSimulator() as simulator:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "kiosk.app", "verify",
+            "--phone", CALLER, "--sms",
+            "--modem-port", simulator.port,
+            "--callback-url", backend.url,
+            "--callback-secret", SECRET,
+            "--timeout", "60",
+            "--database-url", database_url,
+            "--json",
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        assert process.stdin is not None
+        assert process.stderr is not None
+        async with asyncio.timeout(30):
+            sent = await wait_for_line(process.stderr, "Code sent by SMS")
+            [(number, message)] = await simulator.wait_for_sms()
+            code = re.search(r"\b(\d{6})\b", message)
+            assert code is not None
+            process.stdin.write(b"999999\n" if code.group(1) != "999999" else b"000000\n")
+            await process.stdin.drain()
+            wrong = await wait_for_line(process.stderr, "Wrong code")
+            process.stdin.write(code.group(1).encode() + b"\n")
+            await process.stdin.drain()
+            out, err = await process.communicate()
+    assert "phone ending 5678" in sent
+    assert number == CALLER
+    assert wrong.strip() == "Wrong code. 4 tries left."
+    assert process.returncode == 0, err.decode()
+    assert "Code accepted." in err.decode()
+    data = json.loads(out)
+    assert data["status"] == "verified"
+    assert data["method"] == "sms_code"
+    [delivery] = backend.received
+    assert delivery.signature_ok
+    assert delivery.payload["data"]["method"] == "sms_code"

@@ -1,5 +1,7 @@
 import asyncio
+import contextlib
 import json
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -8,9 +10,12 @@ from sqlalchemy import select, text
 from kiosk.domain.clock import Clock, SystemClock
 from kiosk.domain.events import CallEvent
 from kiosk.domain.phone import InvalidPhoneNumber
-from kiosk.domain.session import CallOutcome, Status, VerificationSession
+from kiosk.domain.session import CallOutcome, Method, Status, VerificationSession
+from kiosk.domain.sms_code import MAX_SENDS, CodeCheck
 from kiosk.notices import CallHeard, SessionChanged, SessionFinished, SessionStarted
-from kiosk.service import CustomerNotFound, VerificationService
+from kiosk.service import CustomerNotFound, SmsNotSent, VerificationService
+from kiosk.sources.modem.driver import ModemSource
+from kiosk.sources.simulator import ModemSimulator
 from kiosk.store import outbox, verifications
 from kiosk.store.database import Database
 from kiosk.store.demo import seed_demo_customers
@@ -266,3 +271,101 @@ async def test_a_session_finished_elsewhere_gets_no_second_callback(seeded: Data
 
     assert (await command_line.outcome(session.id)).status is Status.VERIFIED
     assert [d["status"] for d in queued_payloads(seeded)] == ["verified"]
+
+
+# The SMS-code fallback, through a real modem driver on the simulator's pty.
+
+
+@contextlib.asynccontextmanager
+async def texting_modem(service: VerificationService):
+    """A ready simulated modem that sends the service's SMS codes."""
+    async with ModemSimulator() as simulator:
+        modem = ModemSource(simulator.port, reconnect_delay=0.01)
+        service.sms_sender = modem
+        ready = asyncio.Event()
+        unsubscribe = service.notices.subscribe(
+            lambda _notice: ready.set() if service.sms_available else None
+        )
+        task = asyncio.create_task(modem.run(service))
+        try:
+            await asyncio.wait_for(ready.wait(), 5)
+            yield simulator
+        finally:
+            unsubscribe()
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+
+
+def sent_code(simulator: ModemSimulator) -> str:
+    [(_number, message)] = simulator.sent_sms[-1:]
+    match = re.search(r"\b(\d{6})\b", message)
+    assert match is not None, message
+    return match.group(1)
+
+
+async def test_sms_code_verifies_and_the_callback_says_so(seeded: Database) -> None:
+    service = make_service(seeded)
+    assert not service.sms_available  # no modem yet
+    async with texting_modem(service) as simulator:
+        session = service.start_for_reference("ORDER-1042")
+        changed = await service.send_sms_code(session.id)
+        assert changed.code_expires_at is not None
+        assert changed.expires_at >= changed.code_expires_at  # time to type it
+        [(number, message)] = simulator.sent_sms
+        assert number == ASHA
+        assert "ORDER-1042" in message
+        code = sent_code(simulator)
+        wrong = "000000" if code != "000000" else "111111"
+        assert service.check_sms_code(session.id, wrong) == (CodeCheck.WRONG, 4)
+        assert service.check_sms_code(session.id, code) == (CodeCheck.ACCEPTED, 3)
+        final = await asyncio.wait_for(service.outcome(session.id), 5)
+    assert final.status is Status.VERIFIED
+    assert final.method is Method.SMS_CODE
+    [data] = queued_payloads(seeded)
+    assert data["method"] == "sms_code"
+    assert data["status"] == "verified"
+    assert data["caller_number"] is None
+    with seeded.session() as db:
+        stored = db.get(Verification, session.id)
+        assert stored is not None
+        assert stored.method == "sms_code"
+        assert code not in db.scalar(text("select group_concat(code_hash) from sms_codes"))
+
+
+async def test_a_missed_call_still_verifies_after_a_code_was_sent(seeded: Database) -> None:
+    service = make_service(seeded)
+    async with texting_modem(service) as simulator:
+        session = service.start_for_reference("ORDER-1042")
+        await service.send_sms_code(session.id)
+        assert await asyncio.wait_for(simulator.ring(ASHA, interval=2.0), 5)
+        final = await asyncio.wait_for(service.outcome(session.id), 5)
+        code = sent_code(simulator)
+    assert final.method is Method.MISSED_CALL
+    assert queued_payloads(seeded)[0]["method"] == "missed_call"
+    assert service.check_sms_code(session.id, code) == (CodeCheck.NO_CODE, 0)
+
+
+async def test_sms_refused_by_the_network_is_said_in_plain_words(seeded: Database) -> None:
+    service = make_service(seeded)
+    async with texting_modem(service) as simulator:
+        session = service.start_for_reference("ORDER-1042")
+        simulator.sms_error = 331
+        with pytest.raises(SmsNotSent, match="there is no mobile network"):
+            await service.send_sms_code(session.id)
+        assert service.pending_sessions()[0].code_expires_at is None
+        assert service.check_sms_code(session.id, "123456") == (CodeCheck.NO_CODE, 0)
+
+
+async def test_sms_limits(seeded: Database) -> None:
+    service = make_service(seeded)
+    session = service.start_for_reference("ORDER-1042")
+    with pytest.raises(SmsNotSent, match="the modem is not ready"):
+        await service.send_sms_code(session.id)
+    async with texting_modem(service):
+        for _ in range(MAX_SENDS):
+            await service.send_sms_code(session.id)
+        with pytest.raises(SmsNotSent, match="Ask the customer to call instead"):
+            await service.send_sms_code(session.id)
+        service.cancel(session.id)
+        with pytest.raises(SmsNotSent, match="already finished"):
+            await service.send_sms_code(session.id)

@@ -25,6 +25,7 @@ def verification_data(
     return {
         "verification_id": session.id,
         "status": session.status.value,
+        "method": session.method.value,
         "reference": session.reference,
         "customer_id": session.customer_id,
         "expected_number": session.expected_number,

@@ -1,6 +1,6 @@
 """When to try again after a failure: exponential backoff with jitter, or ``Retry-After``.
 
-Used by the callback outbox and by provider polling.
+Used by the callback outbox, provider polling and modem reconnection.
 """
 
 from __future__ import annotations

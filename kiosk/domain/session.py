@@ -25,6 +25,13 @@ class Status(StrEnum):
     CANCELLED = "cancelled"
 
 
+class Method(StrEnum):
+    """How a session was verified: the missed call, or a code sent by SMS instead."""
+
+    MISSED_CALL = "missed_call"
+    SMS_CODE = "sms_code"
+
+
 class CallOutcome(StrEnum):
     """What a heard call meant for the sessions (stored with every call record)."""
 
@@ -56,6 +63,10 @@ class VerificationSession:
     matched_call: CallEvent | None = None
     unmatched_calls: int = 0
     last_unmatched_caller: str | None = None
+    #: How it was verified; until then, how the customer is asked to (a code once sent).
+    method: Method = Method.MISSED_CALL
+    #: Until when the SMS code sent for this session is valid (None: none sent).
+    code_expires_at: datetime | None = None
 
     @classmethod
     def start(
@@ -100,8 +111,23 @@ class VerificationSession:
         if not self.in_window(call.at, timedelta(seconds=call.tolerance)):
             raise ValueError("The call is outside the session's time window.")
         self.status = Status.VERIFIED
+        self.method = Method.MISSED_CALL  # a call still counts after a code was sent
         self.matched_call = call
         self.completed_at = call.at
+
+    def verify_by_code(self, now: datetime) -> None:
+        """Finish as verified by the SMS code the customer read out (checked elsewhere)."""
+        self._require_pending()
+        self.status = Status.VERIFIED
+        self.method = Method.SMS_CODE
+        self.completed_at = now
+
+    def code_sent(self, expires_at: datetime) -> None:
+        """An SMS code went out: keep the session open at least as long as the code."""
+        self._require_pending()
+        self.method = Method.SMS_CODE
+        self.code_expires_at = expires_at
+        self.expires_at = max(self.expires_at, expires_at)
 
     def note_unmatched(self, call: CallEvent) -> None:
         """Count a call from another (or a withheld) number; the session stays open."""

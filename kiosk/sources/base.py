@@ -53,3 +53,16 @@ class CallSource(Protocol):
         ``run`` only returns or raises when cancelled.
         """
         ...
+
+
+class SmsSender(Protocol):
+    """A source that can also send a text message (a modem), for the SMS-code fallback."""
+
+    @property
+    def sms_available(self) -> bool:
+        """True while a message can be sent right now."""
+        ...
+
+    async def send_sms(self, number: str, text: str) -> None:
+        """Send ``text`` to ``number``; raise an error whose message is in plain words."""
+        ...

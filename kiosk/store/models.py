@@ -152,6 +152,8 @@ class SmsCode(Base):
     used_at: Mapped[datetime | None]
     kiosk_id: Mapped[str] = mapped_column(String(64))
 
+    verification: Mapped[Verification] = relationship()
+
 
 class CustomerImport(Base):
     """One import of a customer file: how far it got, so a killed import resumes."""

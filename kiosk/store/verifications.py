@@ -10,7 +10,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.domain.events import CallEvent
-from kiosk.domain.session import CallOutcome, Status, VerificationSession
+from kiosk.domain.session import CallOutcome, Method, Status, VerificationSession
 from kiosk.store.models import CallRecord, Verification
 
 
@@ -146,6 +146,7 @@ def _columns(state: VerificationSession) -> dict[str, Any]:
         "caller_number": call.caller if call else None,
         "source": call.source if call else None,
         "unmatched_calls": state.unmatched_calls,
+        "method": state.method.value,
     }
 
 
@@ -171,4 +172,5 @@ def _to_state(row: Verification) -> VerificationSession:
         completed_at=row.completed_at,
         matched_call=matched,
         unmatched_calls=row.unmatched_calls,
+        method=Method(row.method),
     )

@@ -9,7 +9,7 @@ T0 = datetime(2026, 11, 26, 10, 14, 31, 250000, tzinfo=UTC)
 CONTRACT_KEYS = {
     "verification_id", "status", "reference", "customer_id", "expected_number",
     "caller_number", "dialed_number", "source", "started_at", "expires_at",
-    "completed_at", "call_at", "unmatched_calls", "kiosk_id",
+    "completed_at", "call_at", "unmatched_calls", "kiosk_id", "method",
 }  # fmt: skip
 
 
@@ -31,6 +31,7 @@ def test_verified_body_follows_the_contract() -> None:
     assert data == {
         "verification_id": state.id,
         "status": "verified",
+        "method": "missed_call",
         "reference": "ORDER-1042",
         "customer_id": "cust-1",
         "expected_number": "+919812345678",
@@ -54,6 +55,20 @@ def test_expired_body_has_no_caller() -> None:
     assert data["caller_number"] is None
     assert data["call_at"] is None
     assert data["source"] is None
+    assert data["method"] == "missed_call"
+
+
+def test_verified_by_sms_code_says_so() -> None:
+    state = session()
+    state.code_sent(T0 + timedelta(minutes=5))
+    state.verify_by_code(T0 + timedelta(seconds=75))
+    data = verification_data(state, kiosk_id="counter-1", default_source="modem")
+    assert data["status"] == "verified"
+    assert data["method"] == "sms_code"
+    assert data["caller_number"] is None
+    assert data["call_at"] is None
+    assert data["completed_at"] == "2026-11-26T10:15:46Z"
+    assert data["expires_at"] == "2026-11-26T10:19:31Z"  # kept open as long as the code
 
 
 def test_message_wraps_the_data_in_the_standard_envelope() -> None:

@@ -3,7 +3,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from kiosk.domain.events import CallEvent
-from kiosk.domain.session import SessionClosed, Status, VerificationSession
+from kiosk.domain.session import Method, SessionClosed, Status, VerificationSession
 
 T0 = datetime(2026, 11, 26, 10, 0, 0, tzinfo=UTC)
 EXPECTED = "+919812345678"
@@ -130,3 +130,23 @@ def test_final_states_are_final(finish: str) -> None:
     with pytest.raises(SessionClosed):
         session.extend(timedelta(seconds=10))
     assert session.status is final
+
+
+def test_code_sent_keeps_the_session_open_as_long_as_the_code():
+    state = VerificationSession.start(
+        expected_number="+919812345678", now=T0, timeout=timedelta(seconds=60)
+    )
+    state.code_sent(T0 + timedelta(minutes=5))
+    assert state.expires_at == T0 + timedelta(minutes=5)
+    assert state.method is Method.SMS_CODE
+    state.verify_by_code(T0 + timedelta(seconds=90))
+    assert state.status is Status.VERIFIED
+    assert state.method is Method.SMS_CODE
+    assert state.matched_call is None
+
+
+def test_a_call_after_a_code_was_sent_still_verifies_as_a_missed_call():
+    state = VerificationSession.start(expected_number="+919812345678", now=T0)
+    state.code_sent(T0 + timedelta(minutes=5))
+    state.verify(CallEvent("+919812345678", "+919812345678", T0 + timedelta(seconds=200), "modem"))
+    assert state.method is Method.MISSED_CALL

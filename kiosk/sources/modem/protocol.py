@@ -3,10 +3,13 @@
 The serial driver feeds whatever bytes the port delivers into a :class:`LineSplitter`,
 which copes with lines split across reads, several lines in one read, every common line
 ending and line noise, and hands each complete line to :func:`parse_line`. That sorts
-it into the few kinds the driver cares about: a ring, a caller-ID report, the end of a
-call, the final result of a command, or anything else (an information line belonging
-to a command's reply). :func:`caller_e164` turns a caller-ID report into E.164. Nothing
-here does I/O, so the dialects of real modems can be tested in milliseconds.
+it into the few kinds the driver cares about: a ring, a caller-ID report (``+CLIP``, or
+SIMCom's ``MISSED_CALL`` after the fact), an entry of the current-calls list
+(``+CLCC``), the end of a call, the final result of a command, a line the modem sends on
+its own (vendor status noise and the lines it prints when it boots), or anything else
+(an information line belonging to a command's reply). :func:`caller_e164` turns a
+caller-ID report into E.164. Nothing here does I/O, so the dialects of real modems can
+be tested in milliseconds.
 """
 
 from __future__ import annotations
@@ -58,6 +61,11 @@ class LineSplitter:
         lines = (_clean(raw) for raw in complete)
         return [line for line in lines if line]
 
+    @property
+    def partial(self) -> bytes:
+        """The unterminated rest of the stream (where the SMS ``>`` prompt shows up)."""
+        return bytes(self._buffer)
+
     def reset(self) -> None:
         """Forget any partial line (after the port was reopened)."""
         self._buffer.clear()
@@ -86,6 +94,17 @@ class CallerId:
     type: int | None = None
     validity: int | None = None
 
+    @property
+    def says_withheld(self) -> bool:
+        """True when the report itself says the number is withheld or unavailable.
+
+        A bare ``+CLIP:`` without a number, type or validity says nothing (line noise,
+        or a modem that sends the number later); the driver then waits a moment.
+        """
+        if self.number:
+            return False
+        return self.validity in (CLI_WITHHELD, CLI_UNAVAILABLE) or self.type is not None
+
 
 @dataclass(frozen=True, slots=True)
 class CallEnded:
@@ -101,18 +120,119 @@ class FinalResult:
 
 
 @dataclass(frozen=True, slots=True)
+class MissedCall:
+    """SIMCom's ``MISSED_CALL: 10:15AM +919812345678``: a call ended unanswered."""
+
+    number: str
+
+
+@dataclass(frozen=True, slots=True)
+class CurrentCall:
+    """One entry of the current-calls list (``+CLCC``), as a reply or unsolicited.
+
+    ``incoming`` is the direction (mobile terminated); ``state`` is 0 active, 1 held,
+    2 dialing, 3 alerting, 4 incoming, 5 waiting, 6 disconnected (SIMCom);
+    ``number`` is "" when the network gave none.
+    """
+
+    index: int
+    incoming: bool
+    state: int
+    number: str
+    type: int | None = None
+
+    @property
+    def ringing(self) -> bool:
+        """True for an incoming call that is ringing or waiting."""
+        return self.incoming and self.state in (CLCC_INCOMING, CLCC_WAITING)
+
+
+@dataclass(frozen=True, slots=True)
+class Unsolicited:
+    """A line the modem sent on its own: vendor status noise or a boot announcement.
+
+    ``boot`` is true for the lines modems print when they (re)start (``RDY``,
+    ``Call Ready``, ``+CPIN: READY`` ...). ``prefix`` is the line's ``+XYZ``/``^XYZ``
+    tag, so a reply to a command with the same tag can still claim it.
+    """
+
+    text: str
+    boot: bool = False
+    prefix: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Other:
     """Any other line, usually an information line belonging to a command's reply."""
 
     text: str
 
 
-ModemLine = Ring | CallerId | CallEnded | FinalResult | Other
+ModemLine = (
+    Ring | CallerId | MissedCall | CurrentCall | CallEnded | FinalResult | Unsolicited | Other
+)
+
+#: +CLCC call states of a ringing incoming call, and of a call that has ended.
+CLCC_INCOMING = 4
+CLCC_WAITING = 5
+CLCC_DISCONNECTED = 6
+#: +UCALLSTAT (u-blox) states: incoming, waiting, disconnected.
+_UCALLSTAT_RINGING = frozenset({4, 5})
+_UCALLSTAT_ENDED = 6
 
 _CALL_ENDED = ("NO CARRIER", "BUSY", "NO ANSWER")
 _CALL_ENDED_PREFIXES = ("^CEND:", "VOICE CALL: END")
 _ERRORS = ("ERROR", "COMMAND NOT SUPPORT", "NO DIALTONE", "TOO MANY PARAMETERS")
 _ERROR_PREFIXES = ("+CME ERROR:", "+CMS ERROR:")
+#: Lines a modem prints when it starts: SIMCom, Quectel, Telit/Cinterion, u-blox.
+_BOOT_LINES = frozenset(
+    {
+        "RDY",
+        "CALL READY",
+        "SMS READY",
+        "PB DONE",
+        "SMS DONE",
+        "+CFUN: 1",
+        "+CPIN: READY",
+        "+QUSIM: 1",
+        "+QIND: SMS DONE",
+        "+QIND: PB DONE",
+        "^SYSSTART",
+        "+SYSSTART",
+    }
+)
+#: Tags of status lines modems send on their own (signal, network mode, time, Huawei noise).
+_UNSOLICITED_PREFIXES = (
+    "^RSSI:",
+    "^HCSQ:",
+    "^MODE:",
+    "^SRVST:",
+    "^SIMST:",
+    "^BOOT:",
+    "^DSFLOWRPT:",
+    "^ORIG:",
+    "^CONF:",
+    "^CONN:",
+    "^STIN:",
+    "^SYSINFOEX:",
+    "^NDISSTAT:",
+    "+QIND:",
+    "+CIEV:",
+    "*PSUTTZ:",
+    "+PSUTTZ:",
+    "+CTZV:",
+    "+CTZE:",
+    "DST:",
+    "+NITZ:",
+    "+UCALLSTAT:",
+    "VOICE CALL: BEGIN",
+    "+CPIN:",
+    "+CREG:",
+    "+CEREG:",
+    "+CGREG:",
+    "+QUSIM:",
+    "+UUSIMSTAT:",
+)
 
 
 def parse_line(line: str) -> ModemLine:
@@ -132,7 +252,41 @@ def parse_line(line: str) -> ModemLine:
         clip = _parse_clip(text[start + len("+CLIP:") :])
         if clip is not None:
             return clip
+    if upper.startswith("MISSED_CALL:"):
+        words = text.split()
+        return MissedCall(number=words[-1] if len(words) > 2 else "")
+    if upper.startswith("+CLCC:"):
+        entry = _parse_clcc(text[len("+CLCC:") :])
+        if entry is not None:
+            return entry
+    if upper.startswith("+UCALLSTAT:"):
+        state = _int_field(_split_fields(text[len("+UCALLSTAT:") :]), 1)
+        if state in _UCALLSTAT_RINGING:
+            return Ring()
+        if state == _UCALLSTAT_ENDED:
+            return CallEnded()
+    if " ".join(upper.split()) in _BOOT_LINES:
+        return Unsolicited(text, boot=True, prefix=_prefix(upper))
+    if upper.startswith(_UNSOLICITED_PREFIXES):
+        return Unsolicited(text, prefix=_prefix(upper))
     return Other(text)
+
+
+def _prefix(upper: str) -> str:
+    """The ``+XYZ`` / ``^XYZ`` tag of a line ("" for a plain word such as ``RDY``)."""
+    if upper[:1] in "+^*" and ":" in upper:
+        return upper.split(":", 1)[0]
+    return ""
+
+
+def _parse_clcc(payload: str) -> CurrentCall | None:
+    """``<id>,<dir>,<stat>,<mode>,<mpty>[,<number>,<type>...]``; None if malformed."""
+    fields = _split_fields(payload)
+    index, direction, state = (_int_field(fields, i) for i in range(3))
+    if index is None or direction is None or state is None:
+        return None
+    number = fields[5][0] if len(fields) > 5 else ""
+    return CurrentCall(index, direction == 1, state, number, _int_field(fields, 6))
 
 
 def _parse_clip(payload: str) -> CallerId | None:

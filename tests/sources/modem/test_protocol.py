@@ -3,10 +3,13 @@ import pytest
 from kiosk.sources.modem.protocol import (
     CallEnded,
     CallerId,
+    CurrentCall,
     FinalResult,
     LineSplitter,
+    MissedCall,
     Other,
     Ring,
+    Unsolicited,
     caller_e164,
     parse_line,
 )
@@ -116,9 +119,107 @@ class TestParseLine:
     def test_clip_query_reply_is_not_a_caller(self):
         assert parse_line("+CLIP: 1,1") == Other("+CLIP: 1,1")
 
-    @pytest.mark.parametrize("line", ["+CSQ: 20,99", "SIMULATED", "AT+CLIP=1", "^RSSI:5"])
+    @pytest.mark.parametrize("line", ["+CSQ: 20,99", "SIMULATED", "AT+CLIP=1", "+COPS: 0"])
     def test_other(self, line: str):
         assert parse_line(line) == Other(line)
+
+
+class TestDialects:
+    """Vendor lines, in the forms the modems' AT manuals give."""
+
+    @pytest.mark.parametrize(
+        ("line", "prefix"),
+        [
+            ("^RSSI:5", "^RSSI"),  # Huawei signal noise
+            ("^MODE:5,4", "^MODE"),
+            ("^BOOT:20358554,0,0,0,72", "^BOOT"),  # Huawei heartbeat, not a reboot
+            ("^DSFLOWRPT:00000042,00000000,00000000", "^DSFLOWRPT"),
+            ("^ORIG:1,0", "^ORIG"),
+            ("^CONF:1", "^CONF"),
+            ("^CONN:1,0", "^CONN"),
+            ('+QIND: "csq",20,99', "+QIND"),  # Quectel
+            ('*PSUTTZ: 2024,5,1,10,30,0,"+22",0', "*PSUTTZ"),  # SIMCom network time
+            ("VOICE CALL: BEGIN", ""),  # SIM7600: a call was connected
+            ("+UCALLSTAT: 1,0", "+UCALLSTAT"),  # u-blox: active
+        ],
+    )
+    def test_status_noise_is_unsolicited(self, line: str, prefix: str):
+        assert parse_line(line) == Unsolicited(line, boot=False, prefix=prefix)
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "RDY",
+            "Call Ready",
+            "SMS Ready",
+            "+CPIN: READY",
+            "+CFUN: 1",
+            "PB DONE",
+            "^SYSSTART",
+            "+QIND: PB DONE",
+            "SMS DONE",
+        ],
+    )
+    def test_boot_lines(self, line: str):
+        parsed = parse_line(line)
+        assert isinstance(parsed, Unsolicited)
+        assert parsed.boot
+
+    def test_simcom_missed_call(self):
+        assert parse_line("MISSED_CALL: 10:15AM +919812345678") == MissedCall("+919812345678")
+        assert parse_line("MISSED_CALL: 10:15AM") == MissedCall("")
+
+    @pytest.mark.parametrize(
+        ("line", "expected"),
+        [
+            (
+                '+CLCC: 1,1,4,0,0,"+919812345678",145,""',
+                CurrentCall(1, True, 4, "+919812345678", 145),
+            ),
+            ('+CLCC: 2,1,5,0,0,"09812345678",129', CurrentCall(2, True, 5, "09812345678", 129)),
+            ("+CLCC: 1,1,4,0,0", CurrentCall(1, True, 4, "", None)),  # no number from the network
+            (
+                '+CLCC: 1,0,2,0,0,"+918000000001",145',
+                CurrentCall(1, False, 2, "+918000000001", 145),
+            ),
+        ],
+    )
+    def test_current_calls(self, line: str, expected: CurrentCall):
+        assert parse_line(line) == expected
+
+    def test_ringing_only_for_incoming_ringing_or_waiting(self):
+        assert CurrentCall(1, True, 4, "").ringing
+        assert CurrentCall(1, True, 5, "").ringing
+        assert not CurrentCall(1, True, 0, "").ringing
+        assert not CurrentCall(1, False, 4, "").ringing
+
+    def test_malformed_clcc_is_other(self):
+        assert parse_line("+CLCC: x,1") == Other("+CLCC: x,1")
+
+    @pytest.mark.parametrize(
+        ("line", "kind"), [("+UCALLSTAT: 1,4", Ring), ("+UCALLSTAT: 1,6", CallEnded)]
+    )
+    def test_ublox_call_status(self, line: str, kind: type):
+        assert isinstance(parse_line(line), kind)
+
+    @pytest.mark.parametrize("line", ["^CEND:1,0,104,16", "VOICE CALL: END: 000004", "BUSY"])
+    def test_vendor_call_end(self, line: str):
+        assert parse_line(line) == CallEnded()
+
+    @pytest.mark.parametrize(
+        ("line", "withheld"),
+        [
+            ("+CLIP:", False),  # says nothing: noise or a number still to come
+            ('+CLIP: "",128,"",,"",1', True),
+            ('+CLIP: "",,"",,"",2', True),
+            ('+CLIP: "",129', True),
+            ('+CLIP: "+919812345678",145', False),
+        ],
+    )
+    def test_says_withheld(self, line: str, withheld: bool):
+        clip = parse_line(line)
+        assert isinstance(clip, CallerId)
+        assert clip.says_withheld is withheld
 
 
 class TestCallerE164:

@@ -2,17 +2,15 @@
 
 import re
 from itertools import pairwise
+from typing import get_args
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from kiosk.sources.modem.protocol import (
-    CallEnded,
     CallerId,
-    FinalResult,
     LineSplitter,
-    Other,
-    Ring,
+    ModemLine,
     caller_e164,
     parse_line,
 )
@@ -36,7 +34,7 @@ REAL_LINES = [
     "AT+CLIP=1",
 ]
 ENDINGS = [b"\r\n", b"\r\r\n", b"\n", b"\r"]
-MODEM_LINE_TYPES = (Ring, CallerId, CallEnded, FinalResult, Other)
+MODEM_LINE_TYPES = get_args(ModemLine)
 E164 = re.compile(r"\+[1-9]\d{1,14}")
 
 

@@ -1,0 +1,157 @@
+"""A modem's health in numbers and words: signal, network, operator, read from its replies.
+
+:func:`read_health` asks a ready modem ``AT+CSQ``, ``AT+CREG?`` (and ``AT+CEREG?`` for
+LTE-only modems) and ``AT+COPS?``; :class:`ModemHealth` turns the answers into signal
+bars, dBm and a registration state, and says in plain words what staff should do when
+calls cannot arrive. Parsing is pure; asking goes through any object with the
+driver's ``send_command``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from typing import Any, Protocol
+
+from kiosk.sources.modem.errors import ModemError
+
+#: +CREG/+CEREG <stat> values in words.
+REGISTRATION = {
+    0: "not registered, not searching",
+    1: "registered (home network)",
+    2: "searching for a network",
+    3: "registration refused by the network",
+    4: "unknown",
+    5: "registered (roaming)",
+}
+_REGISTERED = (1, 5)
+#: CSQ rssi that means "not known or not detectable".
+_RSSI_UNKNOWN = 99
+
+
+class Commander(Protocol):
+    """Anything that sends one AT command and returns its information lines."""
+
+    async def send_command(self, command: str) -> list[str]:
+        """Send ``command``; raise on an error or no answer."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class ModemHealth:
+    """What the modem said about its signal and network; ``None`` where it could not tell."""
+
+    rssi: int | None = None
+    registration: int | None = None
+    operator: str | None = None
+
+    @property
+    def signal_dbm(self) -> int | None:
+        """Received signal strength in dBm (-113 to -51), from the CSQ rssi."""
+        if self.rssi is None or self.rssi == _RSSI_UNKNOWN or self.rssi > 31:
+            return None
+        return -113 + 2 * self.rssi
+
+    @property
+    def signal_bars(self) -> int | None:
+        """0-4 bars: none below rssi 2, marginal below 10, OK to 14, good to 19, excellent."""
+        if self.signal_dbm is None or self.rssi is None:
+            return None
+        return sum(self.rssi >= step for step in (2, 10, 15, 20))
+
+    @property
+    def registered(self) -> bool | None:
+        """True on the home network or roaming; None when the modem did not say."""
+        return None if self.registration is None else self.registration in _REGISTERED
+
+    @property
+    def network(self) -> str:
+        """The registration state in words."""
+        return (
+            REGISTRATION.get(self.registration, "unknown")
+            if self.registration is not None
+            else "unknown"
+        )
+
+    def problem(self, port: str) -> str | None:
+        """What stops calls from arriving, in words staff can act on; None when fine."""
+        if self.registration == 3:
+            return (
+                f"The mobile network refused the modem's SIM on {port}. Check that the SIM "
+                "is active and paid for."
+            )
+        if self.registered is False:
+            return (
+                f"The modem on {port} has no mobile network ({self.network}). Calls cannot "
+                "arrive. Check the SIM and the antenna, or move the modem near a window."
+            )
+        return None
+
+    def summary(self, label: str, port: str) -> str:
+        """One line for the status strip: "Modem ready — Airtel, signal 3/4"."""
+        parts = [part for part in (self.operator, self._signal_words()) if part]
+        tail = f" — {', '.join(parts)}" if parts else f" on {port}"
+        return f"{label} ready{tail}"
+
+    def _signal_words(self) -> str | None:
+        bars = self.signal_bars
+        if bars is None:
+            return None
+        if bars == 0:
+            return "very weak signal: move the modem or its antenna"
+        return f"signal {bars}/4"
+
+    def details(self) -> dict[str, Any]:
+        """Machine-readable facts for the status strip and diagnostics."""
+        return {
+            **asdict(self),
+            "signal_dbm": self.signal_dbm,
+            "signal_bars": self.signal_bars,
+            "registered": self.registered,
+            "network": self.network,
+        }
+
+
+def parse_csq(lines: list[str]) -> int | None:
+    """The rssi of a ``+CSQ: <rssi>,<ber>`` reply."""
+    match = re.search(r"\+CSQ:\s*(\d+)", " ".join(lines))
+    return int(match.group(1)) if match else None
+
+
+def parse_registration(lines: list[str]) -> int | None:
+    """The <stat> of a ``+CREG: <n>,<stat>[,...]`` or ``+CEREG:`` reply."""
+    match = re.search(r"\+C(?:E|G)?REG:\s*\d+\s*,\s*(\d+)", " ".join(lines))
+    return int(match.group(1)) if match else None
+
+
+def parse_operator(lines: list[str]) -> str | None:
+    """The operator name of a ``+COPS: <mode>,<format>,"<oper>"[,<act>]`` reply."""
+    names = re.findall(r'"([^"]*)"', " ".join(lines))
+    return names[0].strip() or None if names else None
+
+
+async def read_health(modem: Commander) -> ModemHealth:
+    """Ask the modem for signal, registration (CS, then LTE) and operator.
+
+    Commands the modem refuses leave their field ``None``; a modem that does not answer
+    at all makes this raise (the driver's ModemError), which the caller treats as a
+    modem that has stopped answering.
+    """
+    rssi = parse_csq(await _ask(modem, "AT+CSQ"))
+    registration = parse_registration(await _ask(modem, "AT+CREG?"))
+    if registration not in _REGISTERED:
+        lte = parse_registration(await _ask(modem, "AT+CEREG?"))
+        if lte is not None and (registration is None or lte in _REGISTERED):
+            registration = lte  # an LTE-only modem (VoLTE) registers here, not in CREG
+    operator = parse_operator(await _ask(modem, "AT+COPS?"))
+    return ModemHealth(rssi=rssi, registration=registration, operator=operator)
+
+
+async def _ask(modem: Commander, command: str) -> list[str]:
+    """The reply to ``command``, or [] when the modem refused it (it still answered)."""
+    try:
+        return await modem.send_command(command)
+    except ModemError as exc:
+        if exc.timed_out:
+            raise
+        return []
