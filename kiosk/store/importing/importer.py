@@ -34,6 +34,8 @@ DEFAULT_BATCH_SIZE = 1000
 _REFERENCE_MAX = 64
 _NAME_MAX = 200
 _SHORTENED = re.compile(r"^\s*\d(\.\d+)?e\+?\d+\s*$", re.IGNORECASE)
+_FLOAT_COPY = re.compile(r"^\s*(\+?\d{6,})\.0+\s*$")  # 9812345678.0 from a number column
+_SEVERAL = re.compile(r"\d{6,}\D+\+?\d{6,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +186,7 @@ class _RowChecker:
             reason = f"The name is longer than {_NAME_MAX} characters."
             return Rejection(row.line, name_header, name, reason)
         try:
-            phone = parse_phone(phone_text, self._region)
+            phone = parse_phone(_FLOAT_COPY.sub(r"\1", phone_text), self._region)
         except InvalidPhoneNumber as exc:
             return Rejection(row.line, phone_header, phone_text, _phone_reason(phone_text, exc))
         key = reference_key(reference)
@@ -206,6 +208,8 @@ def _phone_reason(text: str, error: InvalidPhoneNumber) -> str:
             "A spreadsheet shortened this number to scientific notation. Format the phone "
             "column as text and export the file again."
         )
+    if _SEVERAL.search(text.replace(" ", "")):
+        return "The cell holds more than one number; keep the one to verify."
     return str(error)
 
 

@@ -25,6 +25,8 @@ MANIFEST = (
     "ORD-2;Rahul M;9899001122\r\n"
     ";No Reference;9833445566\r\n"
     "ORD-5;Priya Nair;0091 98334 45566\r\n"
+    "ORD-6;Float Copy;9844556677.0\r\n"
+    "ORD-7;Two Phones;98123 45678 / 98223 34455\r\n"
 )
 
 
@@ -53,8 +55,8 @@ def test_a_messy_manifest_imports_the_good_rows_and_reports_the_rest(
     path.write_bytes(MANIFEST.encode("utf-8"))
     result = run(database, path)
     assert result.columns == {"reference": "Order No", "name": "Customer Name", "phone": "Mobile"}
-    assert (result.rows, result.added, result.updated) == (8, 3, 0)
-    assert (result.rejected, result.duplicates) == (4, 1)
+    assert (result.rows, result.added, result.updated) == (10, 4, 0)
+    assert (result.rejected, result.duplicates) == (5, 1)
     report = report_rows(path.with_suffix(".bad.csv"))
     assert [(r["line"], r["column"], r["value"]) for r in report] == [
         ("7", "Mobile", "12345"),
@@ -62,13 +64,16 @@ def test_a_messy_manifest_imports_the_good_rows_and_reports_the_rest(
         ("9", "Mobile", "9.81235E+09"),
         ("10", "Order No", "ORD-2"),
         ("11", "Order No", ""),
+        ("14", "Mobile", "98123 45678 / 98223 34455"),
     ]
     assert "wrong number of digits" in report[0]["reason"]
     assert report[1]["reason"].startswith("Duplicate of line 4")
     assert "scientific notation" in report[2]["reason"]
     assert "line 6 was used" in report[3]["reason"]
+    assert "more than one number" in report[5]["reason"]
     assert stored(database, "ord-1") == ("ORD-1", "Asha Verma", "+919812345678")
     assert stored(database, "ORD-5") == ("ORD-5", "Priya Nair", "+919833445566")
+    assert stored(database, "ORD-6")[2] == "+919844556677"
 
 
 def test_importing_again_updates_by_reference(database: Database, tmp_path: Path) -> None:
