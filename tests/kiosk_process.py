@@ -2,11 +2,12 @@
 
     python -m tests.kiosk_process calls DATABASE_URL KIOSK_ID CALLS_JSON
     python -m tests.kiosk_process outbox DATABASE_URL KIOSK_ID CALLBACK_URL SECRET
+    python -m tests.kiosk_process migrate DATABASE_URL KIOSK_ID
 
 It sets up, prints "ready", waits for a line on stdin (so racers start together),
 then hears the given calls (``[[caller, call_id], ...]``) through its own
-VerificationService, or sends due outbox messages with its own OutboxDispatcher, and
-prints a JSON result on stdout.
+VerificationService, sends due outbox messages with its own OutboxDispatcher, or
+migrates the schema as a starting kiosk does, and prints a JSON result on stdout.
 """
 
 from __future__ import annotations
@@ -80,6 +81,9 @@ def main(argv: list[str]) -> None:
     try:
         if mode == "calls":
             result = asyncio.run(hear_calls(database, kiosk_id, json.loads(rest[0])))
+        elif mode == "migrate":
+            ready_and_wait()
+            result = str(database.migrate())
         else:
             result = asyncio.run(send_outbox(database, rest[0], rest[1]))
     finally:

@@ -166,6 +166,14 @@ def test_two_kiosks_send_each_outbox_message_exactly_once(
         )
 
 
+def test_kiosks_starting_together_migrate_one_after_the_other(database_url: str) -> None:
+    racers = start_racers(*[["migrate", database_url, f"counter-{n}"] for n in range(3)])
+    assert len(results(racers)) == 3  # every kiosk started; none failed on the others' DDL
+    database = Database(database_url)
+    assert database.migrate() is None  # up to date
+    database.dispose()
+
+
 def test_a_claimed_message_is_left_to_its_kiosk_until_the_lease_runs_out(
     database: Database,
 ) -> None:

@@ -56,10 +56,14 @@ class Database:
         config = alembic_config()
         script = ScriptDirectory.from_config(config)
         with self.engine.begin() as connection:
-            if connection.dialect.name == "postgresql":  # kiosks of a site start together
+            # One process migrates at a time: kiosks of a site start together, and a
+            # command may start beside a running kiosk.
+            if connection.dialect.name == "postgresql":
                 connection.execute(
                     text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK}
                 )
+            elif connection.dialect.name == "sqlite":
+                connection.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock, taken now
             current = schema_revisions(connection)
             _refuse_unknown(current, script)
             if set(current) == set(script.get_heads()):
