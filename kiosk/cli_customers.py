@@ -93,12 +93,16 @@ def _import(
             file=err,
             disable=None,  # only on a terminal
             desc=f"Importing {path.name}",
-            bar_format="{desc}: {percentage:3.0f}%|{bar}| {postfix} [{elapsed}<{remaining}]",
+            bar_format="{desc} {percentage:3.0f}%|{bar}| [{elapsed}<{remaining}]",
         ) as bar:
 
             def show(progress: ImportProgress) -> None:
-                bar.n = progress.fraction
-                bar.set_postfix_str(f"{progress.rows:,} rows, {progress.rejected:,} rejected")
+                bar.set_description_str(
+                    f"Importing {path.name}: {progress.rows:,} rows, "
+                    f"{progress.rejected:,} rejected",
+                    refresh=False,
+                )
+                bar.update(progress.fraction - bar.n)
 
             result = import_customers(
                 database,
