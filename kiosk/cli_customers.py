@@ -15,18 +15,18 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-import httpx
 from tqdm import tqdm
 
 from kiosk.config import Settings
-from kiosk.customer_sync import SyncFailed, customer_sync
+from kiosk.customer_data import CustomerData
+from kiosk.customer_sync import SyncFailed
 from kiosk.domain.clock import SystemClock
 from kiosk.domain.phone import mask
 from kiosk.store.customers import find_customers
 from kiosk.store.database import Database
 from kiosk.store.importing.columns import ColumnProblem, parse_overrides
 from kiosk.store.importing.files import UnreadableFile
-from kiosk.store.importing.importer import ImportProgress, ImportResult, import_customers
+from kiosk.store.importing.importer import ImportProgress, ImportResult
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -72,22 +72,20 @@ def run_customers(
     database = Database(settings.effective_database_url)
     try:
         database.migrate()
+        data = CustomerData(database, settings, SystemClock())
         if options.customers_action == "import":
-            return _import(database, settings, options, out, err)
+            return _import(data, options, out, err)
         if options.customers_action == "sync":
-            return asyncio.run(_sync(database, settings, options.json, out, err))
+            return asyncio.run(_sync(data, options.json, out, err))
         return _find(database, settings, options.text, options.json, out)
     finally:
         database.dispose()
 
 
-def _import(
-    database: Database, settings: Settings, options: argparse.Namespace, out: TextIO, err: TextIO
-) -> int:
+def _import(data: CustomerData, options: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     path: Path = options.file
-    report = options.report or path.with_name(f"{path.stem}.rejected.csv")
     try:
-        overrides = {**settings.import_map, **parse_overrides(options.map)}
+        overrides = parse_overrides(options.map)
         with tqdm(
             total=1.0,
             file=err,
@@ -104,15 +102,11 @@ def _import(
                 )
                 bar.update(progress.fraction - bar.n)
 
-            result = import_customers(
-                database,
+            result = data.import_file(
                 path,
-                region=settings.region,
-                kiosk_id=settings.kiosk_id,
                 overrides=overrides,
                 encoding=options.encoding,
-                batch_size=options.batch_size or settings.import_batch_size,
-                report=report,
+                report=options.report,
                 progress=show,
             )
     except (UnreadableFile, ColumnProblem) as exc:
@@ -127,19 +121,15 @@ def _import(
     return EXIT_REJECTED if result.rejected else EXIT_OK
 
 
-async def _sync(
-    database: Database, settings: Settings, as_json: bool, out: TextIO, err: TextIO
-) -> int:
-    puller = customer_sync(database, settings, SystemClock())
-    if puller is None:
+async def _sync(data: CustomerData, as_json: bool, out: TextIO, err: TextIO) -> int:
+    try:
+        result = await data.sync_now()
+    except SyncFailed as exc:
+        print(f"{exc} The customers on file are unchanged; try again later.", file=err)
+        return EXIT_REJECTED
+    if result is None:
         print("No sync_url is set (KIOSK_SYNC_URL): there is nothing to pull from.", file=err)
         return EXIT_ERROR
-    async with httpx.AsyncClient(timeout=30) as client:
-        try:
-            result = await puller.sync_once(client)
-        except SyncFailed as exc:
-            print(f"{exc} The customers on file are unchanged; try again later.", file=err)
-            return EXIT_REJECTED
     if as_json:
         print(json.dumps(dataclasses.asdict(result), indent=2), file=out)
     elif result.unchanged:

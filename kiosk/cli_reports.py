@@ -9,18 +9,20 @@ audit export (phone numbers masked); it keeps any result not yet sent.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import sys
-from datetime import timedelta
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
 from kiosk.config import Settings
+from kiosk.customer_data import CustomerData
 from kiosk.domain.clock import SystemClock
 from kiosk.store.database import Database
-from kiosk.store.reports import DayReport, verification_report
-from kiosk.store.retention import EXPORT_FORMATS, export_path, purge_before
+from kiosk.store.reports import DayReport
+from kiosk.store.retention import EXPORT_FORMATS
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -54,14 +56,8 @@ def run_report(
 ) -> int:
     """Print the report; returns the exit status."""
     out = out or sys.stdout
-    since = SystemClock().now() - timedelta(days=days)
-    database = Database(settings.effective_database_url)
-    try:
-        database.migrate()
-        with database.session() as session:
-            rows = verification_report(session, since=since, kiosk_id=only_kiosk)
-    finally:
-        database.dispose()
+    with _customer_data(settings) as data:
+        rows = data.report(days=days, kiosk_id=only_kiosk)
     if as_json:
         print(json.dumps([_as_dict(row) for row in rows], indent=2), file=out)
         return EXIT_OK
@@ -85,21 +81,11 @@ def run_report(
 def run_purge(settings: Settings, *, export: Path | None, out: TextIO | None = None) -> int:
     """Purge records older than ``retention_days``; returns the exit status."""
     out = out or sys.stdout
-    if not settings.retention_days:
+    with _customer_data(settings) as data:
+        result = data.purge(export=export)
+    if result is None:
         print("retention_days is 0: records are kept forever, nothing was purged.", file=out)
         return EXIT_OK
-    now = SystemClock().now()
-    cutoff = now - timedelta(days=settings.retention_days)
-    target = export or export_path(settings.effective_audit_dir, now, settings.audit_format)
-    database = Database(settings.effective_database_url)
-    try:
-        database.migrate()
-        with database.session() as session:
-            result = purge_before(
-                session, cutoff, export=target, export_format=settings.audit_format
-            )
-    finally:
-        database.dispose()
     print(
         f"Purged {result.verifications} verifications and {result.calls} call records older "
         f"than {settings.retention_days} days.",
@@ -110,6 +96,16 @@ def run_purge(settings: Settings, *, export: Path | None, out: TextIO | None = N
     if result.kept_unsent:
         print(f"Kept {result.kept_unsent} old results not yet sent to the backend.", file=out)
     return EXIT_OK
+
+
+@contextlib.contextmanager
+def _customer_data(settings: Settings) -> Iterator[CustomerData]:
+    database = Database(settings.effective_database_url)
+    try:
+        database.migrate()
+        yield CustomerData(database, settings, SystemClock())
+    finally:
+        database.dispose()
 
 
 def _as_dict(row: DayReport) -> dict[str, object]:

@@ -15,7 +15,7 @@ from types import TracebackType
 from typing import Any
 
 from kiosk.config import Settings
-from kiosk.customer_sync import customer_sync
+from kiosk.customer_data import CustomerData
 from kiosk.delivery.dispatcher import OutboxDispatcher
 from kiosk.domain.backoff import Backoff
 from kiosk.domain.clock import Clock, SystemClock
@@ -86,7 +86,7 @@ class KioskRuntime:
             expiry_grace=_expiry_grace(settings),
             on_outbox_queued=self.dispatcher.wake,
         )
-        self.customer_sync = customer_sync(self.database, settings, self.clock)
+        self.customer_data = CustomerData(self.database, settings, self.clock)
         self._tasks: list[asyncio.Task[None]] = []
 
     async def __aenter__(self) -> KioskRuntime:
@@ -143,8 +143,8 @@ class KioskRuntime:
                 clock=self.clock,
             )
             self._spawn(purging, "retention")
-        if self.customer_sync is not None:
-            self._spawn(self.customer_sync.run(), "customer sync")
+        if self.customer_data.sync is not None:
+            self._spawn(self.customer_data.sync.run(), "customer sync")
         if self._resume_sessions:
             self.service.resume()
 

@@ -1,0 +1,48 @@
+"""The front-ends' entry to customer data: import, sync, report, purge on one database."""
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from kiosk.customer_data import CustomerData
+from kiosk.domain.clock import SystemClock
+from kiosk.domain.events import CallEvent
+from kiosk.domain.session import VerificationSession
+from kiosk.store import verifications
+from kiosk.store.database import Database
+from kiosk.store.importing.importer import ImportProgress
+
+ASHA = "+919812345678"
+
+
+async def test_import_report_and_purge_through_one_object(
+    database: Database, make_settings, tmp_path: Path
+) -> None:
+    data = CustomerData(
+        database,
+        make_settings(import_map={"reference": "Docket"}, retention_days=30),
+        SystemClock(),
+    )
+    path = tmp_path / "day.csv"
+    path.write_text("Docket,Name,Mobile\nD-1,Asha,098123 45678\nD-2,Bad,1\n")
+    seen: list[ImportProgress] = []
+    result = data.import_file(path, progress=seen.append)
+    assert (result.added, result.rejected) == (1, 1)
+    assert result.report == tmp_path / "day.rejected.csv"  # beside the file
+    assert seen[-1].fraction == 1.0
+    assert await data.sync_now() is None  # no sync_url set
+
+    old = datetime.now(UTC) - timedelta(days=40)
+    state = VerificationSession.start(expected_number=ASHA, now=old)
+    state.verify(CallEvent(ASHA, ASHA, old + timedelta(seconds=8), "modem"))
+    with database.session() as session:
+        verifications.save_verification(session, state, kiosk_id="test-kiosk")
+    assert [row.verified for row in data.report(days=60)] == [1]
+    purged = data.purge(export=tmp_path / "audit.json")
+    assert purged is not None
+    assert purged.verifications == 1
+    assert data.report(days=60) == []
+
+
+def test_retention_0_keeps_everything(database: Database, make_settings) -> None:
+    data = CustomerData(database, make_settings(retention_days=0), SystemClock())
+    assert data.purge() is None
