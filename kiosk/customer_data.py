@@ -11,8 +11,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import httpx
+import platformdirs
 
-from kiosk.config import Settings
+from kiosk.config import APP_NAME, Settings
 from kiosk.customer_sync import CustomerSync, SyncResult, customer_sync
 from kiosk.domain.clock import Clock
 from kiosk.store.database import Database
@@ -46,7 +47,11 @@ class CustomerData:
         report: Path | None = None,
         progress: ProgressCallback | None = None,
     ) -> ImportResult:
-        """Import a CSV or XLSX file; rejected rows go to ``report`` (default: beside it)."""
+        """Import a CSV or XLSX file; rejected rows go to ``report``.
+
+        By default the report goes beside the file, or into the data directory when
+        the file's folder cannot be written (a read-only USB stick).
+        """
         settings = self._settings
         return import_customers(
             self._db,
@@ -56,7 +61,7 @@ class CustomerData:
             overrides={**settings.import_map, **(overrides or {})},
             encoding=encoding,
             batch_size=settings.import_batch_size,
-            report=report or path.with_name(f"{path.stem}.rejected.csv"),
+            report=report or _report_path(path),
             progress=progress,
             clock=self._clock,
         )
@@ -91,3 +96,20 @@ class CustomerData:
                 export=target,
                 export_format=settings.audit_format,
             )
+
+
+def _report_path(path: Path) -> Path:
+    name = f"{path.stem}.rejected.csv"
+    beside = path.with_name(name)
+    existed = beside.exists()
+    try:
+        beside.open("a", encoding="utf-8").close()  # can a report be written here?
+    except OSError:
+        pass
+    else:
+        if not existed:
+            beside.unlink()
+        return beside
+    folder = Path(platformdirs.user_data_dir(APP_NAME)) / "import-reports"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / name

@@ -125,7 +125,7 @@ def import_customers(
                         result.rows,
                         run.added,
                         run.updated,
-                        len(result.rejections),
+                        result.rejected,
                     )
                 )
 
