@@ -1,11 +1,17 @@
 """The ``customers`` command: import with a report and exit codes, and lookup."""
 
 import json
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from kiosk.app import main
+from kiosk.store.customers import count_customers
+from kiosk.store.database import Database
 
 
 def test_import_prints_a_summary_and_writes_the_report_beside_the_file(
@@ -60,3 +66,36 @@ def test_the_import_map_setting_comes_from_the_environment(
     path = tmp_path / "odd.csv"
     path.write_text("Docket,Who,Digits\nD-1,Asha,9812345678\n")
     assert main(["customers", "import", str(path), "--database-url", database_url]) == 0
+
+
+def test_an_import_killed_mid_way_keeps_whole_batches_and_resumes(
+    tmp_path: Path, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "big.csv"
+    path.write_text(
+        "ref,name,phone\n" + "".join(f"R-{i},Person {i},98{i:08d}\n" for i in range(30000))
+    )
+    command = [sys.executable, "-m", "kiosk.app", "customers", "import", str(path)]
+    command += ["--database-url", database_url, "--batch-size", "500"]
+    database = Database(database_url)
+    database.migrate()
+    importer = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while written(database) < 2000 and importer.poll() is None:  # watch the other process
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        importer.send_signal(signal.SIGKILL)
+        importer.wait()
+        assert importer.returncode == -signal.SIGKILL, "it finished before it could be killed"
+        assert written(database) % 500 == 0  # whole batches only
+        assert main(["customers", "import", str(path), "--database-url", database_url]) == 0
+        assert "Carried on from line" in capsys.readouterr().out
+        assert written(database) == 30000
+    finally:
+        database.dispose()
+
+
+def written(database: Database) -> int:
+    with database.session() as session:
+        return count_customers(session)
