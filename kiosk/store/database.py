@@ -37,7 +37,7 @@ class Database:
     """An engine and its session factory; ``migrate()`` brings the schema up to date."""
 
     def __init__(self, url: str | URL) -> None:
-        self.url = make_url(url)
+        self.url = _with_driver(make_url(url))
         self.engine = _create_engine(self.url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -116,13 +116,26 @@ def _refuse_unknown(current: Sequence[str], script: ScriptDirectory) -> None:
         )
 
 
+def _with_driver(url: URL) -> URL:
+    """``postgresql://`` means psycopg 3 here (SQLAlchemy would pick psycopg2)."""
+    if url.drivername in ("postgresql", "postgres"):
+        return url.set(drivername="postgresql+psycopg")
+    return url
+
+
 def _create_engine(url: URL) -> Engine:
     options: dict[str, Any] = {}
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         options["connect_args"] = {"timeout": 15}
-    engine = create_engine(url, hide_parameters=True, **options)  # no numbers in errors
+    try:
+        engine = create_engine(url, hide_parameters=True, **options)  # no numbers in errors
+    except ModuleNotFoundError as exc:
+        raise RuntimeError(
+            f"The database driver for {url.get_backend_name()} is not installed ({exc.name}). "
+            "For PostgreSQL: .venv/bin/pip install -e '.[postgres]'."
+        ) from None
     if url.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine

@@ -76,3 +76,14 @@ def test_the_data_directory_is_created(tmp_path) -> None:
     database.migrate()
     database.dispose()
     assert target.exists()
+
+
+def test_a_plain_postgresql_url_uses_psycopg_3() -> None:
+    database = Database("postgresql://kiosk@db.example/kiosk")  # nothing is connected yet
+    assert database.engine.dialect.driver == "psycopg"
+    database.dispose()
+
+
+def test_a_missing_driver_is_explained() -> None:
+    with pytest.raises(RuntimeError, match="driver for mysql is not installed"):
+        Database("mysql://kiosk@db.example/kiosk")
