@@ -244,7 +244,7 @@ class VerificationService:
     async def call_heard(self, event: CallEvent) -> None:
         """Match a heard call to the pending sessions and apply the outcome."""
         key = (event.source, event.call_id) if event.call_id else None
-        if key in self._seen_calls:
+        if key in self._seen_calls or self._recorded_before(key):
             return
         routing = route_call(self._sessions.values(), event)
         log.info("Call from %s via %s: %s", mask(event.caller), event.source, routing.outcome)
@@ -320,6 +320,17 @@ class VerificationService:
                 self.adopt_shared_outcomes()
             except Exception:
                 log.exception("Could not check for outcomes from other kiosks; trying again")
+
+    def _recorded_before(self, key: tuple[str, str] | None) -> bool:
+        """A call already on record: heard before a restart, by another kiosk, or replayed."""
+        if key is None:
+            return False
+        with self._db.session() as session:
+            if not verifications.call_recorded(session, *key):
+                return False
+        log.info("Call %s from %s is already on record: not taken again", key[1], key[0])
+        self._remember_call(key)
+        return True
 
     def _remember_call(self, key: tuple[str, str] | None) -> None:
         """Remember a handled call so a source reporting it again changes nothing."""

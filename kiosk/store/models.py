@@ -96,6 +96,7 @@ class CallRecord(Base):
     """Every call a source heard, matched or not, with the raw line or record."""
 
     __tablename__ = "calls"
+    __table_args__ = (Index("ix_calls_source_call_id", "source", "source_call_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     verification_id: Mapped[str | None] = mapped_column(ForeignKey("verifications.id"), index=True)

@@ -67,6 +67,14 @@ def record_call(
     )
 
 
+def call_recorded(session: Session, source: str, call_id: str) -> bool:
+    """True when this source's call is already on record (heard before, here or elsewhere)."""
+    statement = select(CallRecord.id).where(
+        CallRecord.source == source, CallRecord.source_call_id == call_id
+    )
+    return session.scalars(statement.limit(1)).first() is not None
+
+
 def pending_verifications(session: Session, *, kiosk_id: str) -> list[VerificationSession]:
     """Sessions this kiosk left pending (e.g. it crashed or was switched off mid-session)."""
     statement = select(Verification).where(

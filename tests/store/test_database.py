@@ -7,7 +7,7 @@ from sqlalchemy.exc import StatementError
 from kiosk.store.database import Database
 from kiosk.store.models import Customer
 
-HEAD = "0003"
+HEAD = "0004"
 
 
 def test_migrate_creates_every_table_and_is_repeatable(database: Database) -> None:
