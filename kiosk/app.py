@@ -100,6 +100,13 @@ def build_parser() -> argparse.ArgumentParser:
         "selftest", help="check that the installed app has all its parts (no screen needed)"
     )
     selftest.add_argument("--screenshot", help="save the rendered main window as PNG")
+    from kiosk.cli_customers import add_parser as add_customers_parser
+
+    add_customers_parser(commands, common)
+
+    from kiosk.cli_reports import add_parsers as add_report_parsers
+
+    add_report_parsers(commands, common)
     commands.add_parser("staff-pin", help="make the staff_pin_hash line for the config file")
     return parser
 
@@ -177,6 +184,21 @@ def _run(options: argparse.Namespace, settings: Settings) -> int:
         from kiosk.cli import run_outbox
 
         return run_outbox(settings, action=options.action, as_json=options.json)
+
+    if command == "customers":
+        from kiosk.cli_customers import run_customers
+
+        return run_customers(settings, options)
+    if command == "report":
+        from kiosk.cli_reports import run_report
+
+        return run_report(
+            settings, days=options.days, only_kiosk=options.only_kiosk, as_json=options.json
+        )
+    if command == "purge":
+        from kiosk.cli_reports import run_purge
+
+        return run_purge(settings, export=options.export)
 
     from kiosk.ui.launch import run_gui
 

@@ -12,7 +12,7 @@ import os
 import socket
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 import platformdirs
@@ -130,6 +130,35 @@ class Settings(BaseSettings):
     log_dir: str | None = Field(
         None, description="Folder for the rotating log files; default: platform log folder."
     )
+
+    # Customer data (import, retention, reports).
+    import_map: dict[str, str] = Field(
+        default_factory=dict,
+        description="Column names for reference, name, phone, e.g. {reference = 'Order No'}.",
+    )
+    import_batch_size: int = Field(1000, ge=1, description="Rows written per transaction.")
+    retention_days: int = Field(
+        90, ge=0, description="Days verifications and calls are kept; 0 keeps them forever."
+    )
+    audit_dir: Path | None = Field(
+        None, description="Where purged records are exported; default: 'audit' in the data dir."
+    )
+    audit_format: Literal["json", "csv"] = Field("json", description="Format of audit exports.")
+    sync_url: str | None = Field(
+        None, description="Merchant backend JSON endpoint listing customers (optional pull)."
+    )
+    sync_auth_header: SecretStr | None = Field(None, description="Authorization value for it.")
+    sync_interval: float = Field(900.0, ge=0, description="Seconds between pulls; 0: on demand.")
+    sync_items: str = Field("", description="Dotted path to the list of customers.")
+    sync_reference: str = Field("reference", description="Dotted path to the reference.")
+    sync_name: str = Field("name", description="Dotted path to the name.")
+    sync_phone: str = Field("phone", description="Dotted path to the phone number.")
+    sync_cursor: str = Field("", description="Dotted path to the next 'since' cursor, if any.")
+
+    @property
+    def effective_audit_dir(self) -> Path:
+        """Where purge exports go."""
+        return self.audit_dir or Path(platformdirs.user_data_dir(APP_NAME)) / "audit"
 
     @field_validator("region")
     @classmethod

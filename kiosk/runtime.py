@@ -15,6 +15,7 @@ from types import TracebackType
 from typing import Any
 
 from kiosk.config import Settings
+from kiosk.customer_data import CustomerData
 from kiosk.delivery.dispatcher import OutboxDispatcher
 from kiosk.domain.backoff import Backoff
 from kiosk.domain.clock import Clock, SystemClock
@@ -30,6 +31,7 @@ from kiosk.sources.provider.poller import ProviderSource
 from kiosk.sources.simulator import ModemSimulator
 from kiosk.store.database import Database
 from kiosk.store.demo import seed_demo_customers
+from kiosk.store.retention import keep_purging
 
 log = logging.getLogger("kiosk.runtime")
 
@@ -84,6 +86,7 @@ class KioskRuntime:
             expiry_grace=_expiry_grace(settings),
             on_outbox_queued=self.dispatcher.wake,
         )
+        self.customer_data = CustomerData(self.database, settings, self.clock)
         self._tasks: list[asyncio.Task[None]] = []
 
     async def __aenter__(self) -> KioskRuntime:
@@ -130,6 +133,18 @@ class KioskRuntime:
         for source in self.sources:
             self._spawn(source.run(self.service), f"source {source.name}")
         self._spawn(self.dispatcher.run(), "outbox dispatcher")
+        self._spawn(self.service.follow_shared_sessions(), "outcomes from other kiosks")
+        if self.settings.retention_days:
+            purging = keep_purging(
+                self.database,
+                days=self.settings.retention_days,
+                directory=self.settings.effective_audit_dir,
+                export_format=self.settings.audit_format,
+                clock=self.clock,
+            )
+            self._spawn(purging, "retention")
+        if self.customer_data.sync is not None:
+            self._spawn(self.customer_data.sync.run(), "customer sync")
         if self._resume_sessions:
             self.service.resume()
 

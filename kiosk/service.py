@@ -12,6 +12,7 @@ import logging
 from collections import OrderedDict, deque
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from kiosk.delivery.payload import completion_message
 from kiosk.domain.clock import Clock
@@ -33,6 +34,9 @@ from kiosk.sources.base import SmsSender
 from kiosk.store import customers, outbox, sms_codes, verifications
 from kiosk.store.database import Database
 from kiosk.store.models import Customer
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger("kiosk.service")
 
@@ -240,7 +244,7 @@ class VerificationService:
     async def call_heard(self, event: CallEvent) -> None:
         """Match a heard call to the pending sessions and apply the outcome."""
         key = (event.source, event.call_id) if event.call_id else None
-        if key in self._seen_calls:
+        if key in self._seen_calls or self._recorded_before(key):
             return
         routing = route_call(self._sessions.values(), event)
         log.info("Call from %s via %s: %s", mask(event.caller), event.source, routing.outcome)
@@ -250,6 +254,10 @@ class VerificationService:
             self._finish(verified, call=event)  # saved, or retried until it is
             self._remember_call(key)
             self.notices.publish(CallHeard(event, routing.outcome))
+            return
+        if self._verify_shared_session(event):  # started by another kiosk sharing the number
+            self._remember_call(key)
+            self.notices.publish(CallHeard(event, CallOutcome.MATCHED))
             return
         updated = [dataclasses.replace(state) for state in routing.hints]
         for copy in updated:
@@ -270,6 +278,59 @@ class VerificationService:
             state.note_unmatched(event)
             self.notices.publish(SessionChanged(dataclasses.replace(state)))
         self.notices.publish(CallHeard(event, routing.outcome))
+
+    def _verify_shared_session(self, event: CallEvent) -> bool:
+        """Verify a pending session that another kiosk (or process) started; True if one was.
+
+        Kiosks of a site share one database and may share one provider number, so the
+        kiosk that hears a call may not be the one whose customer dialed. The session's
+        row is locked while it is finished, so each call verifies it exactly once; the
+        callback carries the kiosk where the session was started.
+        """
+        with self._db.session() as session:
+            claimed = verifications.claim_pending_for_call(session, event, exclude=self._sessions)
+            if claimed is None:
+                return False
+            state, started_on = claimed
+            state.verify(event)
+            if not verifications.finish_verification(session, state):
+                return False
+            self._queue_outcome(session, state, event, kiosk_id=started_on)
+        log.info("Call from %s verified session %s of %s", mask(event.caller), state.id, started_on)
+        self._on_outbox_queued()
+        return True
+
+    def adopt_shared_outcomes(self) -> int:
+        """Finish this kiosk's sessions that another kiosk finished; returns how many."""
+        pending = [state.id for state in self._sessions.values() if state.pending]
+        if not pending:
+            return 0
+        with self._db.session() as session:
+            finished = verifications.finished_among(session, pending)
+        for stored in finished:
+            self._finish(stored)  # already stored: adopted, no second callback
+        return len(finished)
+
+    async def follow_shared_sessions(self, interval: float = 1.0) -> None:
+        """While sessions are pending, look for outcomes stored by other kiosks; until cancelled."""
+        while True:
+            await self.wait_until_listening()
+            await asyncio.sleep(interval)
+            try:
+                self.adopt_shared_outcomes()
+            except Exception:
+                log.exception("Could not check for outcomes from other kiosks; trying again")
+
+    def _recorded_before(self, key: tuple[str, str] | None) -> bool:
+        """A call already on record: heard before a restart, by another kiosk, or replayed."""
+        if key is None:
+            return False
+        with self._db.session() as session:
+            if not verifications.call_recorded(session, *key):
+                return False
+        log.info("Call %s from %s is already on record: not taken again", key[1], key[0])
+        self._remember_call(key)
+        return True
 
     def _remember_call(self, key: tuple[str, str] | None) -> None:
         """Remember a handled call so a source reporting it again changes nothing."""
@@ -389,22 +450,28 @@ class VerificationService:
         with self._db.session() as session:
             if not verifications.finish_verification(session, state):
                 return verifications.load_verification(session, state.id)
-            if call is not None:
-                verifications.record_call(
-                    session,
-                    call,
-                    outcome=CallOutcome.MATCHED,
-                    verification_id=state.id,
-                    kiosk_id=self.kiosk_id,
-                )
-            message = completion_message(
-                state,
-                kiosk_id=self.kiosk_id,
-                now=self._clock.now(),
-                default_source=self.source_name,
-            )
-            outbox.add_message(session, message)
+            self._queue_outcome(session, state, call, kiosk_id=self.kiosk_id)
         return None
+
+    def _queue_outcome(
+        self, session: Session, state: VerificationSession, call: CallEvent | None, *, kiosk_id: str
+    ) -> None:
+        """Record the matched call and queue the callback (``kiosk_id``: where it started)."""
+        if call is not None:
+            verifications.record_call(
+                session,
+                call,
+                outcome=CallOutcome.MATCHED,
+                verification_id=state.id,
+                kiosk_id=self.kiosk_id,
+            )
+        message = completion_message(
+            state,
+            kiosk_id=kiosk_id,
+            now=self._clock.now(),
+            default_source=self.source_name,
+        )
+        outbox.add_message(session, message)
 
 
 def _summary(row: Customer) -> CustomerSummary:

@@ -3,12 +3,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from kiosk.config import Settings, load_settings
 from kiosk.store.database import Database
 from tests.merchant_backend import SECRET, MerchantBackend
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+#: A PostgreSQL database the tests may wipe (.ci/start-postgres starts a server for one).
+#: Read before the autouse fixture below clears every KIOSK_* variable.
+POSTGRES_URL = os.environ.get("KIOSK_TEST_POSTGRES_URL")
+NO_POSTGRES = (
+    "PostgreSQL tests need a server: set KIOSK_TEST_POSTGRES_URL to a database they may "
+    "wipe (.ci/start-postgres starts one and prints its URL)"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -63,3 +72,18 @@ def make_settings(database_url: str):
 @pytest.fixture
 def callback_secret() -> str:
     return SECRET
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh SQLite file, then the shared PostgreSQL database emptied (or skipped)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'kiosk.sqlite3'}"
+    if not POSTGRES_URL:
+        pytest.skip(NO_POSTGRES)
+    engine = create_engine(POSTGRES_URL)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    return POSTGRES_URL

@@ -369,3 +369,20 @@ async def test_sms_limits(seeded: Database) -> None:
         service.cancel(session.id)
         with pytest.raises(SmsNotSent, match="already finished"):
             await service.send_sms_code(session.id)
+
+
+async def test_a_call_already_on_record_is_not_taken_again(seeded: Database) -> None:
+    # Heard by an earlier run (or another kiosk on the same database), then offered again:
+    # a provider listing it after a restart, or a captured notification replayed later.
+    first = make_service(seeded)
+    await first.call_heard(heard(ASHA, call_id="CA123"))
+    later = make_service(seeded)
+    session = later.start_for_reference("ORDER-1042")
+    await later.call_heard(heard(ASHA, call_id="CA123"))
+    assert later.pending_sessions()[0].id == session.id  # still waiting: not verified by it
+    await later.call_heard(heard(ASHA, call_id="CA124"))  # a new call does verify
+    final = await asyncio.wait_for(later.outcome(session.id), 5)
+    assert final.status is Status.VERIFIED
+    with seeded.session() as db:
+        ids = db.scalars(select(CallRecord.source_call_id)).all()
+    assert sorted(ids) == ["CA123", "CA124"]

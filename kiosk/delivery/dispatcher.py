@@ -11,9 +11,12 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
+import socket
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import httpx
 
@@ -26,6 +29,9 @@ from kiosk.store.database import Database
 from kiosk.store.models import OutboxMessage
 
 log = logging.getLogger("kiosk.delivery")
+
+#: Messages one kiosk claims (leases) at a time.
+_CLAIM_BATCH = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +97,7 @@ class OutboxDispatcher:
         self._hold_until: datetime | None = None
         self._last_error: str | None = None
         self._last_delivered_at: datetime | None = None
+        self._owner = f"{socket.gethostname()}/{os.getpid()}/{uuid.uuid4().hex[:8]}"
 
     def reconfigure(self, *, url: str | None, secret: str | None) -> None:
         """Use a new callback URL and secret from now on (staff changed the settings)."""
@@ -162,29 +169,42 @@ class OutboxDispatcher:
         now = self._clock.now()
         if self._hold_until and now < self._hold_until:
             return 0
-        with self._db.session() as session:
-            due = outbox.due_messages(session, now)
-        for message in due:
-            result = await self._attempt(client, message, self._url, self._secret)
-            now = self._clock.now()
-            with self._db.session() as session:
+        with self._db.session() as session:  # leased: kiosks sharing a database never double-send
+            due = outbox.claim_due_messages(
+                session, now, owner=self._owner, until=now + self._lease(_CLAIM_BATCH)
+            )
+        untried = {message.id for message in due}
+        try:
+            for message in due:
+                result = await self._attempt(client, message, self._url, self._secret)
+                now = self._clock.now()
+                with self._db.session() as session:
+                    if result.ok:
+                        outbox.mark_delivered(session, message.id, now)
+                    else:
+                        wait = self._backoff.delay(message.attempts + 1, result.retry_after)
+                        error = result.error or "unknown error"
+                        outbox.mark_failed(session, message.id, error=error, retry_at=now + wait)
+                untried.discard(message.id)
                 if result.ok:
-                    outbox.mark_delivered(session, message.id, now)
-                else:
-                    wait = self._backoff.delay(message.attempts + 1, result.retry_after)
-                    error = result.error or "unknown error"
-                    outbox.mark_failed(session, message.id, error=error, retry_at=now + wait)
-            if result.ok:
-                delivered += 1
-                self._last_delivered_at = now
-                self._publish(error=None)
-                continue
-            log.warning("Callback %s not delivered: %s", message.id, result.error)
-            self._publish(error=result.error)
-            if result.backend_down or result.retry_after is not None:
-                self._hold_until = now + wait
-                break
+                    delivered += 1
+                    self._last_delivered_at = now
+                    self._publish(error=None)
+                    continue
+                log.warning("Callback %s not delivered: %s", message.id, result.error)
+                self._publish(error=result.error)
+                if result.backend_down or result.retry_after is not None:
+                    self._hold_until = now + wait
+                    break
+        finally:  # stopped or held back: other kiosks (or the next run) may send the rest
+            if untried:
+                with self._db.session() as session:
+                    outbox.release_claims(session, untried, owner=self._owner)
         return delivered
+
+    def _lease(self, count: int) -> timedelta:
+        """How long a claim on ``count`` messages lasts: enough to try each of them once."""
+        return timedelta(seconds=count * (self._timeout + 5) + 30)
 
     async def _attempt(
         self, client: httpx.AsyncClient, message: OutboxMessage, url: str, secret: str

@@ -1,28 +1,43 @@
-"""Opening the database: engine set-up (SQLite in WAL mode), sessions and migrations."""
+"""Opening the database: engine set-up (SQLite in WAL mode), sessions and migrations.
+
+Migrating backs the SQLite file up first (only when a migration is due) and refuses a
+database whose schema is newer than this version of the program knows.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, event
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, create_engine, event, text
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger("kiosk.store")
+
+#: Key of the PostgreSQL advisory lock that lets one kiosk of a site migrate at a time.
+_MIGRATION_LOCK = 0x6B696F736B  # "kiosk"
+
+
+class SchemaTooNew(RuntimeError):
+    """The database was set up by a newer version of the program; nothing was changed."""
 
 
 class Database:
     """An engine and its session factory; ``migrate()`` brings the schema up to date."""
 
     def __init__(self, url: str | URL) -> None:
-        self.url = make_url(url)
+        self.url = _with_driver(make_url(url))
         self.engine = _create_engine(self.url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -32,12 +47,44 @@ class Database:
         with self._sessions.begin() as session:
             yield session
 
-    def migrate(self) -> None:
-        """Apply every Alembic migration not yet applied."""
+    def migrate(self) -> Path | None:
+        """Apply every Alembic migration not yet applied; returns the backup made, if any.
+
+        Raises :class:`SchemaTooNew` (and changes nothing) when the database carries a
+        schema revision this version does not know.
+        """
+        config = alembic_config()
+        script = ScriptDirectory.from_config(config)
         with self.engine.begin() as connection:
-            config = alembic_config()
+            # One process migrates at a time: kiosks of a site start together, and a
+            # command may start beside a running kiosk.
+            if connection.dialect.name == "postgresql":
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK}
+                )
+            elif connection.dialect.name == "sqlite":
+                connection.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock, taken now
+            current = schema_revisions(connection)
+            _refuse_unknown(current, script)
+            if set(current) == set(script.get_heads()):
+                return None
+            backup = self._backup(current) if current else None
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+        log.info("Database schema brought up to %s", script.get_current_head())
+        return backup
+
+    def _backup(self, revisions: Sequence[str]) -> Path | None:
+        """Copy the SQLite file (consistently, WAL included) before it is migrated."""
+        if self.url.get_backend_name() != "sqlite" or self.url.database in (None, "", ":memory:"):
+            return None
+        source = Path(self.url.database)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = source.with_name(f"{source.name}.before-upgrade-{'-'.join(revisions)}-{stamp}")
+        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+            src.backup(dst)
+        log.info("Backed the database up to %s before upgrading it", target)
+        return target
 
     def dispose(self) -> None:
         """Close every pooled connection."""
@@ -52,13 +99,43 @@ def alembic_config() -> Config:
     return config
 
 
+def schema_revisions(connection: Connection) -> tuple[str, ...]:
+    """The Alembic revisions the database is at (empty for a new database)."""
+    return MigrationContext.configure(connection).get_current_heads()
+
+
+def _refuse_unknown(current: Sequence[str], script: ScriptDirectory) -> None:
+    known = {revision.revision for revision in script.walk_revisions()}
+    unknown = [revision for revision in current if revision not in known]
+    if unknown:
+        raise SchemaTooNew(
+            f"This database was set up by a newer version of missedcall-kiosk (schema "
+            f"{', '.join(unknown)}; this version knows up to {script.get_current_head()}). "
+            "Nothing was changed. Install the newer version again, or point database_url "
+            "at another database."
+        )
+
+
+def _with_driver(url: URL) -> URL:
+    """``postgresql://`` means psycopg 3 here (SQLAlchemy would pick psycopg2)."""
+    if url.drivername in ("postgresql", "postgres"):
+        return url.set(drivername="postgresql+psycopg")
+    return url
+
+
 def _create_engine(url: URL) -> Engine:
     options: dict[str, Any] = {}
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         options["connect_args"] = {"timeout": 15}
-    engine = create_engine(url, hide_parameters=True, **options)  # no numbers in errors
+    try:
+        engine = create_engine(url, hide_parameters=True, **options)  # no numbers in errors
+    except ModuleNotFoundError as exc:
+        raise RuntimeError(
+            f"The database driver for {url.get_backend_name()} is not installed ({exc.name}). "
+            "For PostgreSQL: .venv/bin/pip install -e '.[postgres]'."
+        ) from None
     if url.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine

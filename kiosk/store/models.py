@@ -9,7 +9,12 @@ from datetime import UTC, datetime
 
 from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
+
+from kiosk.domain.search import name_key, reference_key
+
+#: Search keys compare byte by byte on PostgreSQL too, so prefix ranges use the index.
+SEARCH_KEY = String(200).with_variant(String(200, collation="C"), "postgresql")
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -50,6 +55,18 @@ class Customer(Base):
     phone: Mapped[str] = mapped_column(String(20), index=True)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+    reference_key: Mapped[str] = mapped_column(String(64), unique=True)
+    name_key: Mapped[str] = mapped_column(SEARCH_KEY, index=True)
+
+    @validates("reference")
+    def _keep_reference_key(self, _key: str, value: str) -> str:
+        self.reference_key = reference_key(value)
+        return value
+
+    @validates("name")
+    def _keep_name_key(self, _key: str, value: str) -> str:
+        self.name_key = name_key(value)
+        return value
 
 
 class Verification(Base):
@@ -79,6 +96,7 @@ class CallRecord(Base):
     """Every call a source heard, matched or not, with the raw line or record."""
 
     __tablename__ = "calls"
+    __table_args__ = (Index("ix_calls_source_call_id", "source", "source_call_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     verification_id: Mapped[str | None] = mapped_column(ForeignKey("verifications.id"), index=True)
@@ -115,6 +133,8 @@ class OutboxMessage(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     delivered_at: Mapped[datetime | None]
     kiosk_id: Mapped[str] = mapped_column(String(64))
+    claimed_by: Mapped[str | None] = mapped_column(String(100))
+    claimed_until: Mapped[datetime | None]
 
     verification: Mapped[Verification | None] = relationship()
 
@@ -134,3 +154,36 @@ class SmsCode(Base):
     kiosk_id: Mapped[str] = mapped_column(String(64))
 
     verification: Mapped[Verification] = relationship()
+
+
+class CustomerImport(Base):
+    """One import of a customer file: how far it got, so a killed import resumes."""
+
+    __tablename__ = "customer_imports"
+    __table_args__ = (Index("ix_customer_imports_file", "file_sha256", "finished_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    settings: Mapped[str] = mapped_column(Text)
+    started_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    finished_at: Mapped[datetime | None]
+    last_line: Mapped[int] = mapped_column(Integer, default=0)
+    added: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    rejected: Mapped[int] = mapped_column(Integer, default=0)
+    kiosk_id: Mapped[str] = mapped_column(String(64))
+
+
+class SyncState(Base):
+    """Where the pull of customers from the merchant backend stands (cursor, ETag, health)."""
+
+    __tablename__ = "sync_state"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    cursor: Mapped[str | None] = mapped_column(Text)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_success_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.store.models import OutboxMessage
@@ -16,15 +16,50 @@ def add_message(session: Session, message: OutboxMessage) -> None:
     session.add(message)
 
 
-def due_messages(session: Session, now: datetime, *, limit: int = 20) -> Sequence[OutboxMessage]:
-    """Undelivered messages whose next attempt is due, oldest first."""
-    statement = (
-        select(OutboxMessage)
-        .where(OutboxMessage.delivered_at.is_(None), OutboxMessage.next_attempt_at <= now)
+def claim_due_messages(
+    session: Session, now: datetime, *, owner: str, until: datetime, limit: int = 20
+) -> Sequence[OutboxMessage]:
+    """Lease due messages to ``owner`` until ``until``, so no other kiosk sends them meanwhile.
+
+    Kiosks sharing a database each claim different messages: rows another kiosk is
+    claiming are skipped (``FOR UPDATE SKIP LOCKED`` on PostgreSQL), and the claim is
+    a conditional update, so of two kiosks only one gets a message. A lease that ran
+    out (its kiosk died mid-send) can be claimed again.
+    """
+    free = or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until <= now)
+    candidates = (
+        select(OutboxMessage.id)
+        .where(OutboxMessage.delivered_at.is_(None), OutboxMessage.next_attempt_at <= now, free)
         .order_by(OutboxMessage.next_attempt_at, OutboxMessage.created_at)
         .limit(limit)
+        .with_for_update(skip_locked=True)
     )
-    return list(session.scalars(statement))
+    ids = list(session.scalars(candidates))
+    if not ids:
+        return []
+    session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id.in_(ids), free)
+        .values(claimed_by=owner, claimed_until=until)
+        .execution_options(synchronize_session=False)
+    )
+    claimed = (
+        select(OutboxMessage)
+        .where(OutboxMessage.id.in_(ids), OutboxMessage.claimed_by == owner)
+        .order_by(OutboxMessage.next_attempt_at, OutboxMessage.created_at)
+        .execution_options(populate_existing=True)
+    )
+    return list(session.scalars(claimed))
+
+
+def release_claims(session: Session, ids: Collection[str], *, owner: str) -> None:
+    """Give back messages ``owner`` claimed but did not try (the backend went down)."""
+    if ids:
+        session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id.in_(list(ids)), OutboxMessage.claimed_by == owner)
+            .values(claimed_by=None, claimed_until=None)
+        )
 
 
 def pending_messages(session: Session) -> Sequence[OutboxMessage]:
@@ -44,10 +79,12 @@ def pending_count(session: Session) -> int:
 
 
 def next_due_at(session: Session) -> datetime | None:
-    """When the earliest undelivered message is next due."""
-    statement = select(func.min(OutboxMessage.next_attempt_at)).where(
-        OutboxMessage.delivered_at.is_(None)
+    """When the earliest undelivered message is next due (or its lease runs out)."""
+    due = case(
+        (OutboxMessage.claimed_until > OutboxMessage.next_attempt_at, OutboxMessage.claimed_until),
+        else_=OutboxMessage.next_attempt_at,
     )
+    statement = select(func.min(due)).where(OutboxMessage.delivered_at.is_(None))
     return session.scalar(statement)
 
 
@@ -62,7 +99,13 @@ def mark_delivered(session: Session, message_id: str, now: datetime) -> None:
     session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.id == message_id)
-        .values(delivered_at=now, attempts=OutboxMessage.attempts + 1, last_error=None)
+        .values(
+            delivered_at=now,
+            attempts=OutboxMessage.attempts + 1,
+            last_error=None,
+            claimed_by=None,
+            claimed_until=None,
+        )
     )
 
 
@@ -71,7 +114,13 @@ def mark_failed(session: Session, message_id: str, *, error: str, retry_at: date
     session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.id == message_id)
-        .values(attempts=OutboxMessage.attempts + 1, last_error=error, next_attempt_at=retry_at)
+        .values(
+            attempts=OutboxMessage.attempts + 1,
+            last_error=error,
+            next_attempt_at=retry_at,
+            claimed_by=None,
+            claimed_until=None,
+        )
     )
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.domain.events import CallEvent
@@ -66,10 +67,63 @@ def record_call(
     )
 
 
+def call_recorded(session: Session, source: str, call_id: str) -> bool:
+    """True when this source's call is already on record (heard before, here or elsewhere)."""
+    statement = select(CallRecord.id).where(
+        CallRecord.source == source, CallRecord.source_call_id == call_id
+    )
+    return session.scalars(statement.limit(1)).first() is not None
+
+
 def pending_verifications(session: Session, *, kiosk_id: str) -> list[VerificationSession]:
     """Sessions this kiosk left pending (e.g. it crashed or was switched off mid-session)."""
     statement = select(Verification).where(
         Verification.status == Status.PENDING.value, Verification.kiosk_id == kiosk_id
+    )
+    return [_to_state(row) for row in session.scalars(statement)]
+
+
+def claim_pending_for_call(
+    session: Session, event: CallEvent, *, exclude: Collection[str] = ()
+) -> tuple[VerificationSession, str] | None:
+    """Lock the oldest pending session (of any kiosk) that ``event`` verifies.
+
+    For kiosks sharing one database and one dial number: the call may belong to a
+    session another kiosk started. The row stays locked until the transaction ends
+    (``FOR UPDATE SKIP LOCKED`` on PostgreSQL, so a second kiosk handling the same
+    call does not wait for it; SQLite has one writer anyway). Returns the session and
+    the kiosk that started it; ``exclude`` are sessions the caller already routed.
+    """
+    if event.caller is None:
+        return None
+    tolerance = timedelta(seconds=event.tolerance)
+    statement = (
+        select(Verification)
+        .where(
+            Verification.status == Status.PENDING.value,
+            Verification.expected_number == event.caller,
+            Verification.started_at <= event.at + tolerance,
+            Verification.expires_at >= event.at - tolerance,
+        )
+        .order_by(Verification.started_at)
+        .with_for_update(skip_locked=True)
+    )
+    if event.dialed is not None:
+        statement = statement.where(
+            or_(Verification.dialed_number.is_(None), Verification.dialed_number == event.dialed)
+        )
+    if exclude:
+        statement = statement.where(Verification.id.not_in(list(exclude)))
+    row = session.scalars(statement.limit(1)).first()
+    return (_to_state(row), row.kiosk_id) if row else None
+
+
+def finished_among(session: Session, ids: Collection[str]) -> list[VerificationSession]:
+    """Those of ``ids`` that are no longer pending (another process finished them)."""
+    if not ids:
+        return []
+    statement = select(Verification).where(
+        Verification.id.in_(list(ids)), Verification.status != Status.PENDING.value
     )
     return [_to_state(row) for row in session.scalars(statement)]
 

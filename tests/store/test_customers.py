@@ -1,5 +1,8 @@
 from datetime import UTC, datetime
 
+import pytest
+from sqlalchemy import event, text
+
 from kiosk.store.customers import (
     count_customers,
     customer_by_reference,
@@ -55,3 +58,37 @@ def test_upsert_updates_by_reference(database: Database) -> None:
         assert customer is not None
         assert (customer.name, customer.phone) == ("Asha V.", "+919899001122")
         assert [c.reference for c in customers_by_phone(db, "+919899001122")] == ["ORDER-1"]
+
+
+def executed_queries(database: Database, query: str) -> list[tuple[str, object]]:
+    seen: list[tuple[str, object]] = []
+
+    def remember(_conn, _cursor, statement, parameters, _context, _many) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            seen.append((statement, parameters))
+
+    event.listen(database.engine, "before_cursor_execute", remember)
+    try:
+        refs(database, query)
+    finally:
+        event.remove(database.engine, "before_cursor_execute", remember)
+    return seen
+
+
+@pytest.mark.parametrize("query", ["ORDER-1", "098123 45678", "ash", "Asha V"])
+def test_every_lookup_is_an_index_search(database: Database, query: str) -> None:
+    add(database, "ORDER-1", "Asha Verma", "+919812345678")
+    queries = executed_queries(database, query)
+    assert queries
+    with database.engine.connect() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SET enable_seqscan = off"))  # tiny tables: ask for the index
+        for statement, parameters in queries:
+            explain = "EXPLAIN QUERY PLAN " if connection.dialect.name == "sqlite" else "EXPLAIN "
+            plan = " | ".join(
+                str(row[-1]) for row in connection.exec_driver_sql(explain + statement, parameters)
+            )
+            assert "SCAN customers" not in plan, plan  # SQLite: a full scan
+            assert "Seq Scan" not in plan, plan  # PostgreSQL: a full scan
+            assert "INDEX" in plan.upper(), plan
+            assert "TEMP B-TREE" not in plan, plan  # no sort of all the matches

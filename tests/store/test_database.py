@@ -7,6 +7,8 @@ from sqlalchemy.exc import StatementError
 from kiosk.store.database import Database
 from kiosk.store.models import Customer
 
+HEAD = "0004"
+
 
 def test_migrate_creates_every_table_and_is_repeatable(database: Database) -> None:
     database.migrate()  # a second run changes nothing
@@ -17,15 +19,17 @@ def test_migrate_creates_every_table_and_is_repeatable(database: Database) -> No
         "calls",
         "outbox",
         "sms_codes",
+        "customer_imports",
+        "sync_state",
         "alembic_version",
     } <= tables
     with database.engine.connect() as connection:
-        assert (
-            connection.execute(text("select version_num from alembic_version")).scalar() == "0002"
-        )
+        assert connection.execute(text("select version_num from alembic_version")).scalar() == HEAD
 
 
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(database: Database) -> None:
+    if database.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite only")
     with database.engine.connect() as connection:
         assert connection.execute(text("pragma journal_mode")).scalar() == "wal"
         assert connection.execute(text("pragma foreign_keys")).scalar() == 1
@@ -72,3 +76,14 @@ def test_the_data_directory_is_created(tmp_path) -> None:
     database.migrate()
     database.dispose()
     assert target.exists()
+
+
+def test_a_plain_postgresql_url_uses_psycopg_3() -> None:
+    database = Database("postgresql://kiosk@db.example/kiosk")  # nothing is connected yet
+    assert database.engine.dialect.driver == "psycopg"
+    database.dispose()
+
+
+def test_a_missing_driver_is_explained() -> None:
+    with pytest.raises(RuntimeError, match="driver for mysql is not installed"):
+        Database("mysql://kiosk@db.example/kiosk")

@@ -1,0 +1,1 @@
+"""Customer import: read CSV or XLSX files, map their columns, upsert in resumable batches."""
