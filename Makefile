@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint screenshots clean
+.PHONY: run test lint screenshots clean package deb package-test
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -29,3 +29,22 @@ screenshots: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+# The installable app: a PyInstaller one-folder build, and a Debian package of it.
+PACKAGE_STAMP := $(VENV)/.packaging
+
+$(PACKAGE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -e '.[package]'
+	touch $(PACKAGE_STAMP)
+
+package: $(PACKAGE_STAMP)
+	$(BIN)/pyinstaller packaging/missedcall-kiosk.spec --distpath dist --workpath build/pyinstaller -y --log-level WARN
+	du -sh dist/missedcall-kiosk
+
+deb: package
+	$(BIN)/python packaging/make_deb.py
+
+# Smoke test of the package: its contents, and the app unpacked from it runs (CI runs this).
+package-test: deb
+	QT_QPA_PLATFORM=offscreen KIOSK_PACKAGE_DEB="$$(ls -t dist/missedcall-kiosk_*.deb | head -1)" \
+		$(BIN)/python -m pytest tests/packaging -v $(PYTEST_ARGS)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pydantic import ValidationError
 
 from kiosk import __version__
-from kiosk.config import Settings, load_settings
+from kiosk.config import Settings, describe_settings_error, load_settings
 from kiosk.logsetup import configure_logging
 
 # Options every subcommand accepts; each maps to the Settings field of the same name.
@@ -79,6 +79,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     box.add_argument("--json", action="store_true", help="print the list as JSON")
 
+    doctor = commands.add_parser(
+        "doctor", parents=[common], help="check everything this kiosk needs, in plain words"
+    )
+    doctor.add_argument("--json", action="store_true", help="print the checklist as JSON")
+    diagnostics = commands.add_parser(
+        "diagnostics", parents=[common], help="save logs and checks in a zip for support"
+    )
+    diagnostics.add_argument("--output", help="the zip file to write (default: a dated name)")
+    selftest = commands.add_parser(
+        "selftest", help="check that the installed app has all its parts (no screen needed)"
+    )
+    selftest.add_argument("--screenshot", help="save the rendered main window as PNG")
+
     from kiosk.cli_customers import add_parser as add_customers_parser
 
     add_customers_parser(commands, common)
@@ -111,17 +124,25 @@ def settings_from(options: argparse.Namespace) -> Settings:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``missedcall-kiosk`` console script; 2 means an error."""
     options = build_parser().parse_args(argv)
+    if getattr(options, "command", None) == "selftest":
+        from kiosk.selftest import run_selftest
+
+        return run_selftest(options.screenshot)
+    if getattr(options, "command", None) in ("doctor", "diagnostics"):
+        from kiosk.cli_doctor import run_diagnostics, run_doctor  # report a bad config too
+
+        run = run_doctor if options.command == "doctor" else run_diagnostics
+        return run(options, settings_from)
     try:
         settings = settings_from(options)
     except ValidationError as exc:
-        for error in exc.errors():
-            where = ".".join(str(part) for part in error["loc"]) or "settings"
-            print(f"Configuration problem in {where}: {error['msg']}", file=sys.stderr)
+        for line in describe_settings_error(exc):
+            print(line, file=sys.stderr)
         return 2
     except (OSError, ValueError) as exc:  # an unreadable or malformed config file
         print(f"Could not read the configuration: {exc}", file=sys.stderr)
         return 2
-    configure_logging(verbose=settings.verbose)
+    configure_logging(verbose=settings.verbose, log_dir=settings.effective_log_dir)
     try:
         return _run(options, settings)
     except Exception as exc:

@@ -103,7 +103,12 @@ async def _stop(task: asyncio.Task[None]) -> None:
     await asyncio.gather(task, return_exceptions=True)
 
 
-async def _status(settings: Settings, as_json: bool, out: TextIO) -> int:
+async def modem_report(settings: Settings) -> dict[str, Any]:
+    """Open the configured modem, ask what ``modem status`` shows, and close it again.
+
+    ``ready`` is false with a plain-words ``problem`` when the modem could not be set up;
+    otherwise the report has the device, SIM, network, signal and caller-ID facts.
+    """
     source, watcher = _source(settings), _Watcher()
     task, problem = await _ready(source, watcher)
     report: dict[str, Any] = {"port": settings.modem_port, "ready": problem is None}
@@ -111,9 +116,15 @@ async def _status(settings: Settings, as_json: bool, out: TextIO) -> int:
         if problem:
             report["problem"] = problem
         else:
-            report.update(await _facts(source))
+            report.update(await _facts(source), port=source.active_port or settings.modem_port)
     finally:
         await _stop(task)
+    return report
+
+
+async def _status(settings: Settings, as_json: bool, out: TextIO) -> int:
+    report = await modem_report(settings)
+    problem = report.get("problem")
     if as_json:
         print(json.dumps(report, indent=2), file=out)
     else:

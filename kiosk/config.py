@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 import httpx
 import platformdirs
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -38,6 +38,11 @@ _config_file: ContextVar[Path | None] = ContextVar("_config_file", default=None)
 def default_config_file() -> Path:
     """Where the config file lives when none is named."""
     return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
+
+
+def default_log_dir() -> Path:
+    """Where log files go when ``log_dir`` is not set (``~/.local/state/…/log`` on Linux)."""
+    return Path(platformdirs.user_log_dir(APP_NAME))
 
 
 def default_database_url(*, demo: bool = False) -> str:
@@ -113,6 +118,9 @@ class Settings(BaseSettings):
     http_json_dialed: str = Field("to", description="Dotted path to the dialed number.")
     http_json_time: str = Field("start_time", description="Dotted path to the call time.")
     http_json_id: str = Field("id", description="Dotted path to the provider's call id.")
+    log_dir: str | None = Field(
+        None, description="Folder for the rotating log files; default: platform log folder."
+    )
 
     # Customer data (import, retention, reports).
     import_map: dict[str, str] = Field(
@@ -226,6 +234,11 @@ class Settings(BaseSettings):
         return self.database_url or default_database_url(demo=self.is_demo)
 
     @property
+    def effective_log_dir(self) -> Path:
+        """The folder that holds the log files."""
+        return Path(self.log_dir) if self.log_dir else default_log_dir()
+
+    @property
     def effective_dial_number(self) -> str | None:
         """The number shown to dial, in E.164 when it can be read."""
         if self.dial_number:
@@ -233,11 +246,25 @@ class Settings(BaseSettings):
         return DEMO_DIAL_NUMBER if self.is_demo else None
 
 
+def config_path(config_file: Path | str | None = None) -> Path:
+    """The config file in use: the one named, else ``$KIOSK_CONFIG``, else the default."""
+    return Path(config_file or os.environ.get("KIOSK_CONFIG") or default_config_file())
+
+
+def describe_settings_error(exc: ValidationError) -> list[str]:
+    """One plain line per invalid setting."""
+    lines = []
+    for error in exc.errors():
+        where = ".".join(str(part) for part in error["loc"]) or "settings"
+        lines.append(f"Configuration problem in {where}: {error['msg']}")
+    return lines
+
+
 def load_settings(config_file: Path | str | None = None, **overrides: Any) -> Settings:
     """Read the settings; ``overrides`` (command-line values) win over everything else."""
-    path = config_file or os.environ.get("KIOSK_CONFIG") or default_config_file()
+    path = config_path(config_file)
     given = {key: value for key, value in overrides.items() if value is not None}
-    token = _config_file.set(Path(path))
+    token = _config_file.set(path)
     try:
         return Settings(**given)
     finally:
