@@ -100,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
         "selftest", help="check that the installed app has all its parts (no screen needed)"
     )
     selftest.add_argument("--screenshot", help="save the rendered main window as PNG")
+
     from kiosk.cli_customers import add_parser as add_customers_parser
 
     add_customers_parser(commands, common)
