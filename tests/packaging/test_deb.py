@@ -62,7 +62,7 @@ def test_control_names_the_package_version_and_dependencies() -> None:
     assert "Package: missedcall-kiosk" in info
     assert f"Version: {__version__}" in info
     assert re.search(r"Depends: .*libwayland-client0", info)
-    assert "Recommends: cage" in info
+    assert "Recommends: cage, fonts-lohit-deva | fonts-noto-core" in info
     assert "postinst" in info
 
 
