@@ -16,6 +16,10 @@ class InvalidPhoneNumber(ValueError):
     """A text that is not a usable phone number; the message says why in plain words."""
 
 
+#: ITU-T E.164: at most 15 digits, country code included.
+_E164_MAX_DIGITS = 15
+
+
 def parse_phone(text: str, region: str = DEFAULT_REGION) -> str:
     """Return ``text`` as an E.164 number, reading national numbers in ``region``.
 
@@ -38,7 +42,10 @@ def parse_phone(text: str, region: str = DEFAULT_REGION) -> str:
         raise InvalidPhoneNumber(f"'{text}' has the wrong number of digits.")
     if not phonenumbers.is_valid_number(number):
         raise InvalidPhoneNumber(f"'{text}' is not a valid number in any numbering plan.")
-    return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    if len(e164) - 1 > _E164_MAX_DIGITS:  # some plans' metadata allows longer numbers
+        raise InvalidPhoneNumber(f"'{text}' has the wrong number of digits.")
+    return e164
 
 
 def try_parse_phone(text: str | None, region: str = DEFAULT_REGION) -> str | None:

@@ -92,3 +92,9 @@ def test_numbers_in_free_text_are_masked() -> None:
     assert mask_numbers_in(line) == (
         'RING +CLIP: "•••••••5678",129 and +44 ••••••3456 at 10:15, code 1234'
     )
+
+
+def test_longer_than_e164_allows_is_refused() -> None:
+    # Found by hypothesis: phonenumbers' German plan accepts 17 digits; E.164 stops at 15.
+    with pytest.raises(InvalidPhoneNumber, match="wrong number of digits"):
+        parse_phone("+4930000000000000", "DE")

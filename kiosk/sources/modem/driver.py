@@ -671,11 +671,12 @@ class ModemSource:
             self._wait_for_clip(call, line)
         elif call.reported and not call.hanging_up and call.hangups and self._still_ringing(call):
             # Unless a +CLIP for another caller follows (a new call), it did not stop.
-            asyncio.get_running_loop().call_later(_NEW_CALLER_WAIT, self._check_still_ringing, call)
+            loop = asyncio.get_running_loop()
+            loop.call_later(_NEW_CALLER_WAIT, self._check_still_ringing, call, loop.time())
         self._touch(call)
 
-    def _check_still_ringing(self, call: _Call) -> None:
-        if self._call is call and not call.hanging_up:
+    def _check_still_ringing(self, call: _Call, rang_at: float) -> None:
+        if self._call is call and not call.hanging_up and call.hung_up_at < rang_at:
             self._spawn(self._hang_up_again(call))
 
     def _still_ringing(self, call: _Call) -> bool:

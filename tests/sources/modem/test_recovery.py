@@ -24,6 +24,17 @@ async def running(source: ModemSource, sink: RecordingSink):
             await asyncio.wait_for(task, WAIT)
 
 
+def hold_pty_name(name: str | None) -> list[int]:
+    """Open ptys until one has ``name`` (freed a moment ago), so the next pty gets another."""
+    held: list[int] = []
+    for _ in range(64):
+        master, slave = os.openpty()
+        held += [master, slave]
+        if os.ttyname(slave) == name:
+            break
+    return held
+
+
 async def test_a_modem_that_stops_answering_is_reopened(sink: RecordingSink):
     async with ModemSimulator() as simulator:
         source = ModemSource(
@@ -58,11 +69,11 @@ async def test_unplug_and_replug_under_a_new_tty_through_a_by_id_link(
             simulator.unplug()
             assert not link.exists()
             await sink.wait_status(SourceState.FAULT, after=seen)
-            placeholder = os.openpty()  # holds the old number: the modem comes back elsewhere
+            held = hold_pty_name(first_tty)  # the modem must come back under another name
             try:
                 simulator.replug()
             finally:
-                for fd in placeholder:
+                for fd in held:
                     os.close(fd)
             assert simulator.pty_path != first_tty
             ready = await sink.wait_status(SourceState.READY, after=seen)
