@@ -69,6 +69,7 @@ def build_main_window(
         demo=settings.is_demo,
         result_seconds=settings.result_seconds,
         simulate_call=simulator.ring_soon if simulator else None,
+        demo_texts=(lambda: [text for _number, text in simulator.sent_sms]) if simulator else None,
         outbox_status=runtime.dispatcher.status(),
         languages=languages,
         history=VerificationHistory(runtime.database),

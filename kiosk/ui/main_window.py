@@ -16,10 +16,13 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 from kiosk.domain.health import OutboxStatus
 from kiosk.domain.phone import InvalidPhoneNumber
 from kiosk.domain.session import VerificationSession
+from kiosk.domain.sms_code import CodeCheck
 from kiosk.history import VerificationHistory
-from kiosk.service import CustomerNotFound, VerificationService
+from kiosk.service import CustomerNotFound, SmsNotSent, VerificationService
 from kiosk.settings_editor import LiveSettings
+from kiosk.ui.background import BackgroundWork
 from kiosk.ui.bridge import ServiceBridge
+from kiosk.ui.code_screen import CodeScreen
 from kiosk.ui.customer_window import CustomerWindow
 from kiosk.ui.dial_screen import EXTEND_SECONDS, DialScreen
 from kiosk.ui.find_screen import FindScreen
@@ -46,6 +49,7 @@ class MainWindow(Retranslating, QMainWindow):
         demo: bool,
         result_seconds: float,
         simulate_call: Callable[[str], None] | None = None,
+        demo_texts: Callable[[], list[str]] | None = None,
         outbox_status: OutboxStatus | None = None,
         languages: Languages | None = None,
         history: VerificationHistory | None = None,
@@ -72,6 +76,8 @@ class MainWindow(Retranslating, QMainWindow):
             region=service.region, simulate_call=simulate_call if demo else None
         )
         self.result_screen = ResultScreen(result_seconds, sound=sound)
+        self.code_screen = CodeScreen(demo_texts=demo_texts if demo else None)
+        self._work = BackgroundWork()
         self.status_details = StatusDetails()
         self.pin_screen = PinScreen(check_pin)
         self.history_screen = (
@@ -86,6 +92,7 @@ class MainWindow(Retranslating, QMainWindow):
         for screen in (
             self.find_screen,
             self.dial_screen,
+            self.code_screen,
             self.result_screen,
             self.status_details,
             self.pin_screen,
@@ -133,6 +140,10 @@ class MainWindow(Retranslating, QMainWindow):
             lambda session_id: service.extend(session_id, EXTEND_SECONDS)
         )
         self.dial_screen.language_requested.connect(self.languages.switch)
+        self.dial_screen.sms_requested.connect(self.send_code)
+        self.code_screen.resend_requested.connect(self.send_code)
+        self.code_screen.code_entered.connect(self._check_code)
+        self.code_screen.back_requested.connect(self._back_to_call)
         self.languages.changed.connect(self.dial_screen.set_current_language)
         self.languages.changed.connect(self.status_strip.set_language)
         self.result_screen.done.connect(self.show_find)
@@ -150,6 +161,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.bridge.session_changed.connect(self._on_changed)
         self.bridge.session_finished.connect(self._on_finished)
         self.bridge.source_status.connect(self.status_strip.show_source)
+        self.bridge.source_status.connect(self._offer_sms)
         self.bridge.outbox_status.connect(self.status_strip.show_outbox)
 
     def show_find(self) -> None:
@@ -226,6 +238,40 @@ class MainWindow(Retranslating, QMainWindow):
             self.staff_language = values["language"]
             self.languages.switch(self.staff_language)
 
+    def send_code(self, session_id: str) -> None:
+        """Text the customer a one-time code and show the screen that takes it."""
+        session = self.dial_screen.session
+        if session is None or session.id != session_id:
+            return
+        self.code_screen.show_sending(session_id, session.expected_number)
+        self.stack.setCurrentWidget(self.code_screen)
+        self._work.run(self._send_code(session_id))
+
+    async def finish_work(self) -> None:
+        """Wait for a code still being sent (tests, shutdown)."""
+        await self._work.finish()
+
+    async def _send_code(self, session_id: str) -> None:
+        try:
+            session = await self.service.send_sms_code(session_id)
+        except SmsNotSent as exc:
+            self.code_screen.show_not_sent(str(exc))
+            return
+        if session.pending:
+            self.code_screen.show_sent(session.code_expires_at)
+
+    def _check_code(self, session_id: str, code: str) -> None:
+        result, left = self.service.check_sms_code(session_id, code)
+        if result is not CodeCheck.ACCEPTED:  # accepted: the session finishes → result screen
+            self.code_screen.show_answer(result, left)
+
+    def _back_to_call(self) -> None:
+        if self.dial_screen.session is not None:
+            self.stack.setCurrentWidget(self.dial_screen)
+
+    def _offer_sms(self, _status: object = None) -> None:
+        self.dial_screen.set_sms_available(self.service.sms_available)
+
     def _search(self, text: str) -> None:
         self.find_screen.show_results(text, self.service.find_customers(text))
 
@@ -242,6 +288,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _on_started(self, session: VerificationSession) -> None:
         if self.dial_screen.session is None:
+            self._offer_sms()
             self.dial_screen.show_session(session)
             self.stack.setCurrentWidget(self.dial_screen)
             self.dial_screen.cancel_button.setFocus()

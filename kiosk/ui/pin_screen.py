@@ -10,7 +10,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.digit_pad import DigitPad
 from kiosk.ui.i18n import Retranslating
 from kiosk.ui.style import styled_background
 
@@ -55,18 +55,9 @@ class PinScreen(Retranslating, QWidget):
         self.message = QLabel(
             objectName="pinMessage", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True
         )
-        pad = QGridLayout()
-        pad.setSpacing(6)
-        self.keys: dict[str, QPushButton] = {}
-        for index, key in enumerate("123456789"):
-            self.keys[key] = self._key(key)
-            pad.addWidget(self.keys[key], index // 3, index % 3)
-        self.back_key = QPushButton("⌫", objectName="pinKey")
-        self.keys["0"] = self._key("0")
-        self.ok_key = QPushButton(objectName="primaryButton")
-        pad.addWidget(self.back_key, 3, 0)
-        pad.addWidget(self.keys["0"], 3, 1)
-        pad.addWidget(self.ok_key, 3, 2)
+        self.pad = DigitPad(self.pin)
+        self.keys = self.pad.keys
+        self.ok_key, self.back_key = self.pad.ok_key, self.pad.back_key
         self.cancel_button = QPushButton(objectName="secondaryButton")
 
         left = QVBoxLayout()
@@ -80,13 +71,11 @@ class PinScreen(Retranslating, QWidget):
         layout.setContentsMargins(24, 12, 24, 12)
         layout.setSpacing(24)
         layout.addLayout(left, 1)
-        layout.addLayout(pad, 1)
+        layout.addWidget(self.pad, 1)
 
         self._lockout = QTimer(self, singleShot=True, interval=lockout_ms)
         self._lockout.timeout.connect(self._end_lockout)
-        self.back_key.clicked.connect(self.pin.backspace)
-        self.ok_key.clicked.connect(self.submit)
-        self.pin.returnPressed.connect(self.submit)
+        self.pad.submitted.connect(self.submit)
         self.cancel_button.clicked.connect(self.cancelled.emit)
         self.retranslate()
 
@@ -137,14 +126,8 @@ class PinScreen(Retranslating, QWidget):
             )
         return self.tr("Too many wrong tries. Wait 30 seconds.")
 
-    def _key(self, digit: str) -> QPushButton:
-        button = QPushButton(digit, objectName="pinKey")
-        button.clicked.connect(lambda: self.pin.insert(digit))
-        return button
-
     def _set_locked(self, locked: bool) -> None:
-        for widget in (*self.keys.values(), self.ok_key, self.back_key, self.pin):
-            widget.setEnabled(not locked)
+        self.pad.set_enabled(not locked)
         self.message.setText(self._locked_words() if locked else "")
 
     def _end_lockout(self) -> None:

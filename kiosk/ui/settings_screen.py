@@ -7,8 +7,6 @@ config file and apply at once, except those that need the kiosk to start again.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Coroutine
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.config import SOURCES
 from kiosk.settings_editor import LiveSettings, SettingsProblem
+from kiosk.ui.background import BackgroundWork
 from kiosk.ui.i18n import LANGUAGE_NAMES, Retranslating
 from kiosk.ui.style import set_style_state, styled_background
 
@@ -46,7 +45,7 @@ class SettingsScreen(Retranslating, QWidget):
         self.setObjectName("settingsScreen")
         styled_background(self)
         self._live = live
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._work = BackgroundWork()
 
         self.title = QLabel(objectName="screenTitle")
         self.modem_port = QLineEdit(objectName="settingField")
@@ -131,8 +130,8 @@ class SettingsScreen(Retranslating, QWidget):
         self.back_button.clicked.connect(self.closed.emit)
         self.save_button.clicked.connect(self.save)
         self.quit_button.clicked.connect(self.quit_requested.emit)
-        self.detect_button.clicked.connect(lambda: self._run(self._detect()))
-        self.test_button.clicked.connect(lambda: self._run(self._test_callback()))
+        self.detect_button.clicked.connect(lambda: self._work.run(self._detect()))
+        self.test_button.clicked.connect(lambda: self._work.run(self._test_callback()))
         self.retranslate()
 
     def open(self) -> None:
@@ -238,13 +237,7 @@ class SettingsScreen(Retranslating, QWidget):
 
     async def finish_work(self) -> None:
         """Wait for a modem search or test callback that is still running."""
-        while self._tasks:
-            await asyncio.gather(*self._tasks)
-
-    def _run(self, work: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.ensure_future(work)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        await self._work.finish()
 
     async def _detect(self) -> None:
         self.detect_button.setEnabled(False)

@@ -1,671 +1,749 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="hi_IN" sourcelanguage="en">
-    <context>
-        <name>CustomerWindow</name>
-        <message>
-            <location filename="../../kiosk/ui/customer_window.py" line="78" />
-            <source>Customer screen</source>
-            <translation>ग्राहक स्क्रीन</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/customer_window.py" line="79" />
-            <source>Welcome. Staff will start your verification.</source>
-            <translation>स्वागत है। कर्मचारी आपका सत्यापन शुरू करेंगे।</translation>
-        </message>
-    </context>
-    <context>
-        <name>DialScreen</name>
-        <message>
-            <location filename="../../kiosk/ui/dial_screen.py" line="174" />
-            <source>Call this number</source>
-            <translation>इस नंबर पर कॉल करें</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/dial_screen.py" line="176" />
-            <source>The call is cut automatically before it is answered. It costs nothing.</source>
-            <translation>कॉल उठने से पहले अपने-आप कट जाएगी। इसका कोई पैसा नहीं लगेगा।</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/dial_screen.py" line="178" />
-            <source>Scan to call</source>
-            <translation>कॉल करने के लिए स्कैन करें</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/dial_screen.py" line="179" />
-            <source>Cancel</source>
-            <translation>रद्द करें</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/dial_screen.py" line="180" />
-            <source>+{seconds} s</source>
-            <translation>+{seconds} सेकंड</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/dial_screen.py" line="181" />
-            <source>Send a code by SMS instead</source>
-            <translation>इसके बजाय SMS से कोड भेजें</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/dial_screen.py" line="183" />
-            <source>Change the language</source>
-            <translation>भाषा बदलें</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/dial_screen.py" line="185" />
-            <source>Demo:</source>
-            <translation>डेमो:</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/dial_screen.py" line="186" />
-            <source>Simulate call from this phone</source>
-            <translation>इस फ़ोन से नकली कॉल</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/dial_screen.py" line="187" />
-            <source>Simulate call from another phone</source>
-            <translation>दूसरे फ़ोन से नकली कॉल</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/dial_screen.py" line="204" />
-            <source>the kiosk's number</source>
-            <translation>कियोस्क का नंबर</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/dial_screen.py" line="213" />
-            <source>{name}, please dial from the phone ending {digits}</source>
-            <translation>{name}, कृपया {digits} पर ख़त्म होने वाले फ़ोन से कॉल करें</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/dial_screen.py" line="219" />
-            <source>Please dial from the phone ending {digits}</source>
-            <translation>कृपया {digits} पर ख़त्म होने वाले फ़ोन से कॉल करें</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/dial_screen.py" line="231" />
-            <source>A call came from a hidden number. Please call from the phone ending {digits} with caller ID switched on.</source>
-            <translation>एक कॉल छिपे हुए नंबर से आई। कृपया {digits} पर ख़त्म होने वाले फ़ोन से कॉलर आईडी चालू करके कॉल करें।</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/dial_screen.py" line="235" />
-            <source>A call came from a different number ({number}). Please call from the phone ending {digits}.</source>
-            <translation>एक कॉल दूसरे नंबर ({number}) से आई। कृपया {digits} पर ख़त्म होने वाले फ़ोन से कॉल करें।</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/dial_screen.py" line="250" />
-            <source>left</source>
-            <translation>बाकी</translation>
-        </message>
-    </context>
-    <context>
-        <name>FindScreen</name>
-        <message>
-            <location filename="../../kiosk/ui/find_screen.py" line="89" />
-            <source>Who is verifying?</source>
-            <translation>किसका सत्यापन करना है?</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/find_screen.py" line="90" />
-            <source>Order or member number, phone, or name</source>
-            <translation>ऑर्डर या सदस्य नंबर, फ़ोन या नाम</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/find_screen.py" line="91" />
-            <source>Search</source>
-            <translation>खोजें</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/find_screen.py" line="92" />
-            <source>History</source>
-            <translation>इतिहास</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/find_screen.py" line="93" />
-            <source>Settings</source>
-            <translation>सेटिंग्स</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/find_screen.py" line="99" />
-            <source>Verify {number} (not on file)</source>
-            <translation>{number} का सत्यापन करें (रिकॉर्ड में नहीं)</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/find_screen.py" line="141" />
-            <source>{number} is not on file. Only customers on file can be verified here.</source>
-            <translation>{number} रिकॉर्ड में नहीं है। यहाँ केवल रिकॉर्ड वाले ग्राहकों का सत्यापन हो सकता है।</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/find_screen.py" line="145" />
-            <source>Nobody found for “{query}”.</source>
-            <translation>“{query}” के लिए कोई नहीं मिला।</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryScreen</name>
-        <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="140" />
-            <source>No verifications match.</source>
-            <translation>कोई मेल खाता सत्यापन नहीं मिला।</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="143" />
-            <source>{count} shown</source>
-            <translation>{count} दिखाए गए</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="155" />
-            <source>Could not save the file: {reason}</source>
-            <translation>फ़ाइल सेव नहीं हो सकी: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="159" />
-            <source>Saved {count} rows to {path}</source>
-            <translation>{count} पंक्तियाँ {path} में सेव की गईं</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="165" />
-            <source>History</source>
-            <translation>इतिहास</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="166" />
-            <source>Reference, name or last digits</source>
-            <translation>रेफ़रेंस, नाम या आख़िरी अंक</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="167" />
-            <source>Back</source>
-            <translation>वापस</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="168" />
-            <source>Export CSV</source>
-            <translation>CSV फ़ाइल बनाएँ</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="172" />
-            <source>Today</source>
-            <translation>आज</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="173" />
-            <source>Last 7 days</source>
-            <translation>पिछले 7 दिन</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="174" />
-            <source>All</source>
-            <translation>सभी</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="180" />
-            <source>Every outcome</source>
-            <translation>हर नतीजा</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="193" />
-            <location filename="../../kiosk/ui/history_screen.py" line="210" />
-            <source>Not on file</source>
-            <translation>रिकॉर्ड में नहीं</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="212" />
-            <source>Phone: {number}</source>
-            <translation>फ़ोन: {number}</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="215" />
-            <source>Started: {date} {time}</source>
-            <translation>शुरू: {date} {time}</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="219" />
-            <source>Kiosk: {kiosk}</source>
-            <translation>कियोस्क: {kiosk}</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="224" />
-            <source>Calls heard</source>
-            <translation>सुनी गई कॉल</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="228" />
-            <source>No call was heard.</source>
-            <translation>कोई कॉल नहीं आई।</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="230" />
-            <source>the right phone</source>
-            <translation>सही फ़ोन</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="231" />
-            <source>a different number</source>
-            <translation>दूसरा नंबर</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="232" />
-            <source>a hidden number</source>
-            <translation>छिपा हुआ नंबर</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="233" />
-            <source>too late</source>
-            <translation>बहुत देर से</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="234" />
-            <source>no verification waiting</source>
-            <translation>कोई सत्यापन चालू नहीं था</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/history_screen.py" line="239" />
-            <source>{time}: {caller} via {source} — {outcome}</source>
-            <translation>{time}: {caller}, {source} से — {outcome}</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../../kiosk/ui/main_window.py" line="214" />
-            <source>Missed-call verification</source>
-            <translation>मिस्ड कॉल सत्यापन</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/main_window.py" line="240" />
-            <source>Could not start the verification. Please try again.</source>
-            <translation>सत्यापन शुरू नहीं हो सका। कृपया फिर से कोशिश करें।</translation>
-        </message>
-    </context>
-    <context>
-        <name>PinScreen</name>
-        <message>
-            <location filename="../../kiosk/ui/pin_screen.py" line="120" />
-            <source>Wrong PIN. Please try again.</source>
-            <translation>गलत पिन। कृपया फिर से कोशिश करें।</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/pin_screen.py" line="124" />
-            <source>Staff PIN</source>
-            <translation>कर्मचारी पिन</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/pin_screen.py" line="125" />
-            <source>Enter the staff PIN</source>
-            <translation>कर्मचारी पिन डालें</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/pin_screen.py" line="126" />
-            <source>OK</source>
-            <translation>ठीक है</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/pin_screen.py" line="127" />
-            <source>Delete the last digit</source>
-            <translation>आख़िरी अंक मिटाएँ</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/pin_screen.py" line="128" />
-            <source>Back</source>
-            <translation>वापस</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/pin_screen.py" line="135" />
-            <source>No staff PIN is set. On this computer run “missedcall-kiosk staff-pin” and put the line it prints into the config file.</source>
-            <translation>अभी कोई कर्मचारी पिन नहीं है। इसी कंप्यूटर पर “missedcall-kiosk staff-pin” चलाएँ और जो पंक्ति दिखे उसे कॉन्फ़िग फ़ाइल में जोड़ें।</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/pin_screen.py" line="138" />
-            <source>Too many wrong tries. Wait 30 seconds.</source>
-            <translation>बहुत बार गलत पिन डाला गया। 30 सेकंड रुकें।</translation>
-        </message>
-    </context>
-    <context>
-        <name>ResultScreen</name>
-        <message>
-            <location filename="../../kiosk/ui/result_screen.py" line="105" />
-            <source>Code sent by SMS, typed in at {time}</source>
-            <translation>SMS से भेजा गया कोड {time} पर डाला गया</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/result_screen.py" line="110" />
-            <source>Missed call from {number} at {time}</source>
-            <translation>{time} पर {number} से मिस्ड कॉल</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/result_screen.py" line="114" />
-            <source>1 call came from a different number.</source>
-            <translation>1 कॉल दूसरे नंबर से आई।</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/result_screen.py" line="116" />
-            <source>{count} calls came from a different number.</source>
-            <translation>{count} कॉल दूसरे नंबर से आईं।</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/result_screen.py" line="119" />
-            <source>No call came from the phone on record.</source>
-            <translation>रिकॉर्ड वाले फ़ोन से कोई कॉल नहीं आई।</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/result_screen.py" line="129" />
-            <source>Done</source>
-            <translation>हो गया</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/result_screen.py" line="131" />
-            <source>Done ({seconds})</source>
-            <translation>हो गया ({seconds})</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsScreen</name>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="178" />
-            <source>Nothing was saved. Please correct the marked fields.</source>
-            <translation>कुछ भी सेव नहीं हुआ। कृपया लाल निशान वाले खाने ठीक करें।</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="183" />
-            <source>Could not save the settings: {reason}</source>
-            <translation>सेटिंग्स सेव नहीं हो सकीं: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="192" />
-            <source>Saved. Restart the kiosk to use: {names}</source>
-            <translation>सेव हो गया। ये बदलाव कियोस्क दोबारा चालू करने पर लागू होंगे: {names}</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="195" />
-            <source>Saved and in use.</source>
-            <translation>सेव हो गया और लागू है।</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="201" />
-            <source>Settings</source>
-            <translation>सेटिंग्स</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="203" />
-            <source>Modem port</source>
-            <translation>मॉडेम पोर्ट</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="204" />
-            <source>Where calls are heard</source>
-            <translation>कॉल कहाँ सुनी जाती हैं</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="205" />
-            <source>Number customers dial</source>
-            <translation>ग्राहक किस नंबर पर कॉल करें</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="206" />
-            <source>Callback URL</source>
-            <translation>कॉलबैक URL</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="207" />
-            <source>Callback secret</source>
-            <translation>कॉलबैक सीक्रेट</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="208" />
-            <source>Time to dial</source>
-            <translation>कॉल करने का समय</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="209" />
-            <source>Result shown for</source>
-            <translation>नतीजा कितनी देर दिखे</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="210" />
-            <source>Country (region)</source>
-            <translation>देश (क्षेत्र)</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="211" />
-            <source>Kiosk name</source>
-            <translation>कियोस्क का नाम</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="212" />
-            <source>Staff language</source>
-            <translation>कर्मचारियों की भाषा</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="216" />
-            <source>modem (default)</source>
-            <translation>मॉडेम (डिफ़ॉल्ट)</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="217" />
-            <source>e.g. /dev/ttyUSB2, COM3 or auto</source>
-            <translation>जैसे /dev/ttyUSB2, COM3 या auto</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="218" />
-            <source>the SIM's number, e.g. +91 80000 00001</source>
-            <translation>SIM का नंबर, जैसे +91 80000 00001</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="223" />
-            <source> s</source>
-            <translation> सेकंड</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="224" />
-            <source>Find modem</source>
-            <translation>मॉडेम खोजें</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="225" />
-            <source>Send a test callback</source>
-            <translation>टेस्ट कॉलबैक भेजें</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="226" />
-            <source>Back</source>
-            <translation>वापस</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="227" />
-            <source>Save</source>
-            <translation>सेव करें</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="228" />
-            <source>Leave kiosk mode</source>
-            <translation>कियोस्क मोड बंद करें</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="252" />
-            <source>Looking for a modem…</source>
-            <translation>मॉडेम खोजा जा रहा है…</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="259" />
-            <source>Found a modem on {port}.</source>
-            <translation>{port} पर मॉडेम मिला।</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="261" />
-            <source>No modem answered. Is it plugged in?</source>
-            <translation>किसी मॉडेम ने जवाब नहीं दिया। क्या वह लगा हुआ है?</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/settings_screen.py" line="265" />
-            <source>Sending…</source>
-            <translation>भेजा जा रहा है…</translation>
-        </message>
-    </context>
-    <context>
-        <name>SignalBars</name>
-        <message>
-            <location filename="../../kiosk/ui/signal_bars.py" line="30" />
-            <source>Signal: {bars} of 4 bars</source>
-            <translation>सिग्नल: 4 में से {bars}</translation>
-        </message>
-    </context>
-    <context>
-        <name>Status</name>
-        <message>
-            <location filename="../../kiosk/ui/status_words.py" line="25" />
-            <source>Verified</source>
-            <translation>सत्यापित</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_words.py" line="26" />
-            <source>Not verified: time ran out</source>
-            <translation>सत्यापित नहीं: समय ख़त्म</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_words.py" line="27" />
-            <source>Not verified: cancelled</source>
-            <translation>सत्यापित नहीं: रद्द किया गया</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_words.py" line="28" />
-            <source>Waiting for the call</source>
-            <translation>कॉल का इंतज़ार</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_words.py" line="36" />
-            <source>connecting</source>
-            <translation>जुड़ रहा है</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_words.py" line="37" />
-            <source>ready</source>
-            <translation>तैयार</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_words.py" line="38" />
-            <source>problem</source>
-            <translation>समस्या</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_words.py" line="39" />
-            <source>stopped</source>
-            <translation>बंद</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_words.py" line="47" />
-            <source>Modem</source>
-            <translation>मॉडेम</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_words.py" line="48" />
-            <source>Simulated modem</source>
-            <translation>डेमो मॉडेम</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_words.py" line="58" />
-            <source>{source}: {state}</source>
-            <translation>{source}: {state}</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatusDetails</name>
-        <message>
-            <location filename="../../kiosk/ui/status_details.py" line="56" />
-            <source>Status details</source>
-            <translation>स्थिति का विवरण</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_details.py" line="57" />
-            <source>Back</source>
-            <translation>वापस</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_details.py" line="61" />
-            <source>Where calls are heard</source>
-            <translation>कॉल कहाँ सुनी जाती हैं</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_details.py" line="63" />
-            <source>No call source has reported yet.</source>
-            <translation>अभी तक किसी कॉल स्रोत से जानकारी नहीं मिली।</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_details.py" line="68" />
-            <source>Operator: {value}</source>
-            <translation>ऑपरेटर: {value}</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_details.py" line="69" />
-            <source>Network: {value}</source>
-            <translation>नेटवर्क: {value}</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_details.py" line="75" />
-            <source>Signal: {bars} of 4 bars</source>
-            <translation>सिग्नल: 4 में से {bars}</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_details.py" line="78" />
-            <source>Port: {port}</source>
-            <translation>पोर्ट: {port}</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_details.py" line="81" />
-            <source>Results for the backend</source>
-            <translation>बैकएंड को भेजे जाने वाले नतीजे</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_details.py" line="83" />
-            <source>Not known yet.</source>
-            <translation>अभी पता नहीं।</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_details.py" line="89" />
-            <source>Last result sent: {date} {time}</source>
-            <translation>आख़िरी नतीजा भेजा गया: {date} {time}</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatusStrip</name>
-        <message>
-            <location filename="../../kiosk/ui/status_strip.py" line="105" />
-            <source>All results sent</source>
-            <translation>सभी नतीजे भेज दिए गए</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_strip.py" line="107" />
-            <source>1 result waiting to be sent</source>
-            <translation>1 नतीजा भेजा जाना बाकी</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_strip.py" line="109" />
-            <source>{count} results waiting to be sent</source>
-            <translation>{count} नतीजे भेजे जाने बाकी</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_strip.py" line="116" />
-            <source>DEMO</source>
-            <translation>डेमो</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_strip.py" line="117" />
-            <source>Demo mode: simulated modem and sample customers.</source>
-            <translation>डेमो मोड: नकली मॉडेम और नमूना ग्राहक।</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_strip.py" line="118" />
-            <source>Details ›</source>
-            <translation>विवरण ›</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_strip.py" line="119" />
-            <source>Tap for details</source>
-            <translation>विवरण के लिए छुएँ</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/ui/status_strip.py" line="121" />
-            <source>Starting…</source>
-            <translation>शुरू हो रहा है…</translation>
-        </message>
-    </context>
+<context>
+    <name>CodeScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/code_screen.py" line="122"/>
+        <source>Verify with a code by SMS</source>
+        <translation>SMS कोड से पुष्टि करें</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/code_screen.py" line="123"/>
+        <source>6-digit code</source>
+        <translation>6 अंकों का कोड</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/code_screen.py" line="124"/>
+        <source>Check</source>
+        <translation>जाँचें</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/code_screen.py" line="125"/>
+        <source>Delete the last digit</source>
+        <translation>आख़िरी अंक मिटाएँ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/code_screen.py" line="126"/>
+        <source>Back to the call</source>
+        <translation>कॉल पर वापस</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/code_screen.py" line="127"/>
+        <source>Send a new code</source>
+        <translation>नया कोड भेजें</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/code_screen.py" line="139"/>
+        <source>Sending a code to the phone ending {digits}…</source>
+        <translation>{digits} पर ख़त्म होने वाले फ़ोन पर कोड भेजा जा रहा है…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/code_screen.py" line="141"/>
+        <source>The code was not sent. {reason}</source>
+        <translation>कोड नहीं भेजा गया। {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/code_screen.py" line="144"/>
+        <source>Code sent to the phone ending {digits}. Type the code the customer reads out.</source>
+        <translation>{digits} पर ख़त्म होने वाले फ़ोन पर कोड भेजा गया। ग्राहक जो कोड पढ़कर सुनाए, उसे यहाँ डालें।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/code_screen.py" line="151"/>
+        <source>Demo: the simulated phone got the code {code}.</source>
+        <translation>डेमो: नकली फ़ोन पर कोड {code} आया।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/code_screen.py" line="147"/>
+        <source>Valid until {time}.</source>
+        <translation>{time} तक मान्य।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/code_screen.py" line="172"/>
+        <source>Wrong code. Tries left: {count}.</source>
+        <translation>गलत कोड। बची हुई कोशिशें: {count}।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/code_screen.py" line="174"/>
+        <source>The code has expired. Send a new one, or ask the customer to call.</source>
+        <translation>कोड की समय-सीमा ख़त्म हो गई। नया कोड भेजें, या ग्राहक से कॉल करने को कहें।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/code_screen.py" line="176"/>
+        <source>Too many wrong codes. Send a new one, or ask the customer to call.</source>
+        <translation>बहुत बार गलत कोड डाला गया। नया कोड भेजें, या ग्राहक से कॉल करने को कहें।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/code_screen.py" line="178"/>
+        <source>No code is waiting. Send a new one.</source>
+        <translation>कोई कोड बाकी नहीं है। नया कोड भेजें।</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerWindow</name>
+    <message>
+        <location filename="../../kiosk/ui/customer_window.py" line="78"/>
+        <source>Customer screen</source>
+        <translation>ग्राहक स्क्रीन</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/customer_window.py" line="79"/>
+        <source>Welcome. Staff will start your verification.</source>
+        <translation>स्वागत है। कर्मचारी आपका सत्यापन शुरू करेंगे।</translation>
+    </message>
+</context>
+<context>
+    <name>DialScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/dial_screen.py" line="174"/>
+        <source>Call this number</source>
+        <translation>इस नंबर पर कॉल करें</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/dial_screen.py" line="176"/>
+        <source>The call is cut automatically before it is answered. It costs nothing.</source>
+        <translation>कॉल उठने से पहले अपने-आप कट जाएगी। इसका कोई पैसा नहीं लगेगा।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/dial_screen.py" line="178"/>
+        <source>Scan to call</source>
+        <translation>कॉल करने के लिए स्कैन करें</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/dial_screen.py" line="179"/>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/dial_screen.py" line="180"/>
+        <source>+{seconds} s</source>
+        <translation>+{seconds} सेकंड</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/dial_screen.py" line="181"/>
+        <source>Send a code by SMS instead</source>
+        <translation>इसके बजाय SMS से कोड भेजें</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/dial_screen.py" line="183"/>
+        <source>Change the language</source>
+        <translation>भाषा बदलें</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/dial_screen.py" line="185"/>
+        <source>Demo:</source>
+        <translation>डेमो:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/dial_screen.py" line="186"/>
+        <source>Simulate call from this phone</source>
+        <translation>इस फ़ोन से नकली कॉल</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/dial_screen.py" line="187"/>
+        <source>Simulate call from another phone</source>
+        <translation>दूसरे फ़ोन से नकली कॉल</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/dial_screen.py" line="204"/>
+        <source>the kiosk&apos;s number</source>
+        <translation>कियोस्क का नंबर</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/dial_screen.py" line="213"/>
+        <source>{name}, please dial from the phone ending {digits}</source>
+        <translation>{name}, कृपया {digits} पर ख़त्म होने वाले फ़ोन से कॉल करें</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/dial_screen.py" line="219"/>
+        <source>Please dial from the phone ending {digits}</source>
+        <translation>कृपया {digits} पर ख़त्म होने वाले फ़ोन से कॉल करें</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/dial_screen.py" line="231"/>
+        <source>A call came from a hidden number. Please call from the phone ending {digits} with caller ID switched on.</source>
+        <translation>एक कॉल छिपे हुए नंबर से आई। कृपया {digits} पर ख़त्म होने वाले फ़ोन से कॉलर आईडी चालू करके कॉल करें।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/dial_screen.py" line="235"/>
+        <source>A call came from a different number ({number}). Please call from the phone ending {digits}.</source>
+        <translation>एक कॉल दूसरे नंबर ({number}) से आई। कृपया {digits} पर ख़त्म होने वाले फ़ोन से कॉल करें।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/dial_screen.py" line="250"/>
+        <source>left</source>
+        <translation>बाकी</translation>
+    </message>
+</context>
+<context>
+    <name>FindScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/find_screen.py" line="89"/>
+        <source>Who is verifying?</source>
+        <translation>किसका सत्यापन करना है?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/find_screen.py" line="90"/>
+        <source>Order or member number, phone, or name</source>
+        <translation>ऑर्डर या सदस्य नंबर, फ़ोन या नाम</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/find_screen.py" line="91"/>
+        <source>Search</source>
+        <translation>खोजें</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/find_screen.py" line="92"/>
+        <source>History</source>
+        <translation>इतिहास</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/find_screen.py" line="93"/>
+        <source>Settings</source>
+        <translation>सेटिंग्स</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/find_screen.py" line="99"/>
+        <source>Verify {number} (not on file)</source>
+        <translation>{number} का सत्यापन करें (रिकॉर्ड में नहीं)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/find_screen.py" line="141"/>
+        <source>{number} is not on file. Only customers on file can be verified here.</source>
+        <translation>{number} रिकॉर्ड में नहीं है। यहाँ केवल रिकॉर्ड वाले ग्राहकों का सत्यापन हो सकता है।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/find_screen.py" line="145"/>
+        <source>Nobody found for “{query}”.</source>
+        <translation>“{query}” के लिए कोई नहीं मिला।</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/history_screen.py" line="140"/>
+        <source>No verifications match.</source>
+        <translation>कोई मेल खाता सत्यापन नहीं मिला।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/history_screen.py" line="143"/>
+        <source>{count} shown</source>
+        <translation>{count} दिखाए गए</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/history_screen.py" line="155"/>
+        <source>Could not save the file: {reason}</source>
+        <translation>फ़ाइल सेव नहीं हो सकी: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/history_screen.py" line="159"/>
+        <source>Saved {count} rows to {path}</source>
+        <translation>{count} पंक्तियाँ {path} में सेव की गईं</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/history_screen.py" line="165"/>
+        <source>History</source>
+        <translation>इतिहास</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/history_screen.py" line="166"/>
+        <source>Reference, name or last digits</source>
+        <translation>रेफ़रेंस, नाम या आख़िरी अंक</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/history_screen.py" line="167"/>
+        <source>Back</source>
+        <translation>वापस</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/history_screen.py" line="168"/>
+        <source>Export CSV</source>
+        <translation>CSV फ़ाइल बनाएँ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/history_screen.py" line="172"/>
+        <source>Today</source>
+        <translation>आज</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/history_screen.py" line="173"/>
+        <source>Last 7 days</source>
+        <translation>पिछले 7 दिन</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/history_screen.py" line="174"/>
+        <source>All</source>
+        <translation>सभी</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/history_screen.py" line="180"/>
+        <source>Every outcome</source>
+        <translation>हर नतीजा</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/history_screen.py" line="193"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="210"/>
+        <source>Not on file</source>
+        <translation>रिकॉर्ड में नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/history_screen.py" line="212"/>
+        <source>Phone: {number}</source>
+        <translation>फ़ोन: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/history_screen.py" line="215"/>
+        <source>Started: {date} {time}</source>
+        <translation>शुरू: {date} {time}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/history_screen.py" line="219"/>
+        <source>Kiosk: {kiosk}</source>
+        <translation>कियोस्क: {kiosk}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/history_screen.py" line="224"/>
+        <source>Calls heard</source>
+        <translation>सुनी गई कॉल</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/history_screen.py" line="228"/>
+        <source>No call was heard.</source>
+        <translation>कोई कॉल नहीं आई।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/history_screen.py" line="230"/>
+        <source>the right phone</source>
+        <translation>सही फ़ोन</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/history_screen.py" line="231"/>
+        <source>a different number</source>
+        <translation>दूसरा नंबर</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/history_screen.py" line="232"/>
+        <source>a hidden number</source>
+        <translation>छिपा हुआ नंबर</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/history_screen.py" line="233"/>
+        <source>too late</source>
+        <translation>बहुत देर से</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/history_screen.py" line="234"/>
+        <source>no verification waiting</source>
+        <translation>कोई सत्यापन चालू नहीं था</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/history_screen.py" line="239"/>
+        <source>{time}: {caller} via {source} — {outcome}</source>
+        <translation>{time}: {caller}, {source} से — {outcome}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="226"/>
+        <source>Missed-call verification</source>
+        <translation>मिस्ड कॉल सत्यापन</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="286"/>
+        <source>Could not start the verification. Please try again.</source>
+        <translation>सत्यापन शुरू नहीं हो सका। कृपया फिर से कोशिश करें।</translation>
+    </message>
+</context>
+<context>
+    <name>PinScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/pin_screen.py" line="109"/>
+        <source>Wrong PIN. Please try again.</source>
+        <translation>गलत पिन। कृपया फिर से कोशिश करें।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pin_screen.py" line="113"/>
+        <source>Staff PIN</source>
+        <translation>कर्मचारी पिन</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pin_screen.py" line="114"/>
+        <source>Enter the staff PIN</source>
+        <translation>कर्मचारी पिन डालें</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pin_screen.py" line="115"/>
+        <source>OK</source>
+        <translation>ठीक है</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pin_screen.py" line="116"/>
+        <source>Delete the last digit</source>
+        <translation>आख़िरी अंक मिटाएँ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pin_screen.py" line="117"/>
+        <source>Back</source>
+        <translation>वापस</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pin_screen.py" line="124"/>
+        <source>No staff PIN is set. On this computer run “missedcall-kiosk staff-pin” and put the line it prints into the config file.</source>
+        <translation>अभी कोई कर्मचारी पिन नहीं है। इसी कंप्यूटर पर “missedcall-kiosk staff-pin” चलाएँ और जो पंक्ति दिखे उसे कॉन्फ़िग फ़ाइल में जोड़ें।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pin_screen.py" line="127"/>
+        <source>Too many wrong tries. Wait 30 seconds.</source>
+        <translation>बहुत बार गलत पिन डाला गया। 30 सेकंड रुकें।</translation>
+    </message>
+</context>
+<context>
+    <name>ResultScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/result_screen.py" line="105"/>
+        <source>Code sent by SMS, typed in at {time}</source>
+        <translation>SMS से भेजा गया कोड {time} पर डाला गया</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/result_screen.py" line="110"/>
+        <source>Missed call from {number} at {time}</source>
+        <translation>{time} पर {number} से मिस्ड कॉल</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/result_screen.py" line="114"/>
+        <source>1 call came from a different number.</source>
+        <translation>1 कॉल दूसरे नंबर से आई।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/result_screen.py" line="116"/>
+        <source>{count} calls came from a different number.</source>
+        <translation>{count} कॉल दूसरे नंबर से आईं।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/result_screen.py" line="119"/>
+        <source>No call came from the phone on record.</source>
+        <translation>रिकॉर्ड वाले फ़ोन से कोई कॉल नहीं आई।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/result_screen.py" line="129"/>
+        <source>Done</source>
+        <translation>हो गया</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/result_screen.py" line="131"/>
+        <source>Done ({seconds})</source>
+        <translation>हो गया ({seconds})</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="177"/>
+        <source>Nothing was saved. Please correct the marked fields.</source>
+        <translation>कुछ भी सेव नहीं हुआ। कृपया लाल निशान वाले खाने ठीक करें।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="182"/>
+        <source>Could not save the settings: {reason}</source>
+        <translation>सेटिंग्स सेव नहीं हो सकीं: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="191"/>
+        <source>Saved. Restart the kiosk to use: {names}</source>
+        <translation>सेव हो गया। ये बदलाव कियोस्क दोबारा चालू करने पर लागू होंगे: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="194"/>
+        <source>Saved and in use.</source>
+        <translation>सेव हो गया और लागू है।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="200"/>
+        <source>Settings</source>
+        <translation>सेटिंग्स</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="202"/>
+        <source>Modem port</source>
+        <translation>मॉडेम पोर्ट</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="203"/>
+        <source>Where calls are heard</source>
+        <translation>कॉल कहाँ सुनी जाती हैं</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="204"/>
+        <source>Number customers dial</source>
+        <translation>ग्राहक किस नंबर पर कॉल करें</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="205"/>
+        <source>Callback URL</source>
+        <translation>कॉलबैक URL</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="206"/>
+        <source>Callback secret</source>
+        <translation>कॉलबैक सीक्रेट</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="207"/>
+        <source>Time to dial</source>
+        <translation>कॉल करने का समय</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="208"/>
+        <source>Result shown for</source>
+        <translation>नतीजा कितनी देर दिखे</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="209"/>
+        <source>Country (region)</source>
+        <translation>देश (क्षेत्र)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="210"/>
+        <source>Kiosk name</source>
+        <translation>कियोस्क का नाम</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="211"/>
+        <source>Staff language</source>
+        <translation>कर्मचारियों की भाषा</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="215"/>
+        <source>modem (default)</source>
+        <translation>मॉडेम (डिफ़ॉल्ट)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="216"/>
+        <source>e.g. /dev/ttyUSB2, COM3 or auto</source>
+        <translation>जैसे /dev/ttyUSB2, COM3 या auto</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="217"/>
+        <source>the SIM&apos;s number, e.g. +91 80000 00001</source>
+        <translation>SIM का नंबर, जैसे +91 80000 00001</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="222"/>
+        <source> s</source>
+        <translation> सेकंड</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="223"/>
+        <source>Find modem</source>
+        <translation>मॉडेम खोजें</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="224"/>
+        <source>Send a test callback</source>
+        <translation>टेस्ट कॉलबैक भेजें</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="225"/>
+        <source>Back</source>
+        <translation>वापस</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="226"/>
+        <source>Save</source>
+        <translation>सेव करें</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="227"/>
+        <source>Leave kiosk mode</source>
+        <translation>कियोस्क मोड बंद करें</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="245"/>
+        <source>Looking for a modem…</source>
+        <translation>मॉडेम खोजा जा रहा है…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="252"/>
+        <source>Found a modem on {port}.</source>
+        <translation>{port} पर मॉडेम मिला।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="254"/>
+        <source>No modem answered. Is it plugged in?</source>
+        <translation>किसी मॉडेम ने जवाब नहीं दिया। क्या वह लगा हुआ है?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="258"/>
+        <source>Sending…</source>
+        <translation>भेजा जा रहा है…</translation>
+    </message>
+</context>
+<context>
+    <name>SignalBars</name>
+    <message>
+        <location filename="../../kiosk/ui/signal_bars.py" line="30"/>
+        <source>Signal: {bars} of 4 bars</source>
+        <translation>सिग्नल: 4 में से {bars}</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../kiosk/ui/status_words.py" line="25"/>
+        <source>Verified</source>
+        <translation>सत्यापित</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_words.py" line="26"/>
+        <source>Not verified: time ran out</source>
+        <translation>सत्यापित नहीं: समय ख़त्म</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_words.py" line="27"/>
+        <source>Not verified: cancelled</source>
+        <translation>सत्यापित नहीं: रद्द किया गया</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_words.py" line="28"/>
+        <source>Waiting for the call</source>
+        <translation>कॉल का इंतज़ार</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_words.py" line="36"/>
+        <source>connecting</source>
+        <translation>जुड़ रहा है</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_words.py" line="37"/>
+        <source>ready</source>
+        <translation>तैयार</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_words.py" line="38"/>
+        <source>problem</source>
+        <translation>समस्या</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_words.py" line="39"/>
+        <source>stopped</source>
+        <translation>बंद</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_words.py" line="47"/>
+        <source>Modem</source>
+        <translation>मॉडेम</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_words.py" line="48"/>
+        <source>Simulated modem</source>
+        <translation>डेमो मॉडेम</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_words.py" line="58"/>
+        <source>{source}: {state}</source>
+        <translation>{source}: {state}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDetails</name>
+    <message>
+        <location filename="../../kiosk/ui/status_details.py" line="56"/>
+        <source>Status details</source>
+        <translation>स्थिति का विवरण</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_details.py" line="57"/>
+        <source>Back</source>
+        <translation>वापस</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_details.py" line="61"/>
+        <source>Where calls are heard</source>
+        <translation>कॉल कहाँ सुनी जाती हैं</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_details.py" line="63"/>
+        <source>No call source has reported yet.</source>
+        <translation>अभी तक किसी कॉल स्रोत से जानकारी नहीं मिली।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_details.py" line="68"/>
+        <source>Operator: {value}</source>
+        <translation>ऑपरेटर: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_details.py" line="69"/>
+        <source>Network: {value}</source>
+        <translation>नेटवर्क: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_details.py" line="75"/>
+        <source>Signal: {bars} of 4 bars</source>
+        <translation>सिग्नल: 4 में से {bars}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_details.py" line="78"/>
+        <source>Port: {port}</source>
+        <translation>पोर्ट: {port}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_details.py" line="81"/>
+        <source>Results for the backend</source>
+        <translation>बैकएंड को भेजे जाने वाले नतीजे</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_details.py" line="83"/>
+        <source>Not known yet.</source>
+        <translation>अभी पता नहीं।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_details.py" line="89"/>
+        <source>Last result sent: {date} {time}</source>
+        <translation>आख़िरी नतीजा भेजा गया: {date} {time}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusStrip</name>
+    <message>
+        <location filename="../../kiosk/ui/status_strip.py" line="105"/>
+        <source>All results sent</source>
+        <translation>सभी नतीजे भेज दिए गए</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_strip.py" line="107"/>
+        <source>1 result waiting to be sent</source>
+        <translation>1 नतीजा भेजा जाना बाकी</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_strip.py" line="109"/>
+        <source>{count} results waiting to be sent</source>
+        <translation>{count} नतीजे भेजे जाने बाकी</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_strip.py" line="116"/>
+        <source>DEMO</source>
+        <translation>डेमो</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_strip.py" line="117"/>
+        <source>Demo mode: simulated modem and sample customers.</source>
+        <translation>डेमो मोड: नकली मॉडेम और नमूना ग्राहक।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_strip.py" line="118"/>
+        <source>Details ›</source>
+        <translation>विवरण ›</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_strip.py" line="119"/>
+        <source>Tap for details</source>
+        <translation>विवरण के लिए छुएँ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_strip.py" line="121"/>
+        <source>Starting…</source>
+        <translation>शुरू हो रहा है…</translation>
+    </message>
+</context>
 </TS>

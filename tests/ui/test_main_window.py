@@ -297,3 +297,87 @@ def test_customer_window_follows_the_session(
             assert not customer.isVisible()
 
     qloop.run_until_complete(scenario())
+
+
+async def until_sms_available(window: MainWindow) -> None:
+    """Wait for the (simulated) modem to be ready to send texts."""
+    while not window.service.sms_available:
+        await next_emission(window.bridge.source_status)
+
+
+def type_on_pad(window: MainWindow, code: str) -> None:
+    for digit in code:
+        window.code_screen.pad.keys[digit].click()
+    window.code_screen.pad.ok_key.click()
+
+
+def test_sms_code_instead_of_a_call(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings, backend: MerchantBackend
+) -> None:
+    settings = make_settings(
+        demo=True, callback_url=backend.url, callback_secret=SECRET, result_seconds=0
+    )
+
+    async def scenario() -> None:
+        async with kiosk_window(qtbot, settings) as (window, runtime):
+            simulator = runtime.simulator
+            assert simulator is not None
+            window.find_screen.search.setText("ORDER-1042")
+            window.find_screen.search_button.click()
+            await until_sms_available(window)
+            sms = window.dial_screen.sms_button
+            assert sms.isVisibleTo(window)
+            sms.click()
+            assert window.stack.currentWidget() is window.code_screen
+            assert "Sending a code to the phone ending 5678" in window.code_screen.message.text()
+            assert not window.code_screen.pad.ok_key.isEnabled()
+            await window.finish_work()
+            [(_number, text)] = simulator.sent_sms
+            code = text.split("is ")[1][:6]
+            shown = window.code_screen.message.text()
+            assert "Code sent to the phone ending 5678" in shown
+            assert f"Demo: the simulated phone got the code {code}." in shown
+
+            type_on_pad(window, "12")  # too short: nothing is checked
+            assert window.code_screen.answer.text() == ""
+            window.code_screen.code.clear()
+            type_on_pad(window, "000000" if code != "000000" else "111111")
+            assert window.code_screen.answer.text() == "Wrong code. Tries left: 4."
+            assert window.code_screen.code.text() == ""
+
+            finished = next_emission(window.bridge.session_finished)
+            type_on_pad(window, code)
+            (final,) = await finished
+            assert final.status is Status.VERIFIED
+            assert window.stack.currentWidget() is window.result_screen
+            assert window.result_screen.how.text().startswith("Code sent by SMS, typed in at")
+            async with asyncio.timeout(10):
+                [delivery] = await backend.wait_for(1)
+            assert delivery.signature_ok
+            assert delivery.payload["data"]["method"] == "sms_code"
+
+    qloop.run_until_complete(scenario())
+
+
+def test_sms_not_sent_says_why_and_back_returns_to_the_call(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings
+) -> None:
+    async def scenario() -> None:
+        async with kiosk_window(qtbot, make_settings(demo=True)) as (window, runtime):
+            assert runtime.simulator is not None
+            runtime.simulator.sms_error = 330
+            window.find_screen.search.setText("ORDER-1042")
+            window.find_screen.search_button.click()
+            await until_sms_available(window)
+            window.dial_screen.sms_button.click()
+            await window.finish_work()
+            message = window.code_screen.message.text()
+            assert message.startswith("The code was not sent.")
+            assert "no message-centre number" in message
+            assert window.code_screen.resend_button.isVisibleTo(window)
+            assert not window.code_screen.pad.ok_key.isEnabled()
+            window.code_screen.back_button.click()
+            assert window.stack.currentWidget() is window.dial_screen
+            assert window.dial_screen.session is not None  # the call still counts
+
+    qloop.run_until_complete(scenario())

@@ -88,18 +88,18 @@ class ModemHealth:
         return None
 
     def summary(self, label: str, port: str) -> str:
-        """One line for the status strip: "Modem ready — Airtel, signal 3/4"."""
-        parts = [part for part in (self.operator, self._signal_words()) if part]
+        """One line for the status strip: "Modem ready — Airtel" (bars are drawn beside it).
+
+        The signal is put in words only when it is too weak to rely on.
+        """
+        parts = [part for part in (self.operator, self._weak_signal_words()) if part]
         tail = f" — {', '.join(parts)}" if parts else f" on {port}"
         return f"{label} ready{tail}"
 
-    def _signal_words(self) -> str | None:
-        bars = self.signal_bars
-        if bars is None:
-            return None
-        if bars == 0:
+    def _weak_signal_words(self) -> str | None:
+        if self.signal_bars == 0:
             return "very weak signal: move the modem or its antenna"
-        return f"signal {bars}/4"
+        return None
 
     def details(self) -> dict[str, Any]:
         """Machine-readable facts for the status strip and diagnostics."""

@@ -40,7 +40,7 @@ async def test_initialises_the_modem_and_reports_ready(
 ):
     start_source(simulator.port)
     ready = await sink.wait_status(SourceState.READY)
-    assert ready.message == "Modem ready — Simulated Network, signal 4/4"
+    assert ready.message == "Modem ready — Simulated Network"
     assert ready.source == "modem"
     assert ready.details["signal_bars"] == 4
     assert ready.details["operator"] == "Simulated Network"

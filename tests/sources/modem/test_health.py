@@ -42,7 +42,7 @@ def test_replies_of_several_vendors():
 def test_problem_and_summary_in_plain_words():
     fine = ModemHealth(rssi=20, registration=1, operator="Airtel")
     assert fine.problem("/dev/ttyUSB2") is None
-    assert fine.summary("Modem", "/dev/ttyUSB2") == "Modem ready — Airtel, signal 4/4"
+    assert fine.summary("Modem", "/dev/ttyUSB2") == "Modem ready — Airtel"
     weak = ModemHealth(rssi=1, registration=1)
     assert weak.summary("Modem", "/dev/ttyUSB2") == (
         "Modem ready — very weak signal: move the modem or its antenna"

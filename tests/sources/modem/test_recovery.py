@@ -122,9 +122,10 @@ async def test_no_network_is_a_fault_until_the_modem_registers(sink: RecordingSi
             assert fault.details["registered"] is False
             simulator.registration, simulator.rssi = 5, 12
             ready = await sink.wait_status(SourceState.READY)
-            assert ready.message == "Modem ready — Simulated Network, signal 2/4"
+            assert ready.message == "Modem ready — Simulated Network"
             assert ready.details["network"] == "registered (roaming)"
             assert ready.details["signal_dbm"] == -89
+            assert ready.details["signal_bars"] == 2
 
 
 async def test_registration_refused_names_the_sim(sink: RecordingSink):
