@@ -20,11 +20,13 @@ from typing import Any
 
 import httpx
 import phonenumbers
+import platformdirs
 import tomlkit
 from pydantic import SecretStr, ValidationError
 
 from kiosk.config import Settings
 from kiosk.delivery.signing import signed_headers
+from kiosk.diagnostics import create_bundle, default_bundle_path
 from kiosk.domain.clock import isoformat_utc
 from kiosk.runtime import KioskRuntime
 from kiosk.sources.modem.ports import AUTO, answers_at, find_modem
@@ -224,6 +226,19 @@ class LiveSettings:
             kiosk_id=self._runtime.settings.kiosk_id,
             wait=self._runtime.settings.callback_timeout,
         )
+
+    async def save_diagnostics(self, folder: Path | None = None) -> Path:
+        """The support bundle (logs, checklist, settings without secrets) as a zip.
+
+        Saved in ``folder`` (default: the Documents folder); the modem is left alone,
+        since the running kiosk holds its port.
+        """
+        settings = self._runtime.settings
+        target = default_bundle_path(
+            settings.kiosk_id, folder or Path(platformdirs.user_documents_dir())
+        )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return await create_bundle(settings, target, config_file=settings.config_file)
 
     async def detect_modem(self) -> str | None:
         """The first serial port that answers ``AT``."""

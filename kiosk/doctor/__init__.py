@@ -26,7 +26,7 @@ from kiosk.doctor.remote import (
     check_providers,
 )
 from kiosk.doctor.report import Check, DoctorReport, Verdict
-from kiosk.doctor.settings import check_config
+from kiosk.doctor.settings import check_config, check_staff_lock
 from kiosk.doctor.storage import (
     check_data_dir,
     check_database,
@@ -79,6 +79,7 @@ async def run_checks(
     )
     checks = [
         check_config(settings, config_file),
+        check_staff_lock(settings),
         database,
         check_data_dir(settings),
         check_disk_space(settings),

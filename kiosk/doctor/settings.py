@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kiosk.config import Settings, config_path
 from kiosk.doctor.report import Check, Verdict
+from kiosk.domain.pin import DEMO_PIN
 
 
 def check_config(settings: Settings, config_file: Path | str | None = None) -> Check:
@@ -47,6 +48,31 @@ def check_config(settings: Settings, config_file: Path | str | None = None) -> C
             f"Set dial_number in {path} to the SIM's or provider number.",
         )
     return Check("config", title, Verdict.OK, where)
+
+
+def check_staff_lock(settings: Settings) -> Check:
+    """Kiosk mode needs a staff PIN, or staff can never reach settings or leave it."""
+    title = "Staff PIN"
+    if settings.staff_pin_hash:
+        return Check("staff_pin", title, Verdict.OK, "A staff PIN guards settings.")
+    if settings.is_demo:
+        return Check("staff_pin", title, Verdict.OK, f"Demo mode: the staff PIN is {DEMO_PIN}.")
+    if settings.kiosk_mode:
+        return Check(
+            "staff_pin",
+            title,
+            Verdict.FAIL,
+            "Kiosk mode is on but no staff PIN is set: nobody can open the settings or "
+            "leave the kiosk screen.",
+            "Run 'missedcall-kiosk staff-pin' and put the line it prints into the config file.",
+        )
+    return Check(
+        "staff_pin",
+        title,
+        Verdict.WARN,
+        "No staff PIN is set, so the settings screen cannot be opened.",
+        "Run 'missedcall-kiosk staff-pin' and put the line it prints into the config file.",
+    )
 
 
 def unknown_settings(config_file: Path) -> list[str]:

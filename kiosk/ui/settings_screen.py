@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -60,6 +60,9 @@ class SettingsScreen(Retranslating, QWidget):
         self.callback_secret.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
         self.test_button = QPushButton(objectName="secondaryButton")
         self.test_result = QLabel(objectName="settingNote", wordWrap=True)
+        self.diagnostics_button = QPushButton(objectName="secondaryButton")
+        self.diagnostics_result = QLabel(objectName="settingNote", wordWrap=True)
+        self.diagnostics_result.hide()
         self.timeout = _seconds_box(10, 900)
         self.result_seconds = _seconds_box(0, 120)
         self.region = QLineEdit(objectName="settingField", maxLength=2)
@@ -104,6 +107,12 @@ class SettingsScreen(Retranslating, QWidget):
             cell.addWidget(self.errors[name])
             self.errors[name].hide()
             form.addRow(self.labels[name], cell)
+        support = QVBoxLayout()
+        support.setSpacing(2)
+        support.addWidget(self.diagnostics_button, 0, Qt.AlignmentFlag.AlignLeft)
+        support.addWidget(self.diagnostics_result)
+        self.support_label = _wrapping("settingLabel")
+        form.addRow(self.support_label, support)
         body = QWidget(objectName="settingsBody")
         body.setLayout(form)
         scroll = QScrollArea(objectName="settingsScroll", widgetResizable=True)
@@ -132,6 +141,7 @@ class SettingsScreen(Retranslating, QWidget):
         self.quit_button.clicked.connect(self.quit_requested.emit)
         self.detect_button.clicked.connect(lambda: self._work.run(self._detect()))
         self.test_button.clicked.connect(lambda: self._work.run(self._test_callback()))
+        self.diagnostics_button.clicked.connect(lambda: self._work.run(self._save_diagnostics()))
         self.retranslate()
 
     def open(self) -> None:
@@ -222,6 +232,8 @@ class SettingsScreen(Retranslating, QWidget):
             box.setSuffix(self.tr(" s"))
         self.detect_button.setText(self.tr("Find modem"))
         self.test_button.setText(self.tr("Send a test callback"))
+        self.support_label.setText(self.tr("Support"))
+        self.diagnostics_button.setText(self.tr("Save diagnostics for support"))
         self.back_button.setText(self.tr("Back"))
         self.save_button.setText(self.tr("Save"))
         self.quit_button.setText(self.tr("Leave kiosk mode"))
@@ -252,6 +264,27 @@ class SettingsScreen(Retranslating, QWidget):
             self.message.setText(self.tr("Found a modem on {port}.").format(port=port))
         else:
             self.message.setText(self.tr("No modem answered. Is it plugged in?"))
+
+    async def _save_diagnostics(self) -> None:
+        self.diagnostics_button.setEnabled(False)
+        self.diagnostics_result.setText(self.tr("Checking the kiosk and collecting its logs…"))
+        self.diagnostics_result.show()
+        try:
+            path = await self._live.save_diagnostics()
+        except OSError as exc:
+            self.diagnostics_result.setText(
+                self.tr("Could not save the diagnostics: {reason}").format(reason=exc.strerror)
+            )
+            set_style_state(self.diagnostics_result, "fault", True)
+            return
+        finally:
+            self.diagnostics_button.setEnabled(True)
+        self.diagnostics_result.setText(
+            self.tr("Saved {path}. Send this file to support; it holds no passwords.").format(
+                path=path
+            )
+        )
+        set_style_state(self.diagnostics_result, "fault", False)
 
     async def _test_callback(self) -> None:
         self.test_button.setEnabled(False)

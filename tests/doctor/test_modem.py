@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from kiosk.doctor import TEST_EVENT_TYPE, Verdict, run_checks
+from kiosk.domain.pin import hash_pin
 from kiosk.sources.simulator import ModemSimulator
 from tests.doctor.support import DIAL, statuses
 from tests.merchant_backend import MerchantBackend
@@ -33,10 +34,12 @@ async def test_a_good_modem_site_passes_every_check(
             dial_number=DIAL,
             callback_url=backend.url,
             callback_secret=callback_secret,
+            staff_pin_hash=hash_pin("2468"),
         )
         report = await run_checks(settings)
     assert statuses(report) == {
         "config": Verdict.OK,
+        "staff_pin": Verdict.OK,
         "database": Verdict.OK,
         "data_dir": Verdict.OK,
         "disk": Verdict.OK,

@@ -9,8 +9,8 @@ async def test_json_has_every_check(make_settings) -> None:
     report = await run_checks(make_settings())
     data = report.as_dict()
     assert data["ok"] is True
-    assert [check["key"] for check in data["checks"]][:4] == [
-        "config", "database", "data_dir", "disk",
+    assert [check["key"] for check in data["checks"]][:5] == [
+        "config", "staff_pin", "database", "data_dir", "disk",
     ]  # fmt: skip
     assert {check["status"] for check in data["checks"]} <= {"ok", "warn", "fail", "skipped"}
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from kiosk.config import load_settings
 from kiosk.doctor import Verdict, diagnose, run_checks
+from kiosk.domain.pin import hash_pin
 from tests.doctor.support import DIAL
 
 
@@ -61,3 +62,18 @@ async def test_an_unreadable_config_file_is_explained(tmp_path: Path) -> None:
     report = await diagnose(lambda: load_settings(config), config_file=config)
     assert report.checks[0].status is Verdict.FAIL
     assert report.checks[0].message.startswith("The config file cannot be read")
+
+
+async def test_kiosk_mode_without_a_staff_pin_fails(make_settings) -> None:
+    locked_out = await run_checks(make_settings(modem_port="/dev/no-modem", kiosk_mode=True))
+    check = locked_out.check("staff_pin")
+    assert check.status is Verdict.FAIL
+    assert "nobody can open the settings" in check.message
+    assert not locked_out.ok
+    guarded = await run_checks(
+        make_settings(modem_port="/dev/no-modem", kiosk_mode=True, staff_pin_hash=hash_pin("2468"))
+    )
+    assert guarded.check("staff_pin").status is Verdict.OK
+    assert (await run_checks(make_settings())).check("staff_pin").message == (
+        "Demo mode: the staff PIN is 1234."
+    )

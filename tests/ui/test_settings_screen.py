@@ -1,4 +1,5 @@
 import asyncio
+import zipfile
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -70,5 +71,38 @@ def test_validates_saves_and_tests_the_callback(
             assert screen.message.text() == (
                 f"Found a modem on {found}." if found else "No modem answered. Is it plugged in?"
             )
+
+    qloop.run_until_complete(scenario())
+
+
+def test_saves_diagnostics_for_support(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path
+) -> None:
+    settings = load_settings(
+        tmp_path / "config.toml",
+        demo=True,
+        database_url=f"sqlite:///{tmp_path / 'k.sqlite3'}",
+        kiosk_id="counter 7",
+        callback_secret="whsec_" + "A" * 32,
+    )
+
+    async def scenario() -> None:
+        async with KioskRuntime(settings) as runtime:
+            screen = SettingsScreen(LiveSettings(runtime), kiosk_mode=False)
+            qtbot.addWidget(screen)
+            screen.show()
+            screen.diagnostics_button.click()
+            async with asyncio.timeout(30):
+                await screen.finish_work()
+            assert screen.diagnostics_button.isEnabled()
+            text = screen.diagnostics_result.text()
+            assert text.startswith("Saved ")
+            path = Path(text.removeprefix("Saved ").split(".zip")[0] + ".zip")
+            assert path.name.startswith("missedcall-kiosk-diagnostics-counter-7-")
+            with zipfile.ZipFile(path) as bundle:
+                names = bundle.namelist()
+                everything = b"".join(bundle.read(name) for name in names)
+            assert names
+            assert b"A" * 32 not in everything  # the secret stays out
 
     qloop.run_until_complete(scenario())
