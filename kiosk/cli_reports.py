@@ -20,8 +20,8 @@ from typing import TextIO
 from kiosk.config import Settings
 from kiosk.customer_data import CustomerData
 from kiosk.domain.clock import SystemClock
+from kiosk.domain.report import DayReport
 from kiosk.store.database import Database
-from kiosk.store.reports import DayReport
 from kiosk.store.retention import EXPORT_FORMATS
 
 EXIT_OK = 0

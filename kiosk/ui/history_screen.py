@@ -38,6 +38,7 @@ class HistoryScreen(Retranslating, QWidget):
     """Lists verifications; emits :attr:`closed` when staff go back."""
 
     closed = Signal()
+    report_requested = Signal()
 
     def __init__(
         self, history: VerificationHistory, export_dir: Path, parent: QWidget | None = None
@@ -97,6 +98,9 @@ class HistoryScreen(Retranslating, QWidget):
 
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
+        self.report_button = QPushButton(objectName="secondaryButton")
+        self.report_button.hide()  # shown by offer_report() when a report can be made
+        header.addWidget(self.report_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.addLayout(header)
@@ -110,6 +114,7 @@ class HistoryScreen(Retranslating, QWidget):
         self.list.itemClicked.connect(self._open)
         self.back_button.clicked.connect(self._back)
         self.export_button.clicked.connect(self.export)
+        self.report_button.clicked.connect(self.report_requested.emit)
         self.retranslate()
 
     @property
@@ -160,9 +165,14 @@ class HistoryScreen(Retranslating, QWidget):
         )
         return path
 
+    def offer_report(self) -> None:
+        """Show the button that opens the per-day report."""
+        self.report_button.show()
+
     def retranslate(self) -> None:
         """Re-read every text in the current language."""
         self.title.setText(self.tr("History"))
+        self.report_button.setText(self.tr("Report"))
         self.search.setPlaceholderText(self.tr("Reference, name or last digits"))
         self.back_button.setText(self.tr("Back"))
         self.export_button.setText(self.tr("Export CSV"))

@@ -73,6 +73,7 @@ def build_main_window(
         outbox_status=runtime.dispatcher.status(),
         languages=languages,
         history=VerificationHistory(runtime.database),
+        report=lambda days: runtime.customer_data.report(days=days),
         export_dir=Path(platformdirs.user_documents_dir()),
         live_settings=LiveSettings(runtime),
         check_pin=staff_pin_check(settings),

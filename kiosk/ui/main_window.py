@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain.health import OutboxStatus
 from kiosk.domain.phone import InvalidPhoneNumber
+from kiosk.domain.report import DayReport
 from kiosk.domain.session import VerificationSession
 from kiosk.domain.sms_code import CodeCheck
 from kiosk.history import VerificationHistory
@@ -29,6 +30,7 @@ from kiosk.ui.find_screen import FindScreen
 from kiosk.ui.history_screen import HistoryScreen
 from kiosk.ui.i18n import Languages, Retranslating
 from kiosk.ui.pin_screen import PinScreen
+from kiosk.ui.report_screen import ReportScreen
 from kiosk.ui.result_screen import ResultScreen
 from kiosk.ui.settings_screen import SettingsScreen
 from kiosk.ui.sound import OutcomeSound
@@ -53,6 +55,7 @@ class MainWindow(Retranslating, QMainWindow):
         outbox_status: OutboxStatus | None = None,
         languages: Languages | None = None,
         history: VerificationHistory | None = None,
+        report: Callable[[int], list[DayReport]] | None = None,
         export_dir: Path | None = None,
         live_settings: LiveSettings | None = None,
         check_pin: Callable[[str], bool] | None = None,
@@ -83,6 +86,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.history_screen = (
             HistoryScreen(history, export_dir or Path.home()) if history is not None else None
         )
+        self.report_screen = ReportScreen(report) if report is not None else None
+        if self.history_screen is not None and self.report_screen is not None:
+            self.history_screen.offer_report()
         self.settings_screen = (
             SettingsScreen(live_settings, kiosk_mode=kiosk_mode)
             if live_settings is not None
@@ -97,6 +103,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.status_details,
             self.pin_screen,
             self.history_screen,
+            self.report_screen,
             self.settings_screen,
         ):
             if screen is not None:
@@ -153,6 +160,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.pin_screen.cancelled.connect(self.show_find)
         if self.history_screen is not None:
             self.history_screen.closed.connect(self.show_find)
+            self.history_screen.report_requested.connect(self.show_report)
+        if self.report_screen is not None:
+            self.report_screen.closed.connect(self.show_history)
         if self.settings_screen is not None:
             self.settings_screen.closed.connect(self.show_find)
             self.settings_screen.saved.connect(self._settings_saved)
@@ -177,6 +187,12 @@ class MainWindow(Retranslating, QMainWindow):
         if self.history_screen is not None:
             self.stack.setCurrentWidget(self.history_screen)
             self.history_screen.open()
+
+    def show_report(self) -> None:
+        """The per-day report (from the history screen)."""
+        if self.report_screen is not None:
+            self.report_screen.show_days(self.report_screen.days)
+            self.stack.setCurrentWidget(self.report_screen)
 
     def ask_pin(self) -> None:
         """Ask for the staff PIN before the settings open."""

@@ -110,6 +110,8 @@ async def visit_screens(
     first = window.history_screen.list.item(window.history_screen.list.count() - 1)
     window.history_screen.list.itemActivated.emit(first)
     yield "6-history-detail", window
+    window.show_report()
+    yield "12-report", window
 
     window.show_status_details()
     yield "7-status-details", window

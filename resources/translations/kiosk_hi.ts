@@ -221,123 +221,128 @@
 <context>
     <name>HistoryScreen</name>
     <message>
-        <location filename="../../kiosk/ui/history_screen.py" line="140"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="145"/>
         <source>No verifications match.</source>
         <translation>कोई मेल खाता सत्यापन नहीं मिला।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/history_screen.py" line="143"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="148"/>
         <source>{count} shown</source>
         <translation>{count} दिखाए गए</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/history_screen.py" line="155"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="160"/>
         <source>Could not save the file: {reason}</source>
         <translation>फ़ाइल सेव नहीं हो सकी: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/history_screen.py" line="159"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="164"/>
         <source>Saved {count} rows to {path}</source>
         <translation>{count} पंक्तियाँ {path} में सेव की गईं</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/history_screen.py" line="165"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="174"/>
         <source>History</source>
         <translation>इतिहास</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/history_screen.py" line="166"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="175"/>
+        <source>Report</source>
+        <translation>रिपोर्ट</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/history_screen.py" line="176"/>
         <source>Reference, name or last digits</source>
         <translation>रेफ़रेंस, नाम या आख़िरी अंक</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/history_screen.py" line="167"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="177"/>
         <source>Back</source>
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/history_screen.py" line="168"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="178"/>
         <source>Export CSV</source>
         <translation>CSV फ़ाइल बनाएँ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/history_screen.py" line="172"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="182"/>
         <source>Today</source>
         <translation>आज</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/history_screen.py" line="173"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="183"/>
         <source>Last 7 days</source>
         <translation>पिछले 7 दिन</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/history_screen.py" line="174"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="184"/>
         <source>All</source>
         <translation>सभी</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/history_screen.py" line="180"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="190"/>
         <source>Every outcome</source>
         <translation>हर नतीजा</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/history_screen.py" line="193"/>
-        <location filename="../../kiosk/ui/history_screen.py" line="210"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="203"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="220"/>
         <source>Not on file</source>
         <translation>रिकॉर्ड में नहीं</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/history_screen.py" line="212"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="222"/>
         <source>Phone: {number}</source>
         <translation>फ़ोन: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/history_screen.py" line="215"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="225"/>
         <source>Started: {date} {time}</source>
         <translation>शुरू: {date} {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/history_screen.py" line="219"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="229"/>
         <source>Kiosk: {kiosk}</source>
         <translation>कियोस्क: {kiosk}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/history_screen.py" line="224"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="234"/>
         <source>Calls heard</source>
         <translation>सुनी गई कॉल</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/history_screen.py" line="228"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="238"/>
         <source>No call was heard.</source>
         <translation>कोई कॉल नहीं आई।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/history_screen.py" line="230"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="240"/>
         <source>the right phone</source>
         <translation>सही फ़ोन</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/history_screen.py" line="231"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="241"/>
         <source>a different number</source>
         <translation>दूसरा नंबर</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/history_screen.py" line="232"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="242"/>
         <source>a hidden number</source>
         <translation>छिपा हुआ नंबर</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/history_screen.py" line="233"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="243"/>
         <source>too late</source>
         <translation>बहुत देर से</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/history_screen.py" line="234"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="244"/>
         <source>no verification waiting</source>
         <translation>कोई सत्यापन चालू नहीं था</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/history_screen.py" line="239"/>
+        <location filename="../../kiosk/ui/history_screen.py" line="249"/>
         <source>{time}: {caller} via {source} — {outcome}</source>
         <translation>{time}: {caller}, {source} से — {outcome}</translation>
     </message>
@@ -345,12 +350,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="226"/>
+        <location filename="../../kiosk/ui/main_window.py" line="242"/>
         <source>Missed-call verification</source>
         <translation>मिस्ड कॉल सत्यापन</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="286"/>
+        <location filename="../../kiosk/ui/main_window.py" line="302"/>
         <source>Could not start the verification. Please try again.</source>
         <translation>सत्यापन शुरू नहीं हो सका। कृपया फिर से कोशिश करें।</translation>
     </message>
@@ -396,6 +401,64 @@
         <location filename="../../kiosk/ui/pin_screen.py" line="127"/>
         <source>Too many wrong tries. Wait 30 seconds.</source>
         <translation>बहुत बार गलत पिन डाला गया। 30 सेकंड रुकें।</translation>
+    </message>
+</context>
+<context>
+    <name>ReportScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/report_screen.py" line="85"/>
+        <source>Report</source>
+        <translation>रिपोर्ट</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/report_screen.py" line="87"/>
+        <source>{days} days</source>
+        <translation>{days} दिन</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/report_screen.py" line="90"/>
+        <source>Day</source>
+        <translation>दिन</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/report_screen.py" line="91"/>
+        <source>Kiosk</source>
+        <translation>कियोस्क</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/report_screen.py" line="92"/>
+        <source>Verified</source>
+        <translation>सत्यापित</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/report_screen.py" line="93"/>
+        <source>Success</source>
+        <translation>सफलता</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/report_screen.py" line="94"/>
+        <source>Median time</source>
+        <translation>मध्य समय</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/report_screen.py" line="97"/>
+        <source>Back</source>
+        <translation>वापस</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/report_screen.py" line="108"/>
+        <source>{verified} of {total}</source>
+        <translation>{total} में से {verified}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/report_screen.py" line="121"/>
+        <source>{verified} of {total} verified in the last {days} days.</source>
+        <translation>पिछले {days} दिनों में {total} में से {verified} सत्यापित।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/report_screen.py" line="125"/>
+        <source>No verifications in the last {days} days.</source>
+        <translation>पिछले {days} दिनों में कोई सत्यापन नहीं।</translation>
     </message>
 </context>
 <context>
