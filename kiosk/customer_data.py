@@ -17,9 +17,26 @@ from kiosk.config import APP_NAME, Settings
 from kiosk.customer_sync import CustomerSync, SyncResult, customer_sync
 from kiosk.domain.clock import Clock
 from kiosk.store.database import Database
-from kiosk.store.importing.importer import ImportResult, ProgressCallback, import_customers
+from kiosk.store.importing.columns import ColumnProblem
+from kiosk.store.importing.files import UnreadableFile
+from kiosk.store.importing.importer import (
+    ImportProgress,
+    ImportResult,
+    ProgressCallback,
+    import_customers,
+)
 from kiosk.store.reports import DayReport, verification_report
 from kiosk.store.retention import PurgeResult, export_path, purge_before
+
+#: What a front-end needs to show an import: its progress, its result, why it failed.
+__all__ = [
+    "ColumnProblem",
+    "CustomerData",
+    "ImportProgress",
+    "ImportResult",
+    "ProgressCallback",
+    "UnreadableFile",
+]
 
 
 class CustomerData:

@@ -25,6 +25,7 @@ import tomlkit
 from pydantic import SecretStr, ValidationError
 
 from kiosk.config import Settings
+from kiosk.customer_data import ImportResult, ProgressCallback
 from kiosk.delivery.signing import signed_headers
 from kiosk.diagnostics import create_bundle, default_bundle_path
 from kiosk.domain.clock import isoformat_utc
@@ -226,6 +227,12 @@ class LiveSettings:
             kiosk_id=self._runtime.settings.kiosk_id,
             wait=self._runtime.settings.callback_timeout,
         )
+
+    def import_customers(
+        self, path: Path, *, progress: ProgressCallback | None = None
+    ) -> ImportResult:
+        """Import a customer file (blocking: run it in a worker thread)."""
+        return self._runtime.customer_data.import_file(path, progress=progress)
 
     async def save_diagnostics(self, folder: Path | None = None) -> Path:
         """The support bundle (logs, checklist, settings without secrets) as a zip.

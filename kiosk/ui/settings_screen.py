@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from kiosk.config import SOURCES
 from kiosk.settings_editor import LiveSettings, SettingsProblem
 from kiosk.ui.background import BackgroundWork
+from kiosk.ui.customer_import import CustomerImport
 from kiosk.ui.i18n import LANGUAGE_NAMES, Retranslating
 from kiosk.ui.style import set_style_state, styled_background
 
@@ -113,6 +114,9 @@ class SettingsScreen(Retranslating, QWidget):
         support.addWidget(self.diagnostics_result)
         self.support_label = _wrapping("settingLabel")
         form.addRow(self.support_label, support)
+        self.customers_label = _wrapping("settingLabel")
+        self.customer_import = CustomerImport(live.import_customers)
+        form.addRow(self.customers_label, self.customer_import)
         body = QWidget(objectName="settingsBody")
         body.setLayout(form)
         scroll = QScrollArea(objectName="settingsScroll", widgetResizable=True)
@@ -233,6 +237,7 @@ class SettingsScreen(Retranslating, QWidget):
         self.detect_button.setText(self.tr("Find modem"))
         self.test_button.setText(self.tr("Send a test callback"))
         self.support_label.setText(self.tr("Support"))
+        self.customers_label.setText(self.tr("Customers"))
         self.diagnostics_button.setText(self.tr("Save diagnostics for support"))
         self.back_button.setText(self.tr("Back"))
         self.save_button.setText(self.tr("Save"))

@@ -80,6 +80,44 @@
     </message>
 </context>
 <context>
+    <name>CustomerImport</name>
+    <message>
+        <location filename="../../kiosk/ui/customer_import.py" line="55"/>
+        <source>Importing {name}…</source>
+        <translation>{name} आयात हो रही है…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/customer_import.py" line="64"/>
+        <source>Nothing was imported. {reason}</source>
+        <translation>कुछ भी आयात नहीं हुआ। {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/customer_import.py" line="77"/>
+        <source>Import customers from a file…</source>
+        <translation>फ़ाइल से ग्राहक आयात करें…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/customer_import.py" line="80"/>
+        <source>Customers added: {added}, updated: {updated}.</source>
+        <translation>जोड़े गए ग्राहक: {added}, अपडेट किए गए: {updated}।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/customer_import.py" line="85"/>
+        <source>Rows not imported: {rejected}; the reasons are in {report}.</source>
+        <translation>आयात न हुई पंक्तियाँ: {rejected}; कारण {report} में हैं।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/customer_import.py" line="93"/>
+        <source>Customer file</source>
+        <translation>ग्राहक फ़ाइल</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/customer_import.py" line="94"/>
+        <source>Customer lists (*.csv *.xlsx)</source>
+        <translation>ग्राहक सूचियाँ (*.csv *.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>CustomerWindow</name>
     <message>
         <location filename="../../kiosk/ui/customer_window.py" line="78"/>
@@ -502,167 +540,172 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="187"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="191"/>
         <source>Nothing was saved. Please correct the marked fields.</source>
         <translation>कुछ भी सेव नहीं हुआ। कृपया लाल निशान वाले खाने ठीक करें।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="192"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="196"/>
         <source>Could not save the settings: {reason}</source>
         <translation>सेटिंग्स सेव नहीं हो सकीं: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="201"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="205"/>
         <source>Saved. Restart the kiosk to use: {names}</source>
         <translation>सेव हो गया। ये बदलाव कियोस्क दोबारा चालू करने पर लागू होंगे: {names}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="204"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="208"/>
         <source>Saved and in use.</source>
         <translation>सेव हो गया और लागू है।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="210"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="214"/>
         <source>Settings</source>
         <translation>सेटिंग्स</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="212"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="216"/>
         <source>Modem port</source>
         <translation>मॉडेम पोर्ट</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="213"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="217"/>
         <source>Where calls are heard</source>
         <translation>कॉल कहाँ सुनी जाती हैं</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="214"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="218"/>
         <source>Number customers dial</source>
         <translation>ग्राहक किस नंबर पर कॉल करें</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="215"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="219"/>
         <source>Callback URL</source>
         <translation>कॉलबैक URL</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="216"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="220"/>
         <source>Callback secret</source>
         <translation>कॉलबैक सीक्रेट</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="217"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="221"/>
         <source>Time to dial</source>
         <translation>कॉल करने का समय</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="218"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="222"/>
         <source>Result shown for</source>
         <translation>नतीजा कितनी देर दिखे</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="219"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="223"/>
         <source>Country (region)</source>
         <translation>देश (क्षेत्र)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="220"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="224"/>
         <source>Kiosk name</source>
         <translation>कियोस्क का नाम</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="221"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="225"/>
         <source>Staff language</source>
         <translation>कर्मचारियों की भाषा</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="225"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="229"/>
         <source>modem (default)</source>
         <translation>मॉडेम (डिफ़ॉल्ट)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="226"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="230"/>
         <source>e.g. /dev/ttyUSB2, COM3 or auto</source>
         <translation>जैसे /dev/ttyUSB2, COM3 या auto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="227"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="231"/>
         <source>the SIM&apos;s number, e.g. +91 80000 00001</source>
         <translation>SIM का नंबर, जैसे +91 80000 00001</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="232"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="236"/>
         <source> s</source>
         <translation> सेकंड</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="233"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="237"/>
         <source>Find modem</source>
         <translation>मॉडेम खोजें</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="234"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="238"/>
         <source>Send a test callback</source>
         <translation>टेस्ट कॉलबैक भेजें</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="235"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="239"/>
         <source>Support</source>
         <translation>सहायता</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="236"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="240"/>
+        <source>Customers</source>
+        <translation>ग्राहक</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_screen.py" line="241"/>
         <source>Save diagnostics for support</source>
         <translation>सहायता के लिए जाँच-फ़ाइल सहेजें</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="237"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="242"/>
         <source>Back</source>
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="238"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="243"/>
         <source>Save</source>
         <translation>सेव करें</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="239"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="244"/>
         <source>Leave kiosk mode</source>
         <translation>कियोस्क मोड बंद करें</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="257"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="262"/>
         <source>Looking for a modem…</source>
         <translation>मॉडेम खोजा जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="264"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="269"/>
         <source>Found a modem on {port}.</source>
         <translation>{port} पर मॉडेम मिला।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="266"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="271"/>
         <source>No modem answered. Is it plugged in?</source>
         <translation>किसी मॉडेम ने जवाब नहीं दिया। क्या वह लगा हुआ है?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="270"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="275"/>
         <source>Checking the kiosk and collecting its logs…</source>
         <translation>कियोस्क की जाँच हो रही है और उसके लॉग इकट्ठे किए जा रहे हैं…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="276"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="281"/>
         <source>Could not save the diagnostics: {reason}</source>
         <translation>जाँच-फ़ाइल सहेजी नहीं जा सकी: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="283"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="288"/>
         <source>Saved {path}. Send this file to support; it holds no passwords.</source>
         <translation>{path} सहेजी गई। यह फ़ाइल सहायता टीम को भेजें; इसमें कोई पासवर्ड नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="291"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="296"/>
         <source>Sending…</source>
         <translation>भेजा जा रहा है…</translation>
     </message>
