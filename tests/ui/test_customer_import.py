@@ -1,4 +1,5 @@
 import asyncio
+import contextlib
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -16,20 +17,27 @@ MANIFEST = (
 )
 
 
+@contextlib.asynccontextmanager
+async def import_panel(qtbot: QtBot, tmp_path: Path):
+    """A running demo kiosk's import panel, shown."""
+    settings = load_settings(
+        tmp_path / "config.toml", database_url=f"sqlite:///{tmp_path / 'k.sqlite3'}", demo=True
+    )
+    async with KioskRuntime(settings) as runtime:
+        panel = CustomerImport(LiveSettings(runtime).import_customers)
+        qtbot.addWidget(panel)
+        panel.show()
+        yield panel, runtime
+
+
 def test_imports_a_file_with_a_moving_bar_and_says_what_happened(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path
 ) -> None:
     manifest = tmp_path / "manifest.csv"
     manifest.write_text(MANIFEST)
-    settings = load_settings(
-        tmp_path / "config.toml", database_url=f"sqlite:///{tmp_path / 'k.sqlite3'}", demo=True
-    )
 
     async def scenario() -> None:
-        async with KioskRuntime(settings) as runtime:
-            panel = CustomerImport(LiveSettings(runtime).import_customers)
-            qtbot.addWidget(panel)
-            panel.show()
+        async with import_panel(qtbot, tmp_path) as (panel, runtime):
             values: list[int] = []
             panel.bar.valueChanged.connect(values.append)
             result = await panel.import_file(manifest)
@@ -50,14 +58,8 @@ def test_imports_a_file_with_a_moving_bar_and_says_what_happened(
 def test_an_unreadable_file_imports_nothing_and_says_why(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path
 ) -> None:
-    settings = load_settings(
-        tmp_path / "config.toml", database_url=f"sqlite:///{tmp_path / 'k.sqlite3'}", demo=True
-    )
-
     async def scenario() -> None:
-        async with KioskRuntime(settings) as runtime:
-            panel = CustomerImport(LiveSettings(runtime).import_customers)
-            qtbot.addWidget(panel)
+        async with import_panel(qtbot, tmp_path) as (panel, _runtime):
             assert await panel.import_file(tmp_path / "missing.csv") is None
             assert panel.result.text().startswith("Nothing was imported.")
             assert panel.result.property("fault") is True
