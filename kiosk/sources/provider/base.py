@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime, tzinfo
+from email.utils import parsedate_to_datetime
 from typing import Any, Protocol
 
 import httpx
@@ -93,3 +95,37 @@ def transport_reason(exc: Exception) -> str:
     if isinstance(exc, httpx.NetworkError | httpx.RemoteProtocolError):
         return "connection lost"
     return type(exc).__name__
+
+
+def utc_time(text: str, zone: tzinfo) -> datetime | None:
+    """A provider's "2016-02-16 15:56:26[+05:30]" or RFC 2822 time as aware UTC.
+
+    A time without an offset is read in ``zone``; empty, zero ("0000-00-00 ...") and
+    unreadable times give None.
+    """
+    text = text.strip()
+    if not text or text.startswith("0000"):
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        try:
+            moment = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone)
+    return moment.astimezone(UTC)
+
+
+def keep_calls(
+    events: dict[str, CallEvent],
+    records: Iterable[Any],
+    read: Callable[[Any], CallEvent | None],
+    since: datetime,
+) -> None:
+    """Add each record read as a call at or after ``since`` to ``events``, once per call."""
+    for record in records:
+        event = read(record)
+        if event is not None and event.at >= since:
+            events.setdefault(event.call_id or event.raw, event)

@@ -31,7 +31,7 @@ Not found in the documentation, so chosen here and kept configurable:
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs, urljoin, urlparse
 from zoneinfo import ZoneInfo
@@ -40,7 +40,7 @@ import httpx
 
 from kiosk.domain.events import CallEvent
 from kiosk.domain.phone import try_parse_phone
-from kiosk.sources.provider.base import ProviderError, get_json
+from kiosk.sources.provider.base import ProviderError, get_json, keep_calls, utc_time
 
 PROVIDER = "Exotel"
 _TIME_FORMAT = "%Y-%m-%d %H:%M:%S"  # [v1] "2019-12-03 10:48:33"
@@ -103,10 +103,7 @@ class ExotelAdapter:
                 break
             document = await self._get(client, url, query)
             calls, next_uri = _page(document)
-            for record in calls:
-                event = self._event(record)
-                if event is not None and event.at >= since:
-                    events.setdefault(event.call_id or event.raw, event)
+            keep_calls(events, calls, self._event, since)
             url, query = self._next(next_uri, params, seen_cursors)
         return list(events.values())
 
@@ -169,13 +166,7 @@ class ExotelAdapter:
 
     def _time(self, value: Any) -> datetime | None:
         """An account-local "YYYY-MM-DD HH:MM:SS" as an aware UTC time."""
-        try:
-            moment = datetime.fromisoformat(str(value).strip())
-        except ValueError:
-            return None
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=self.zone)
-        return moment.astimezone(UTC)
+        return utc_time("" if value is None else str(value), self.zone)
 
 
 def _page(document: Any) -> tuple[list[Any], str | None]:

@@ -84,8 +84,7 @@ import json
 import logging
 import socket
 from collections.abc import Awaitable, Callable, Iterable
-from datetime import UTC, datetime, tzinfo
-from email.utils import parsedate_to_datetime
+from datetime import UTC, datetime
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
@@ -95,6 +94,7 @@ from kiosk.domain.events import CallEvent
 from kiosk.domain.health import SourceState, SourceStatus
 from kiosk.domain.phone import DEFAULT_REGION, mask, mask_numbers_in, parse_phone, try_parse_phone
 from kiosk.sources.base import CallSink
+from kiosk.sources.provider.base import utc_time
 
 # The withheld spellings Twilio users see in ``From`` (kept in one place).
 from kiosk.sources.provider.twilio import _WITHHELD_KEYPAD_NUMBERS, _WITHHELD_WORDS
@@ -209,27 +209,6 @@ def _raw(pairs: Iterable[tuple[str, str]]) -> str:
         else:
             record[name] = value
     return json.dumps(record, ensure_ascii=False)
-
-
-def _utc_time(text: str, zone: tzinfo) -> datetime | None:
-    """Read "2016-02-16 15:56:26" or "Tue, 16 Feb 2016 15:56:26[ +0000]" as UTC.
-
-    A time without an offset is read in ``zone``; empty, zero ("0000-00-00 ...") and
-    unreadable times give None.
-    """
-    text = text.strip()
-    if not text or text.startswith("0000"):
-        return None
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        try:
-            moment = parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
-            return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=zone)
-    return moment.astimezone(UTC)
 
 
 class _ScrubFilter(logging.Filter):
@@ -487,7 +466,7 @@ class InboundCallListener:
             log.info("Twilio: call %s was to %s, not the kiosk's number", call_sid, mask(dialed))
         else:
             caller_raw = fields.get("From", "")
-            at = _utc_time(fields.get("Timestamp", ""), UTC)
+            at = utc_time(fields.get("Timestamp", ""), UTC)
             caller = self._twilio_caller(caller_raw)
             # Even if the kiosk could not take the call, Twilio must get the <Reject/>:
             # any other answer would have Twilio answer the call (and bill the caller).
@@ -530,7 +509,7 @@ class InboundCallListener:
             log.info("Exotel: call %s was to %s, not the kiosk's number", call_sid, mask(dialed))
         else:
             caller_raw = fields.get("CallFrom") or fields.get("From") or ""
-            at = _utc_time(fields.get("StartTime", ""), self.zone) or _utc_time(
+            at = utc_time(fields.get("StartTime", ""), self.zone) or utc_time(
                 fields.get("Created", ""), self.zone
             )
             caller = try_parse_phone(caller_raw, self.region)

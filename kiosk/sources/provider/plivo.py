@@ -50,7 +50,7 @@ import httpx
 
 from kiosk.domain.events import CallEvent
 from kiosk.domain.phone import try_parse_phone
-from kiosk.sources.provider.base import ProviderError, get_json
+from kiosk.sources.provider.base import ProviderError, get_json, keep_calls, utc_time
 
 PROVIDER = "Plivo"
 _FILTER_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"  # [list] YYYY-MM-DD HH:MM[:ss[.uuuuuu]], UTC
@@ -104,10 +104,7 @@ class PlivoAdapter:
         for _ in range(_MAX_PAGES):
             document = await self._get(client, {**params, "offset": str(offset)})
             objects, has_next, total = _page(document)
-            for record in objects:
-                event = self._event(record)
-                if event is not None and event.at >= since:
-                    events.setdefault(event.call_id or event.raw, event)
+            keep_calls(events, objects, self._event, since)
             offset += len(objects)
             if not has_next or not objects or (total is not None and offset >= total):
                 break
@@ -152,13 +149,7 @@ class PlivoAdapter:
 
     def _time(self, value: Any) -> datetime | None:
         """Read "2022-06-28 19:39:04+05:30" (no offset: the console zone) as UTC."""
-        try:
-            moment = datetime.fromisoformat(str(value).strip())
-        except ValueError:
-            return None
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=self.zone)
-        return moment.astimezone(UTC)
+        return utc_time("" if value is None else str(value), self.zone)
 
 
 def _page(document: Any) -> tuple[list[Any], bool, int | None]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import socket
@@ -13,11 +12,8 @@ from typing import Any
 import httpx
 import pytest
 
-from kiosk.domain.health import SourceState
 from kiosk.sources.provider.base import ProviderError
 from kiosk.sources.provider.exotel import ExotelAdapter
-from kiosk.sources.provider.poller import ProviderSource
-from tests.sources.conftest import RecordingSink
 from tests.sources.provider.fake_exotel import FakeExotel
 from tests.sources.provider.fake_server import Answer
 
@@ -50,15 +46,6 @@ async def fetch(
 ) -> list:
     async with httpx.AsyncClient(timeout=client_timeout) as client:
         return await adapter.fetch(client, since)
-
-
-def poller(adapter: ExotelAdapter) -> ProviderSource:
-    return ProviderSource(adapter, interval=0.01, initial_delay=0, requests_per_minute=100_000)
-
-
-async def stop(task: asyncio.Task) -> None:
-    task.cancel()
-    await asyncio.gather(task, return_exceptions=True)
 
 
 # -- asking and reading ------------------------------------------------------------
@@ -237,80 +224,6 @@ async def test_a_failing_later_page_fails_the_fetch(exotel: FakeExotel) -> None:
 
 
 # -- inside the poller ------------------------------------------------------------
-
-
-async def test_a_late_call_is_reported_once(exotel: FakeExotel) -> None:
-    sink = RecordingSink()
-    task = asyncio.create_task(poller(make_adapter(exotel, page_size=2)).run(sink))
-    try:
-        now = datetime.now(UTC)
-        sink.listen(now)
-        await exotel.wait_requests(3)  # polled, nothing there yet
-        exotel.add_call(
-            "late", caller="09812345678", at=now + timedelta(seconds=1), exophone=EXOPHONE
-        )
-        [event] = await sink.wait_calls(1)
-        await exotel.wait_requests(exotel.request_count + 3)  # it is still listed: more polls
-        assert [e.call_id for e in sink.calls] == ["late"]
-        assert (event.caller, event.source) == (CALLER, "exotel")
-    finally:
-        await stop(task)
-
-
-async def test_calls_seen_on_every_poll_are_reported_once(exotel: FakeExotel) -> None:
-    now = datetime.now(UTC)
-    for i in range(3):
-        exotel.add_call(f"sid{i}", caller=CALLER, at=now + timedelta(seconds=i), exophone=EXOPHONE)
-    sink = RecordingSink()
-    task = asyncio.create_task(poller(make_adapter(exotel, page_size=2)).run(sink))
-    try:
-        sink.listen(now)
-        await sink.wait_calls(3)
-        await exotel.wait_requests(exotel.request_count + 6)  # three more two-page polls
-        assert [e.call_id for e in sink.calls] == ["sid0", "sid1", "sid2"]
-    finally:
-        await stop(task)
-
-
-async def test_an_idle_kiosk_makes_no_requests() -> None:
-    with FakeExotel() as idle_fake, FakeExotel() as busy_fake:
-        idle_sink, busy_sink = RecordingSink(), RecordingSink()
-        idle = poller(make_adapter(idle_fake))
-        tasks = [
-            asyncio.create_task(idle.run(idle_sink)),
-            asyncio.create_task(poller(make_adapter(busy_fake)).run(busy_sink)),
-        ]
-        try:
-            busy_sink.listen(datetime.now(UTC))
-            await idle_sink.wait_status(SourceState.READY)
-            await busy_fake.wait_requests(5)  # the busy one has polled five times meanwhile
-            assert idle_fake.request_count == 0
-            assert idle.requests == 0
-
-            busy_sink.listen(None)  # its session ends: at most the poll under way finishes
-            stopped_at = busy_fake.request_count
-            idle_sink.listen(datetime.now(UTC))
-            await idle_fake.wait_requests(5)
-            assert busy_fake.request_count <= stopped_at + 1
-        finally:
-            for task in tasks:
-                await stop(task)
-
-
-async def test_a_failing_exotel_is_shown_and_retried(exotel: FakeExotel) -> None:
-    sink = RecordingSink()
-    exotel.fail_next(500)
-    now = datetime.now(UTC)
-    exotel.add_call("s1", caller=CALLER, at=now, exophone=EXOPHONE)
-    task = asyncio.create_task(poller(make_adapter(exotel)).run(sink))
-    try:
-        sink.listen(now)
-        fault = await sink.wait_status(SourceState.FAULT)
-        assert fault.message == "Exotel: Exotel is having problems (HTTP 500); retrying."
-        await sink.wait_calls(1)
-        assert sink.states[-1] is SourceState.READY
-    finally:
-        await stop(task)
 
 
 @pytest.mark.parametrize("link", ["//evil.example/v1/Calls.json", "https://evil.example/v1/x"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import socket
@@ -13,11 +12,8 @@ from typing import Any
 import httpx
 import pytest
 
-from kiosk.domain.health import SourceState
 from kiosk.sources.provider.base import ProviderError
 from kiosk.sources.provider.plivo import PlivoAdapter
-from kiosk.sources.provider.poller import ProviderSource
-from tests.sources.conftest import RecordingSink
 from tests.sources.provider.fake_plivo import FakePlivo
 
 NUMBER = "+918030752400"
@@ -48,15 +44,6 @@ async def fetch(
 ) -> list:
     async with httpx.AsyncClient(timeout=client_timeout) as client:
         return await adapter.fetch(client, since)
-
-
-def poller(adapter: PlivoAdapter) -> ProviderSource:
-    return ProviderSource(adapter, interval=0.01, initial_delay=0, requests_per_minute=100_000)
-
-
-async def stop(task: asyncio.Task) -> None:
-    task.cancel()
-    await asyncio.gather(task, return_exceptions=True)
 
 
 # -- asking and reading ------------------------------------------------------------
@@ -259,77 +246,3 @@ async def test_a_failing_later_page_fails_the_fetch(plivo: FakePlivo) -> None:
 
 
 # -- inside the poller ------------------------------------------------------------
-
-
-async def test_a_late_call_is_reported_once(plivo: FakePlivo) -> None:
-    sink = RecordingSink()
-    task = asyncio.create_task(poller(make_adapter(plivo, page_size=2)).run(sink))
-    try:
-        now = datetime.now(UTC)
-        sink.listen(now)
-        await plivo.wait_requests(3)  # polled, nothing there yet
-        plivo.add_call("late", caller="919812345678", at=now + timedelta(seconds=1), to=WRITTEN)
-        [event] = await sink.wait_calls(1)
-        await plivo.wait_requests(plivo.request_count + 3)  # it is still listed: more polls
-        assert [e.call_id for e in sink.calls] == ["late"]
-        assert (event.caller, event.source) == (CALLER, "plivo")
-    finally:
-        await stop(task)
-
-
-async def test_calls_seen_on_every_poll_are_reported_once(plivo: FakePlivo) -> None:
-    now = datetime.now(UTC)
-    for i in range(3):
-        plivo.add_call(
-            f"uuid-{i}", caller="919812345678", at=now + timedelta(seconds=i), to=WRITTEN
-        )
-    sink = RecordingSink()
-    task = asyncio.create_task(poller(make_adapter(plivo, page_size=2)).run(sink))
-    try:
-        sink.listen(now)
-        await sink.wait_calls(3)
-        await plivo.wait_requests(plivo.request_count + 6)  # three more two-page polls
-        assert [e.call_id for e in sink.calls] == ["uuid-0", "uuid-1", "uuid-2"]
-    finally:
-        await stop(task)
-
-
-async def test_an_idle_kiosk_makes_no_requests() -> None:
-    with FakePlivo() as idle_fake, FakePlivo() as busy_fake:
-        idle_sink, busy_sink = RecordingSink(), RecordingSink()
-        idle = poller(make_adapter(idle_fake))
-        tasks = [
-            asyncio.create_task(idle.run(idle_sink)),
-            asyncio.create_task(poller(make_adapter(busy_fake)).run(busy_sink)),
-        ]
-        try:
-            busy_sink.listen(datetime.now(UTC))
-            await idle_sink.wait_status(SourceState.READY)
-            await busy_fake.wait_requests(5)  # the busy one has polled five times meanwhile
-            assert idle_fake.request_count == 0
-            assert idle.requests == 0
-
-            busy_sink.listen(None)  # its session ends: at most the poll under way finishes
-            stopped_at = busy_fake.request_count
-            idle_sink.listen(datetime.now(UTC))
-            await idle_fake.wait_requests(5)
-            assert busy_fake.request_count <= stopped_at + 1
-        finally:
-            for task in tasks:
-                await stop(task)
-
-
-async def test_a_rate_limited_plivo_is_shown_and_retried(plivo: FakePlivo) -> None:
-    sink = RecordingSink()
-    plivo.fail_next(429, retry_after="0")
-    now = datetime.now(UTC)
-    plivo.add_call("u1", caller="919812345678", at=now, to=WRITTEN)
-    task = asyncio.create_task(poller(make_adapter(plivo)).run(sink))
-    try:
-        sink.listen(now)
-        fault = await sink.wait_status(SourceState.FAULT)
-        assert fault.message.startswith("Plivo: Plivo asks us to slow down (HTTP 429)")
-        await sink.wait_calls(1)
-        assert sink.states[-1] is SourceState.READY
-    finally:
-        await stop(task)
