@@ -15,8 +15,8 @@ import sys
 import tempfile
 import time
 
-from kiosk.config import load_settings
-from kiosk.runtime import KioskRuntime
+from kiosk.config.settings import load_settings
+from kiosk.core.runtime import KioskRuntime
 from kiosk.store.demo import SAMPLE_CUSTOMERS
 
 

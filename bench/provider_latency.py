@@ -18,9 +18,9 @@ import tempfile
 import time
 from datetime import UTC, datetime
 
-from kiosk.config import load_settings
-from kiosk.runtime import KioskRuntime
-from kiosk.service import LATE_WINDOW
+from kiosk.config.settings import load_settings
+from kiosk.core.runtime import KioskRuntime
+from kiosk.core.service import LATE_WINDOW
 from tests.sources.provider.fake_call_log import NUMBER, FakeCallLog
 
 

@@ -21,8 +21,8 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
 from bench.call_latency import summary
+from kiosk.core.history import VerificationHistory, export_csv
 from kiosk.domain.session import Status, VerificationSession
-from kiosk.history import VerificationHistory, export_csv
 from kiosk.store.database import Database
 from kiosk.store.verifications import save_verification
 from kiosk.ui.dial_screen import DialScreen

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from kiosk.config import Settings, load_settings
+from kiosk.config.settings import Settings, load_settings
 from kiosk.store.database import Database
 from tests.merchant_backend import SECRET, MerchantBackend
 

@@ -19,12 +19,12 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 
+from kiosk.core.notices import CallHeard
+from kiosk.core.service import VerificationService
 from kiosk.delivery.dispatcher import OutboxDispatcher
 from kiosk.domain.backoff import Backoff
 from kiosk.domain.clock import SystemClock
 from kiosk.domain.events import CallEvent
-from kiosk.notices import CallHeard
-from kiosk.service import VerificationService
 from kiosk.store.database import Database
 
 DIAL = "+918000000001"

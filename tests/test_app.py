@@ -1,7 +1,8 @@
 import pytest
 
 from kiosk import __version__
-from kiosk.app import build_parser, main, settings_from
+from kiosk.app import build_parser, main
+from kiosk.cli.common import settings_from
 
 
 def test_options_become_settings_and_unset_ones_do_not_override() -> None:

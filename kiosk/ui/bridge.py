@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.core.notices import NoticeBus, SessionChanged, SessionFinished, SessionStarted
 from kiosk.domain.health import OutboxStatus, SourceStatus
-from kiosk.notices import NoticeBus, SessionChanged, SessionFinished, SessionStarted
 
 
 class ServiceBridge(QObject):

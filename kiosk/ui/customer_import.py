@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.customer_data import ColumnProblem, ImportProgress, ImportResult, UnreadableFile
+from kiosk.core.customer_data import ColumnProblem, ImportProgress, ImportResult, UnreadableFile
 from kiosk.ui.i18n import Retranslating, format_count
 from kiosk.ui.style import set_style_state
 

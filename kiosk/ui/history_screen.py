@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.history import HistoryEntry, VerificationHistory, export_csv
 from kiosk.domain.session import Status
-from kiosk.history import HistoryEntry, VerificationHistory, export_csv
 from kiosk.ui.i18n import Retranslating, format_count, format_date, format_time
 from kiosk.ui.status_words import headline, symbol
 from kiosk.ui.style import styled_background

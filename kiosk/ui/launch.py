@@ -13,11 +13,12 @@ import qasync
 from PySide6.QtCore import QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from kiosk.config import APP_NAME, Settings
+from kiosk.config.paths import APP_NAME
+from kiosk.config.settings import Settings
+from kiosk.core.history import VerificationHistory
+from kiosk.core.live_settings import LiveSettings
+from kiosk.core.runtime import KioskRuntime
 from kiosk.domain.pin import DEMO_PIN, check_pin
-from kiosk.history import VerificationHistory
-from kiosk.runtime import KioskRuntime
-from kiosk.settings_editor import LiveSettings
 from kiosk.ui.assets import read_stylesheet
 from kiosk.ui.i18n import Languages
 from kiosk.ui.main_window import MainWindow

@@ -13,14 +13,14 @@ from pathlib import Path
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.core.history import VerificationHistory
+from kiosk.core.live_settings import LiveSettings
+from kiosk.core.service import CustomerNotFound, SmsNotSent, VerificationService
 from kiosk.domain.health import OutboxStatus
 from kiosk.domain.phone import InvalidPhoneNumber
 from kiosk.domain.report import DayReport
 from kiosk.domain.session import VerificationSession
 from kiosk.domain.sms_code import CodeCheck
-from kiosk.history import VerificationHistory
-from kiosk.service import CustomerNotFound, SmsNotSent, VerificationService
-from kiosk.settings_editor import LiveSettings
 from kiosk.ui.background import BackgroundWork
 from kiosk.ui.bridge import ServiceBridge
 from kiosk.ui.code_screen import CodeScreen

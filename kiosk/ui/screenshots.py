@@ -18,10 +18,10 @@ import qasync
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
-from kiosk.config import load_settings
+from kiosk.config.settings import load_settings
+from kiosk.core.runtime import KioskRuntime
 from kiosk.domain.health import SourceState
 from kiosk.domain.pin import DEMO_PIN
-from kiosk.runtime import KioskRuntime
 from kiosk.ui.i18n import LANGUAGE_NAMES, Languages
 from kiosk.ui.launch import build_main_window, create_application
 from kiosk.ui.main_window import MainWindow

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.config import SOURCES
-from kiosk.settings_editor import LiveSettings, SettingsProblem
+from kiosk.config.editor import SettingsProblem
+from kiosk.config.settings import SOURCES
+from kiosk.core.live_settings import LiveSettings
+from kiosk.ops.diagnostics import save_running_kiosk_bundle
 from kiosk.ui.background import BackgroundWork
 from kiosk.ui.customer_import import CustomerImport
 from kiosk.ui.i18n import LANGUAGE_NAMES, Retranslating
@@ -275,7 +277,7 @@ class SettingsScreen(Retranslating, QWidget):
         self.diagnostics_result.setText(self.tr("Checking the kiosk and collecting its logs…"))
         self.diagnostics_result.show()
         try:
-            path = await self._live.save_diagnostics()
+            path = await save_running_kiosk_bundle(self._live.settings)
         except OSError as exc:
             self.diagnostics_result.setText(
                 self.tr("Could not save the diagnostics: {reason}").format(reason=exc.strerror)

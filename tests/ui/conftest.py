@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 import kiosk.ui  # noqa: F401 - selects the Qt binding for qasync
-from kiosk.config import Settings
-from kiosk.runtime import KioskRuntime
+from kiosk.config.settings import Settings
+from kiosk.core.runtime import KioskRuntime
 from kiosk.ui.launch import build_main_window
 from kiosk.ui.main_window import MainWindow
 

@@ -4,9 +4,9 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from kiosk.config import load_settings
-from kiosk.runtime import KioskRuntime
-from kiosk.settings_editor import LiveSettings
+from kiosk.config.settings import load_settings
+from kiosk.core.live_settings import LiveSettings
+from kiosk.core.runtime import KioskRuntime
 from kiosk.ui.customer_import import CustomerImport
 
 MANIFEST = (

@@ -5,12 +5,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from kiosk.core.history import VerificationHistory
 from kiosk.domain.session import VerificationSession
-from kiosk.history import VerificationHistory
 from kiosk.store.database import Database
 from kiosk.store.verifications import save_verification
 from kiosk.ui.history_screen import HistoryScreen
-from tests.test_history import verified_session
+from tests.core.test_history import verified_session
 
 
 def pending_today(database: Database) -> VerificationSession:

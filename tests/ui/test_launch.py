@@ -1,4 +1,4 @@
-from kiosk.config import load_settings
+from kiosk.config.settings import load_settings
 from kiosk.domain.pin import DEMO_PIN, hash_pin
 from kiosk.ui.launch import staff_pin_check
 

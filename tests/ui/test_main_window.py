@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
+from kiosk.core.runtime import KioskRuntime
 from kiosk.domain.health import SourceState, SourceStatus
 from kiosk.domain.pin import DEMO_PIN, hash_pin
 from kiosk.domain.session import Status
-from kiosk.runtime import KioskRuntime
 from kiosk.ui.launch import build_main_window
 from kiosk.ui.main_window import MainWindow
 from tests.merchant_backend import SECRET, MerchantBackend

@@ -11,7 +11,7 @@ from kiosk.sources.provider.base import ProviderAdapter
 from kiosk.sources.provider.http_json import HttpJsonAdapter, JsonMapping
 
 if TYPE_CHECKING:
-    from kiosk.config import Settings
+    from kiosk.config.settings import Settings
 
 #: Default request budgets: Exotel documents 200/min for voice APIs, Plivo 300 per 5 s.
 REQUESTS_PER_MINUTE = {"twilio": 60.0, "exotel": 200.0, "plivo": 3600.0, "http-json": 60.0}

@@ -1,0 +1,1 @@
+"""Settings: the model every key is declared in, where files live, and editing the file."""

@@ -1,0 +1,1 @@
+"""The verification core: sessions and outcomes, notices, customer data, history, wiring."""

@@ -1,0 +1,257 @@
+"""Pulling customer records from the merchant backend (optional), on a schedule and on demand.
+
+A configured JSON endpoint answers with a list of customers (where the list and each
+field are is configured as dotted paths). The pull is incremental: the last ETag is
+sent as ``If-None-Match`` (304: nothing new), and when the answer carries a cursor it
+is sent back as ``since`` (or into ``{since}`` in the URL) next time; pages are
+followed while the cursor moves. Each page is written with its cursor in one
+transaction, so an interrupted pull carries on where it stopped. When the backend is
+down the kiosk keeps working with the customers it has and tries again with backoff.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from kiosk.config.settings import Settings
+from kiosk.domain.backoff import Backoff
+from kiosk.domain.clock import Clock
+from kiosk.domain.phone import mask, try_parse_phone
+from kiosk.domain.search import reference_key
+from kiosk.sources.provider.base import ProviderError, check_status, transport_reason
+from kiosk.sources.provider.http_json import lookup
+from kiosk.store import sync_state
+from kiosk.store.customers import NewCustomer, upsert_customers
+from kiosk.store.database import Database
+
+log = logging.getLogger("kiosk.sync")
+
+BACKEND = "The merchant backend"
+MAX_PAGES = 1000
+
+
+class SyncFailed(RuntimeError):
+    """The pull did not complete; the message is for staff. Pages already taken are kept."""
+
+
+@dataclass(frozen=True, slots=True)
+class SyncMapping:
+    """Dotted paths into the backend's answer ("" for the list: the answer is the list)."""
+
+    items: str = ""
+    reference: str = "reference"
+    name: str = "name"
+    phone: str = "phone"
+    cursor: str = ""
+
+
+@dataclass
+class SyncResult:
+    """What one pull did."""
+
+    pages: int = 0
+    received: int = 0
+    added: int = 0
+    updated: int = 0
+    skipped: int = 0
+    unchanged: bool = False
+
+
+class CustomerSync:
+    """Pulls customers from ``url`` into the database."""
+
+    def __init__(
+        self,
+        database: Database,
+        *,
+        url: str,
+        clock: Clock,
+        region: str,
+        mapping: SyncMapping = SyncMapping(),
+        headers: Mapping[str, str] | None = None,
+        interval: float = 900.0,
+        backoff: Backoff | None = None,
+        timeout: float = 30.0,
+        on_result: Callable[[SyncResult | SyncFailed], None] | None = None,
+    ) -> None:
+        """Pull every ``interval`` seconds (0: only on demand); ``on_result`` hears each pull."""
+        self._db = database
+        self._url = url
+        self._clock = clock
+        self._region = region
+        self._mapping = mapping
+        self._headers = dict(headers or {})
+        self._interval = interval
+        self._backoff = backoff or Backoff(5.0, 900.0)
+        self._timeout = timeout
+        self._wake = asyncio.Event()
+        self.on_result = on_result
+
+    def sync_soon(self) -> None:
+        """Staff asked for a pull now (the running loop does it)."""
+        self._wake.set()
+
+    async def sync_once(self, client: httpx.AsyncClient) -> SyncResult:
+        """One pull, following pages; raises :class:`SyncFailed` in plain words."""
+        result = SyncResult()
+        try:
+            await self._pull(client, result)
+        except ProviderError as exc:
+            with self._db.session() as session:
+                sync_state.save_error(session, self._clock.now(), str(exc))
+            raise SyncFailed(str(exc)) from None
+        return result
+
+    async def run(self) -> None:
+        """Pull on schedule and on demand until cancelled; a failed pull is retried with backoff."""
+        failures = 0
+        async with httpx.AsyncClient(timeout=self._timeout) as client:
+            while True:
+                self._wake.clear()
+                try:
+                    result = await self.sync_once(client)
+                    failures = 0
+                    log.info(
+                        "Customer sync: %d received, %d added, %d updated, %d skipped",
+                        result.received,
+                        result.added,
+                        result.updated,
+                        result.skipped,
+                    )
+                    wait = self._interval or None
+                    outcome: SyncResult | SyncFailed = result
+                except SyncFailed as exc:
+                    failures += 1
+                    wait = self._backoff.delay(failures).total_seconds()
+                    log.warning("Customer sync failed (%s); next try in %.0f s", exc, wait)
+                    outcome = exc
+                if self.on_result:
+                    self.on_result(outcome)
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(wait):
+                        await self._wake.wait()
+
+    async def _pull(self, client: httpx.AsyncClient, result: SyncResult) -> None:
+        with self._db.session() as session:
+            state = sync_state.load_state(session)
+            cursor, etag = (state.cursor, state.etag) if state else (None, None)
+        for _page in range(MAX_PAGES):
+            response = await self._get(client, cursor, etag)
+            if response.status_code == 304:
+                result.unchanged = True
+                with self._db.session() as session:
+                    sync_state.save_progress(session, self._clock.now(), cursor=cursor, etag=etag)
+                return
+            check_status(response, BACKEND)
+            document = _json(response)
+            records = _records(document, self._mapping.items)
+            next_cursor = self._next_cursor(document) or cursor
+            etag = response.headers.get("etag")
+            customers, skipped = self._customers(records)
+            with self._db.session() as session:  # the page and where to carry on, together
+                added, updated = upsert_customers(session, customers, now=self._clock.now())
+                sync_state.save_progress(session, self._clock.now(), cursor=next_cursor, etag=etag)
+            result.pages += 1
+            result.received += len(records)
+            result.added += added
+            result.updated += updated
+            result.skipped += skipped
+            if not records or not self._mapping.cursor or next_cursor == cursor:
+                return
+            cursor, etag = next_cursor, None
+
+    async def _get(
+        self, client: httpx.AsyncClient, cursor: str | None, etag: str | None
+    ) -> httpx.Response:
+        headers = {"Accept": "application/json", **self._headers}
+        if etag:
+            headers["If-None-Match"] = etag
+        params: dict[str, str] = {}
+        if "{since}" in self._url:
+            url = self._url.replace("{since}", quote(cursor or "", safe=""))
+        else:
+            url = self._url
+            if cursor:
+                params["since"] = cursor
+        try:
+            return await client.get(url, params=params, headers=headers)
+        except httpx.TimeoutException:
+            raise ProviderError(f"Cannot reach {BACKEND.lower()} (no answer in time).") from None
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
+            reason = transport_reason(exc)
+            raise ProviderError(f"Cannot reach {BACKEND.lower()} ({reason}).") from None
+
+    def _next_cursor(self, document: Any) -> str | None:
+        if not self._mapping.cursor:
+            return None
+        try:
+            value = lookup(document, self._mapping.cursor)
+        except (LookupError, TypeError, ValueError):
+            return None
+        return None if value in (None, "") else str(value)
+
+    def _customers(self, records: list[Any]) -> tuple[list[NewCustomer], int]:
+        by_reference: dict[str, NewCustomer] = {}
+        skipped = 0
+        for record in records:
+            try:
+                reference = str(lookup(record, self._mapping.reference) or "").strip()
+                name = str(lookup(record, self._mapping.name) or "").strip()
+                phone_text = str(lookup(record, self._mapping.phone) or "")
+            except (LookupError, TypeError, ValueError):
+                skipped += 1
+                continue
+            phone = try_parse_phone(phone_text, self._region)
+            if not reference or len(reference) > 64 or phone is None:
+                log.info("Customer sync skipped a record (phone %s)", mask(phone_text))
+                skipped += 1
+                continue
+            by_reference[reference_key(reference)] = NewCustomer(reference, name[:200], phone)
+        return list(by_reference.values()), skipped
+
+
+def customer_sync(database: Database, settings: Settings, clock: Clock) -> CustomerSync | None:
+    """The pull configured by ``sync_*`` settings; None when no ``sync_url`` is set."""
+    if not settings.sync_url:
+        return None
+    auth = settings.sync_auth_header
+    return CustomerSync(
+        database,
+        url=settings.sync_url,
+        clock=clock,
+        region=settings.region,
+        mapping=SyncMapping(
+            items=settings.sync_items,
+            reference=settings.sync_reference,
+            name=settings.sync_name,
+            phone=settings.sync_phone,
+            cursor=settings.sync_cursor,
+        ),
+        headers={"Authorization": auth.get_secret_value()} if auth else None,
+        interval=settings.sync_interval,
+    )
+
+
+def _json(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        raise ProviderError(f"{BACKEND} sent an answer that could not be read.") from None
+
+
+def _records(document: Any, path: str) -> list[Any]:
+    try:
+        records = lookup(document, path)
+    except (LookupError, TypeError, ValueError):
+        records = None
+    if not isinstance(records, list):
+        raise ProviderError(f"{BACKEND} sent an answer without a list of customers.")
+    return records

@@ -1,0 +1,1 @@
+"""Keeping an installed kiosk healthy: the doctor, the support bundle, log files."""

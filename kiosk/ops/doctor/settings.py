@@ -1,0 +1,97 @@
+"""Checks of the configuration: read without errors, from where, no misspelt settings."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tomllib
+from pathlib import Path
+
+from kiosk.config.paths import config_path
+from kiosk.config.settings import Settings
+from kiosk.domain.pin import DEMO_PIN
+from kiosk.ops.doctor.report import Check, Verdict
+
+
+def check_config(settings: Settings, config_file: Path | str | None = None) -> Check:
+    """The settings were read; say from where, and warn about demo mode or no dial number."""
+    path = config_path(config_file)
+    where = (
+        f"Settings read from {path}."
+        if path.is_file()
+        else f"No config file at {path}: settings come from KIOSK_* variables and defaults."
+    )
+    title = "Configuration"
+    unknown = unknown_settings(path)
+    if unknown:
+        return Check(
+            "config",
+            title,
+            Verdict.WARN,
+            f"{where} These settings are not known and are ignored: {'; '.join(unknown)}.",
+            f"Correct the spelling in {path} or the KIOSK_* variable.",
+        )
+    if settings.is_demo:
+        return Check(
+            "config",
+            title,
+            Verdict.WARN,
+            f"{where} No modem or provider is set, so the kiosk runs in DEMO mode "
+            "with a simulated modem: real calls are not heard.",
+            f"Set modem_port (e.g. /dev/kiosk-modem) or a provider (source) in {path}.",
+        )
+    if not settings.dial_number:
+        return Check(
+            "config",
+            title,
+            Verdict.WARN,
+            f"{where} The number customers dial is not set, so the screen cannot show it.",
+            f"Set dial_number in {path} to the SIM's or provider number.",
+        )
+    return Check("config", title, Verdict.OK, where)
+
+
+def check_staff_lock(settings: Settings) -> Check:
+    """Kiosk mode needs a staff PIN, or staff can never reach settings or leave it."""
+    title = "Staff PIN"
+    if settings.staff_pin_hash:
+        return Check("staff_pin", title, Verdict.OK, "A staff PIN guards settings.")
+    if settings.is_demo:
+        return Check("staff_pin", title, Verdict.OK, f"Demo mode: the staff PIN is {DEMO_PIN}.")
+    if settings.kiosk_mode:
+        return Check(
+            "staff_pin",
+            title,
+            Verdict.FAIL,
+            "Kiosk mode is on but no staff PIN is set: nobody can open the settings or "
+            "leave the kiosk screen.",
+            "Run 'missedcall-kiosk staff-pin' and put the line it prints into the config file.",
+        )
+    return Check(
+        "staff_pin",
+        title,
+        Verdict.WARN,
+        "No staff PIN is set, so the settings screen cannot be opened.",
+        "Run 'missedcall-kiosk staff-pin' and put the line it prints into the config file.",
+    )
+
+
+def unknown_settings(config_file: Path) -> list[str]:
+    """Keys in the config file and ``KIOSK_*`` variables that no setting has (typos)."""
+    known = set(Settings.model_fields)
+    given: list[tuple[str, str]] = []
+    if config_file.is_file():
+        with config_file.open("rb") as toml:
+            given += [(key, f"'{key}' in the config file") for key in tomllib.load(toml)]
+    given += [
+        (name.removeprefix("KIOSK_").lower(), name)
+        for name in os.environ
+        if name.startswith("KIOSK_") and name != "KIOSK_CONFIG"
+    ]
+    found = []
+    for key, shown in given:
+        if key in known:
+            continue
+        close = difflib.get_close_matches(key, known, n=1)
+        found.append(f"{shown} (did you mean {close[0]}?)" if close else shown)
+    return found
