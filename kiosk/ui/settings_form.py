@@ -8,6 +8,7 @@ in the context ``SettingsScreen``, and translated here when shown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -34,7 +35,10 @@ def _translated(text: str) -> str:
 
 
 class SettingRow:
-    """A setting's label, editor, optional restart note and problem text."""
+    """A setting's label, editor, problem text and, for a restart-only setting, a note.
+
+    The note shows while the value differs from the one in use.
+    """
 
     def __init__(self, info: SettingInfo) -> None:
         assert info.screen is not None, f"{info.name} is not on the settings screen"
@@ -44,7 +48,8 @@ class SettingRow:
         self.editor = self._make_editor()
         self.error = wrapping_label("settingError")
         self.error.hide()
-        self.restart_note = wrapping_label("settingNote") if info.restart else None
+        self.restart_note = wrapping_label("settingHint") if info.restart else None
+        self._in_use: Any = None
         self._line = QHBoxLayout()
         self._line.addWidget(self.editor, 1)
         if isinstance(self.editor, QDoubleSpinBox):
@@ -54,7 +59,9 @@ class SettingRow:
         self.cell.setSpacing(2)
         self.cell.addLayout(self._line)
         if self.restart_note is not None:
+            self.restart_note.hide()
             self.cell.addWidget(self.restart_note)
+            _on_change(self.editor, self._note_restart)
         self.cell.addWidget(self.error)
 
     def add_beside(self, widget: QWidget) -> None:
@@ -89,6 +96,8 @@ class SettingRow:
         else:
             assert isinstance(editor, QLineEdit)
             editor.setText("" if value is None else str(value))
+        self._in_use = self.value()
+        self._note_restart()
 
     def show_problem(self, problem: str | None) -> None:
         """Name what is wrong with the value under it, and mark the editor (None: clear)."""
@@ -112,6 +121,11 @@ class SettingRow:
                 QCoreApplication.translate("SettingsScreen", "Applies after a restart.")
             )
 
+    def _note_restart(self) -> None:
+        """Say that a changed value of a restart-only setting waits for the next start."""
+        if self.restart_note is not None:
+            self.restart_note.setVisible(self.value() != self._in_use)
+
     def _make_editor(self) -> QWidget:
         screen = self._screen
         if screen.choices is not None:
@@ -131,6 +145,16 @@ class SettingRow:
         if self.info.secret:
             line.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
         return line
+
+
+def _on_change(editor: QWidget, react: Callable[[], None]) -> None:
+    """Call ``react`` whenever the editor's value changes."""
+    if isinstance(editor, QComboBox):
+        editor.currentIndexChanged.connect(react)
+    elif isinstance(editor, QDoubleSpinBox):
+        editor.valueChanged.connect(react)
+    elif isinstance(editor, QLineEdit):
+        editor.textChanged.connect(react)
 
 
 def _step_button(box: QDoubleSpinBox, symbol: str, step: float) -> QPushButton:

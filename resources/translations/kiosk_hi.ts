@@ -540,174 +540,180 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="191"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="127"/>
         <source>Nothing was saved. Please correct the marked fields.</source>
         <translation>कुछ भी सेव नहीं हुआ। कृपया लाल निशान वाले खाने ठीक करें।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="196"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="132"/>
         <source>Could not save the settings: {reason}</source>
         <translation>सेटिंग्स सेव नहीं हो सकीं: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="205"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="141"/>
         <source>Saved. Restart the kiosk to use: {names}</source>
         <translation>सेव हो गया। ये बदलाव कियोस्क दोबारा चालू करने पर लागू होंगे: {names}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="208"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="144"/>
         <source>Saved and in use.</source>
         <translation>सेव हो गया और लागू है।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="214"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="150"/>
         <source>Settings</source>
         <translation>सेटिंग्स</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="216"/>
+        <location filename="../../kiosk/config/sections/basic.py" line="35"/>
         <source>Modem port</source>
         <translation>मॉडेम पोर्ट</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="217"/>
+        <location filename="../../kiosk/config/sections/providers.py" line="25"/>
         <source>Where calls are heard</source>
         <translation>कॉल कहाँ सुनी जाती हैं</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="218"/>
+        <location filename="../../kiosk/config/sections/basic.py" line="54"/>
         <source>Number customers dial</source>
         <translation>ग्राहक किस नंबर पर कॉल करें</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="219"/>
+        <location filename="../../kiosk/config/sections/basic.py" line="92"/>
         <source>Callback URL</source>
         <translation>कॉलबैक URL</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="220"/>
+        <location filename="../../kiosk/config/sections/basic.py" line="99"/>
         <source>Callback secret</source>
         <translation>कॉलबैक सीक्रेट</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="221"/>
+        <location filename="../../kiosk/config/sections/basic.py" line="70"/>
         <source>Time to dial</source>
         <translation>कॉल करने का समय</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="222"/>
+        <location filename="../../kiosk/config/sections/basic.py" line="108"/>
         <source>Result shown for</source>
         <translation>नतीजा कितनी देर दिखे</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="223"/>
+        <location filename="../../kiosk/config/sections/basic.py" line="63"/>
         <source>Country (region)</source>
         <translation>देश (क्षेत्र)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="224"/>
+        <location filename="../../kiosk/config/sections/basic.py" line="79"/>
         <source>Kiosk name</source>
         <translation>कियोस्क का नाम</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="225"/>
+        <location filename="../../kiosk/config/sections/screen.py" line="34"/>
         <source>Staff language</source>
         <translation>कर्मचारियों की भाषा</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="229"/>
+        <location filename="../../kiosk/config/sections/providers.py" line="26"/>
         <source>modem (default)</source>
         <translation>मॉडेम (डिफ़ॉल्ट)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="230"/>
+        <location filename="../../kiosk/config/sections/basic.py" line="36"/>
         <source>e.g. /dev/ttyUSB2, COM3 or auto</source>
         <translation>जैसे /dev/ttyUSB2, COM3 या auto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="231"/>
+        <location filename="../../kiosk/config/sections/basic.py" line="55"/>
         <source>the SIM&apos;s number, e.g. +91 80000 00001</source>
         <translation>SIM का नंबर, जैसे +91 80000 00001</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="236"/>
+        <location filename="../../kiosk/config/sections/basic.py" line="18"/>
         <source> s</source>
+        <extracomment>The unit after a number of seconds on the settings screen.</extracomment>
         <translation> सेकंड</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="237"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="153"/>
         <source>Find modem</source>
         <translation>मॉडेम खोजें</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="238"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="154"/>
         <source>Send a test callback</source>
         <translation>टेस्ट कॉलबैक भेजें</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="239"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="155"/>
         <source>Support</source>
         <translation>सहायता</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="240"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="156"/>
         <source>Customers</source>
         <translation>ग्राहक</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="241"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="157"/>
         <source>Save diagnostics for support</source>
         <translation>सहायता के लिए जाँच-फ़ाइल सहेजें</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="242"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="158"/>
         <source>Back</source>
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="243"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="159"/>
         <source>Save</source>
         <translation>सेव करें</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="244"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="160"/>
         <source>Leave kiosk mode</source>
         <translation>कियोस्क मोड बंद करें</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="262"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="176"/>
         <source>Looking for a modem…</source>
         <translation>मॉडेम खोजा जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="269"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="183"/>
         <source>Found a modem on {port}.</source>
         <translation>{port} पर मॉडेम मिला।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="271"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="185"/>
         <source>No modem answered. Is it plugged in?</source>
         <translation>किसी मॉडेम ने जवाब नहीं दिया। क्या वह लगा हुआ है?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="275"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="189"/>
         <source>Checking the kiosk and collecting its logs…</source>
         <translation>कियोस्क की जाँच हो रही है और उसके लॉग इकट्ठे किए जा रहे हैं…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="281"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="195"/>
         <source>Could not save the diagnostics: {reason}</source>
         <translation>जाँच-फ़ाइल सहेजी नहीं जा सकी: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="288"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="202"/>
         <source>Saved {path}. Send this file to support; it holds no passwords.</source>
         <translation>{path} सहेजी गई। यह फ़ाइल सहायता टीम को भेजें; इसमें कोई पासवर्ड नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="296"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="210"/>
         <source>Sending…</source>
         <translation>भेजा जा रहा है…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/settings_form.py" line="112"/>
+        <source>Applies after a restart.</source>
+        <translation>कियोस्क दोबारा चालू होने पर लागू होगा।</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.config.editor import ON_SCREEN
 from kiosk.ui.assets import resources_dir
 from kiosk.ui.i18n import Languages, format_count, format_time
 from kiosk.ui.status_strip import StatusStrip
@@ -51,7 +52,10 @@ def test_every_tr_string_is_in_the_ts_file_and_the_qm_is_compiled_from_it(
 ) -> None:
     copy = tmp_path / "kiosk_hi.ts"
     shutil.copy(TS, copy)
-    sources = sorted((resources_dir().parent / "kiosk" / "ui").glob("*.py"))
+    package = resources_dir().parent / "kiosk"
+    sources = sorted(
+        [*(package / "ui").glob("*.py"), *(package / "config" / "sections").glob("*.py")]
+    )
     report = subprocess.run(
         [TOOLS / "pyside6-lupdate", *map(str, sources), "-no-obsolete", "-ts", str(copy)],
         capture_output=True,
@@ -67,6 +71,16 @@ def test_every_tr_string_is_in_the_ts_file_and_the_qm_is_compiled_from_it(
         [TOOLS / "pyside6-lrelease", str(TS), "-qm", str(compiled)], capture_output=True, check=True
     )
     assert compiled.read_bytes() == (TS.with_suffix(".qm")).read_bytes()
+
+
+def test_every_settings_screen_text_is_marked_for_translation() -> None:
+    marked = {source for context, source, _ in messages() if context == "SettingsScreen"}
+    for info in ON_SCREEN:
+        assert info.screen is not None
+        words = {info.screen.example} if " " in info.screen.example else set()  # not a URL
+        texts = {info.screen.label, info.screen.unit} | words
+        missing = {text for text in texts if text} - marked
+        assert not missing, f"{info.name}: mark {missing} with QT_TRANSLATE_NOOP"
 
 
 def test_a_devanagari_font_is_installed(qapp: QApplication) -> None:

@@ -54,7 +54,9 @@ class SyncSettings(Section):
     sync_interval: float = Field(
         900.0, ge=0, description="seconds between pulls (0: only `customers sync`)"
     )
-    sync_items: str = Field("", description="dotted path to the list of customers")
+    sync_items: str = Field(
+        "", description="dotted path to the list of customers (empty: the answer is the list)"
+    )
     sync_reference: str = Field("reference", description="dotted path to the reference")
     sync_name: str = Field("name", description="dotted path to the name")
     sync_phone: str = Field("phone", description="dotted path to the phone number")

@@ -65,7 +65,9 @@ class ProviderSettings(Section):
     http_json_auth_header: SecretStr | None = Field(
         None, description="`Authorization` value sent with each request to it"
     )
-    http_json_items: str = Field("", description="dotted path to the list of calls")
+    http_json_items: str = Field(
+        "", description="dotted path to the list of calls (empty: the answer is the list)"
+    )
     http_json_caller: str = Field("from", description="dotted path to the caller's number")
     http_json_dialed: str = Field("to", description="dotted path to the number dialed")
     http_json_time: str = Field("start_time", description="dotted path to the call's time")
