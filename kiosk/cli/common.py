@@ -17,7 +17,6 @@ from collections.abc import Callable
 from pydantic import ValidationError
 
 from kiosk.config.metadata import SettingInfo
-from kiosk.config.paths import config_path
 from kiosk.config.settings import SETTINGS, Settings, describe_settings_error, load_settings
 from kiosk.config.unknown import warn_about_unknown_settings
 from kiosk.ops.logs import configure_logging
@@ -95,7 +94,8 @@ def with_settings(run: SettingsHandler) -> Handler:
             print(f"Could not read the configuration: {exc}", file=sys.stderr)
             return EXIT_ERROR
         configure_logging(verbose=settings.verbose, log_dir=settings.effective_log_dir)
-        warn_about_unknown_settings(config_path(getattr(options, "config", None)))
+        if settings.config_file is not None:
+            warn_about_unknown_settings(settings.config_file)
         try:
             return run(options, settings)
         except Exception as exc:

@@ -169,7 +169,7 @@ def describe(model: type[BaseModel]) -> tuple[SettingInfo, ...]:
     """Every setting of ``model``, section by section, each in the order it is declared."""
     infos = []
     for section in model.__mro__:
-        if not (isinstance(section, type) and issubclass(section, Section)) or section is Section:
+        if not issubclass(section, Section) or section is Section:
             continue
         for name in inspect.get_annotations(section):
             if name in model.model_fields:
