@@ -1,8 +1,10 @@
 """The staff settings screen (behind the PIN): modem, provider, callback, timeouts, region.
 
-Values are checked by the same rules as the config file; a bad value is named in
-plain words next to its field and nothing is saved. Saved values go to the TOML
-config file and apply at once, except those that need the kiosk to start again.
+Its rows are the settings declared ``OnScreen``, built by :mod:`kiosk.ui.settings_form`;
+the screen adds its buttons (find the modem, send a test callback) beside them. Values
+are checked by the same rules as the config file; a bad value is named in plain words
+next to its field and nothing is saved. Saved values go to the TOML config file and
+apply at once, except those that need the kiosk to start again.
 """
 
 from __future__ import annotations

@@ -540,27 +540,27 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="127"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="129"/>
         <source>Nothing was saved. Please correct the marked fields.</source>
         <translation>कुछ भी सेव नहीं हुआ। कृपया लाल निशान वाले खाने ठीक करें।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="132"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="134"/>
         <source>Could not save the settings: {reason}</source>
         <translation>सेटिंग्स सेव नहीं हो सकीं: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="141"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="143"/>
         <source>Saved. Restart the kiosk to use: {names}</source>
         <translation>सेव हो गया। ये बदलाव कियोस्क दोबारा चालू करने पर लागू होंगे: {names}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="144"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="146"/>
         <source>Saved and in use.</source>
         <translation>सेव हो गया और लागू है।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="150"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="152"/>
         <source>Settings</source>
         <translation>सेटिंग्स</translation>
     </message>
@@ -636,82 +636,82 @@
         <translation> सेकंड</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="153"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="155"/>
         <source>Find modem</source>
         <translation>मॉडेम खोजें</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="154"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="156"/>
         <source>Send a test callback</source>
         <translation>टेस्ट कॉलबैक भेजें</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="155"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="157"/>
         <source>Support</source>
         <translation>सहायता</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="156"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="158"/>
         <source>Customers</source>
         <translation>ग्राहक</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="157"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="159"/>
         <source>Save diagnostics for support</source>
         <translation>सहायता के लिए जाँच-फ़ाइल सहेजें</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="158"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="160"/>
         <source>Back</source>
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="159"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="161"/>
         <source>Save</source>
         <translation>सेव करें</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="160"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="162"/>
         <source>Leave kiosk mode</source>
         <translation>कियोस्क मोड बंद करें</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="176"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="178"/>
         <source>Looking for a modem…</source>
         <translation>मॉडेम खोजा जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="183"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="185"/>
         <source>Found a modem on {port}.</source>
         <translation>{port} पर मॉडेम मिला।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="185"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="187"/>
         <source>No modem answered. Is it plugged in?</source>
         <translation>किसी मॉडेम ने जवाब नहीं दिया। क्या वह लगा हुआ है?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="189"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="191"/>
         <source>Checking the kiosk and collecting its logs…</source>
         <translation>कियोस्क की जाँच हो रही है और उसके लॉग इकट्ठे किए जा रहे हैं…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="195"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="197"/>
         <source>Could not save the diagnostics: {reason}</source>
         <translation>जाँच-फ़ाइल सहेजी नहीं जा सकी: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="202"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="204"/>
         <source>Saved {path}. Send this file to support; it holds no passwords.</source>
         <translation>{path} सहेजी गई। यह फ़ाइल सहायता टीम को भेजें; इसमें कोई पासवर्ड नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="210"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="212"/>
         <source>Sending…</source>
         <translation>भेजा जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_form.py" line="112"/>
+        <location filename="../../kiosk/ui/settings_form.py" line="121"/>
         <source>Applies after a restart.</source>
         <translation>कियोस्क दोबारा चालू होने पर लागू होगा।</translation>
     </message>
