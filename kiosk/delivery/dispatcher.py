@@ -178,7 +178,7 @@ class OutboxDispatcher:
             for message in due:
                 result = await self._attempt(client, message, self._url, self._secret)
                 now = self._clock.now()
-                retry_at = None
+                retry_at: datetime | None = None
                 if not result.ok:
                     retry_at = now + self._backoff.delay(message.attempts + 1, result.retry_after)
                 with self._db.session() as session:
