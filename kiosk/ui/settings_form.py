@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.config.metadata import OnScreen, SettingInfo
-from kiosk.ui.style import set_style_state
+from kiosk.ui.style import named, set_style_state
 
 _CONTEXT = "SettingsScreen"
 
@@ -129,17 +129,17 @@ class SettingRow:
     def _make_editor(self) -> QWidget:
         screen = self._screen
         if screen.choices is not None:
-            combo = QComboBox(objectName="settingField")
+            combo = named(QComboBox(), "settingField")
             if self.info.optional:
                 combo.addItem("", None)
             for value, name in screen.choices.items():
                 combo.addItem(name, value)
             return combo
         if self.info.number:
-            box = QDoubleSpinBox(objectName="settingField", decimals=0)
+            box = named(QDoubleSpinBox(decimals=0), "settingField")
             box.setRange(screen.low, screen.high)
             return box
-        line = QLineEdit(objectName="settingField")
+        line = named(QLineEdit(), "settingField")
         if screen.max_length:
             line.setMaxLength(screen.max_length)
         if self.info.secret:
@@ -159,7 +159,7 @@ def _on_change(editor: QWidget, react: Callable[[], None]) -> None:
 
 def _step_button(box: QDoubleSpinBox, symbol: str, step: float) -> QPushButton:
     """A touch-sized button that changes ``box`` by ``step``."""
-    button = QPushButton(symbol, objectName="stepButton")
+    button = named(QPushButton(symbol), "stepButton")
     button.setAutoRepeat(True)
     button.clicked.connect(lambda: box.setValue(box.value() + step))
     return button
@@ -167,4 +167,4 @@ def _step_button(box: QDoubleSpinBox, symbol: str, step: float) -> QPushButton:
 
 def wrapping_label(name: str) -> QLabel:
     """A label that wraps its words, styled by ``name``."""
-    return QLabel(objectName=name, wordWrap=True)
+    return named(QLabel(wordWrap=True), name)

@@ -30,7 +30,7 @@ from kiosk.ui.background import BackgroundWork
 from kiosk.ui.customer_import import CustomerImport
 from kiosk.ui.i18n import Retranslating
 from kiosk.ui.settings_form import SettingRow, wrapping_label
-from kiosk.ui.style import set_style_state, styled_background
+from kiosk.ui.style import named, set_style_state, styled_background
 
 
 class SettingsScreen(Retranslating, QWidget):
@@ -49,15 +49,15 @@ class SettingsScreen(Retranslating, QWidget):
         self._live = live
         self._work = BackgroundWork()
 
-        self.title = QLabel(objectName="screenTitle")
+        self.title = named(QLabel(), "screenTitle")
         self.rows = {info.name: SettingRow(info) for info in ON_SCREEN}
-        self.detect_button = QPushButton(objectName="secondaryButton")
+        self.detect_button = named(QPushButton(), "secondaryButton")
         self.rows["modem_port"].add_beside(self.detect_button)
-        self.test_button = QPushButton(objectName="secondaryButton")
+        self.test_button = named(QPushButton(), "secondaryButton")
         self.test_result = wrapping_label("settingNote")
         self.rows["callback_secret"].add_beside(self.test_button)
         self.rows["callback_secret"].add_below(self.test_result)
-        self.diagnostics_button = QPushButton(objectName="secondaryButton")
+        self.diagnostics_button = named(QPushButton(), "secondaryButton")
         self.diagnostics_result = wrapping_label("settingNote")
         self.diagnostics_result.hide()
 
@@ -75,16 +75,16 @@ class SettingsScreen(Retranslating, QWidget):
         self.customers_label = wrapping_label("settingLabel")
         self.customer_import = CustomerImport(live.import_customers)
         form.addRow(self.customers_label, self.customer_import)
-        body = QWidget(objectName="settingsBody")
+        body = named(QWidget(), "settingsBody")
         body.setLayout(form)
-        scroll = QScrollArea(objectName="settingsScroll", widgetResizable=True)
+        scroll = named(QScrollArea(widgetResizable=True), "settingsScroll")
         scroll.setWidget(body)
 
-        self.message = QLabel(objectName="settingsMessage", wordWrap=True)
+        self.message = named(QLabel(wordWrap=True), "settingsMessage")
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.back_button = QPushButton(objectName="secondaryButton")
-        self.save_button = QPushButton(objectName="primaryButton")
-        self.quit_button = QPushButton(objectName="dangerButton")
+        self.back_button = named(QPushButton(), "secondaryButton")
+        self.save_button = named(QPushButton(), "primaryButton")
+        self.quit_button = named(QPushButton(), "dangerButton")
         self.quit_button.setVisible(kiosk_mode)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
