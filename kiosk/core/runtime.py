@@ -86,7 +86,9 @@ class KioskRuntime:
             expiry_grace=_expiry_grace(settings),
             on_outbox_queued=self.dispatcher.wake,
         )
-        self.customer_data = CustomerData(self.database, settings, self.clock)
+        self.customer_data = CustomerData(
+            self.database, settings, self.clock, notices=self.service.notices
+        )
         self._tasks: list[asyncio.Task[None]] = []
 
     async def __aenter__(self) -> KioskRuntime:

@@ -216,42 +216,42 @@
 <context>
     <name>FindScreen</name>
     <message>
-        <location filename="../../kiosk/ui/find_screen.py" line="89"/>
+        <location filename="../../kiosk/ui/find_screen.py" line="90"/>
         <source>Who is verifying?</source>
         <translation>किसका सत्यापन करना है?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/find_screen.py" line="90"/>
+        <location filename="../../kiosk/ui/find_screen.py" line="91"/>
         <source>Order or member number, phone, or name</source>
         <translation>ऑर्डर या सदस्य नंबर, फ़ोन या नाम</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/find_screen.py" line="91"/>
+        <location filename="../../kiosk/ui/find_screen.py" line="92"/>
         <source>Search</source>
         <translation>खोजें</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/find_screen.py" line="92"/>
+        <location filename="../../kiosk/ui/find_screen.py" line="93"/>
         <source>History</source>
         <translation>इतिहास</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/find_screen.py" line="93"/>
+        <location filename="../../kiosk/ui/find_screen.py" line="94"/>
         <source>Settings</source>
         <translation>सेटिंग्स</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/find_screen.py" line="99"/>
+        <location filename="../../kiosk/ui/find_screen.py" line="100"/>
         <source>Verify {number} (not on file)</source>
         <translation>{number} का सत्यापन करें (रिकॉर्ड में नहीं)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/find_screen.py" line="141"/>
+        <location filename="../../kiosk/ui/find_screen.py" line="142"/>
         <source>{number} is not on file. Only customers on file can be verified here.</source>
         <translation>{number} रिकॉर्ड में नहीं है। यहाँ केवल रिकॉर्ड वाले ग्राहकों का सत्यापन हो सकता है।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/find_screen.py" line="145"/>
+        <location filename="../../kiosk/ui/find_screen.py" line="146"/>
         <source>Nobody found for “{query}”.</source>
         <translation>“{query}” के लिए कोई नहीं मिला।</translation>
     </message>
@@ -388,12 +388,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="242"/>
+        <location filename="../../kiosk/ui/main_window.py" line="243"/>
         <source>Missed-call verification</source>
         <translation>मिस्ड कॉल सत्यापन</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="302"/>
+        <location filename="../../kiosk/ui/main_window.py" line="303"/>
         <source>Could not start the verification. Please try again.</source>
         <translation>सत्यापन शुरू नहीं हो सका। कृपया फिर से कोशिश करें।</translation>
     </message>
@@ -502,37 +502,37 @@
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../../kiosk/ui/result_screen.py" line="105"/>
+        <location filename="../../kiosk/ui/result_screen.py" line="96"/>
         <source>Code sent by SMS, typed in at {time}</source>
         <translation>SMS से भेजा गया कोड {time} पर डाला गया</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/result_screen.py" line="110"/>
+        <location filename="../../kiosk/ui/result_screen.py" line="101"/>
         <source>Missed call from {number} at {time}</source>
         <translation>{time} पर {number} से मिस्ड कॉल</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/result_screen.py" line="114"/>
+        <location filename="../../kiosk/ui/result_screen.py" line="105"/>
         <source>1 call came from a different number.</source>
         <translation>1 कॉल दूसरे नंबर से आई।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/result_screen.py" line="116"/>
+        <location filename="../../kiosk/ui/result_screen.py" line="107"/>
         <source>{count} calls came from a different number.</source>
         <translation>{count} कॉल दूसरे नंबर से आईं।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/result_screen.py" line="119"/>
+        <location filename="../../kiosk/ui/result_screen.py" line="110"/>
         <source>No call came from the phone on record.</source>
         <translation>रिकॉर्ड वाले फ़ोन से कोई कॉल नहीं आई।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/result_screen.py" line="129"/>
+        <location filename="../../kiosk/ui/result_screen.py" line="120"/>
         <source>Done</source>
         <translation>हो गया</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/result_screen.py" line="131"/>
+        <location filename="../../kiosk/ui/result_screen.py" line="122"/>
         <source>Done ({seconds})</source>
         <translation>हो गया ({seconds})</translation>
     </message>
@@ -785,100 +785,135 @@
 <context>
     <name>StatusDetails</name>
     <message>
-        <location filename="../../kiosk/ui/status_details.py" line="56"/>
+        <location filename="../../kiosk/ui/status_details.py" line="63"/>
         <source>Status details</source>
         <translation>स्थिति का विवरण</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_details.py" line="57"/>
+        <location filename="../../kiosk/ui/status_details.py" line="64"/>
         <source>Back</source>
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_details.py" line="61"/>
+        <location filename="../../kiosk/ui/status_details.py" line="68"/>
         <source>Where calls are heard</source>
         <translation>कॉल कहाँ सुनी जाती हैं</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_details.py" line="63"/>
+        <location filename="../../kiosk/ui/status_details.py" line="70"/>
         <source>No call source has reported yet.</source>
         <translation>अभी तक किसी कॉल स्रोत से जानकारी नहीं मिली।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_details.py" line="68"/>
+        <location filename="../../kiosk/ui/status_details.py" line="75"/>
         <source>Operator: {value}</source>
         <translation>ऑपरेटर: {value}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_details.py" line="69"/>
+        <location filename="../../kiosk/ui/status_details.py" line="76"/>
         <source>Network: {value}</source>
         <translation>नेटवर्क: {value}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_details.py" line="75"/>
+        <location filename="../../kiosk/ui/status_details.py" line="82"/>
         <source>Signal: {bars} of 4 bars</source>
         <translation>सिग्नल: 4 में से {bars}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_details.py" line="78"/>
+        <location filename="../../kiosk/ui/status_details.py" line="85"/>
         <source>Port: {port}</source>
         <translation>पोर्ट: {port}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_details.py" line="81"/>
+        <location filename="../../kiosk/ui/status_details.py" line="88"/>
         <source>Results for the backend</source>
         <translation>बैकएंड को भेजे जाने वाले नतीजे</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_details.py" line="83"/>
+        <location filename="../../kiosk/ui/status_details.py" line="90"/>
         <source>Not known yet.</source>
         <translation>अभी पता नहीं।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_details.py" line="89"/>
+        <location filename="../../kiosk/ui/status_details.py" line="96"/>
         <source>Last result sent: {date} {time}</source>
         <translation>आख़िरी नतीजा भेजा गया: {date} {time}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_details.py" line="102"/>
+        <source>Customer list from the merchant backend</source>
+        <translation>व्यापारी के बैकएंड से ग्राहक सूची</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_details.py" line="110"/>
+        <source>Not updated at {date} {time}: {problem}</source>
+        <translation>{date} {time} पर अपडेट नहीं हुई: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_details.py" line="113"/>
+        <source>The customers already on this kiosk are used; it tries again by itself.</source>
+        <translation>तब तक इस कियोस्क पर पहले से मौजूद ग्राहक काम में आते हैं; यह अपने-आप फिर से कोशिश करता है।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_details.py" line="117"/>
+        <source>Updated at {date} {time}: {added} new, {updated} changed.</source>
+        <translation>{date} {time} पर अपडेट हुई — नए: {added}, बदले गए: {updated}।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_details.py" line="121"/>
+        <source>Checked at {date} {time}: no changes.</source>
+        <translation>{date} {time} पर जाँची गई: कोई बदलाव नहीं।</translation>
     </message>
 </context>
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../kiosk/ui/status_strip.py" line="105"/>
+        <location filename="../../kiosk/ui/status_strip.py" line="115"/>
         <source>All results sent</source>
         <translation>सभी नतीजे भेज दिए गए</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_strip.py" line="107"/>
+        <location filename="../../kiosk/ui/status_strip.py" line="117"/>
         <source>1 result waiting to be sent</source>
         <translation>1 नतीजा भेजा जाना बाकी</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_strip.py" line="109"/>
+        <location filename="../../kiosk/ui/status_strip.py" line="119"/>
         <source>{count} results waiting to be sent</source>
         <translation>{count} नतीजे भेजे जाने बाकी</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_strip.py" line="116"/>
+        <location filename="../../kiosk/ui/status_strip.py" line="135"/>
+        <source>Customer list not updated</source>
+        <translation>ग्राहक सूची अपडेट नहीं हुई</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_strip.py" line="138"/>
+        <source>Customer list updated: {added} new, {updated} changed</source>
+        <translation>ग्राहक सूची अपडेट हुई — नए: {added}, बदले गए: {updated}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_strip.py" line="144"/>
         <source>DEMO</source>
         <translation>डेमो</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_strip.py" line="117"/>
+        <location filename="../../kiosk/ui/status_strip.py" line="145"/>
         <source>Demo mode: simulated modem and sample customers.</source>
         <translation>डेमो मोड: नकली मॉडेम और नमूना ग्राहक।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_strip.py" line="118"/>
+        <location filename="../../kiosk/ui/status_strip.py" line="146"/>
         <source>Details ›</source>
         <translation>विवरण ›</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_strip.py" line="119"/>
+        <location filename="../../kiosk/ui/status_strip.py" line="147"/>
         <source>Tap for details</source>
         <translation>विवरण के लिए छुएँ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_strip.py" line="121"/>
+        <location filename="../../kiosk/ui/status_strip.py" line="149"/>
         <source>Starting…</source>
         <translation>शुरू हो रहा है…</translation>
     </message>

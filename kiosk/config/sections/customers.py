@@ -52,7 +52,9 @@ class SyncSettings(Section):
         None, description="`Authorization` value sent with each request"
     )
     sync_interval: float = Field(
-        900.0, ge=0, description="seconds between pulls (0: only `customers sync`)"
+        900.0,
+        ge=0,
+        description="seconds between pulls (0: once at start, then only `customers sync`)",
     )
     sync_items: str = Field(
         "", description="dotted path to the list of customers (empty: the answer is the list)"
