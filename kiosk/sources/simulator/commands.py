@@ -68,6 +68,8 @@ class AtCommandSet(ABC):
         self.sms_error: int | None = None
         #: Whether AT+CLCC (list current calls) is understood.
         self.clcc = True
+        #: Whether AT+CPIN? (the SIM's state) is understood.
+        self.cpin = True
         #: Every text message sent, as (number, text).
         self.sent_sms: list[tuple[str, str]] = []
         self._call: SimulatedCall | None = None
@@ -167,7 +169,7 @@ class AtCommandSet(ABC):
 
     def _answer_query(self, key: str) -> None:
         dialect = self.dialect
-        if key == "AT+CPIN?":
+        if key == "AT+CPIN?" and self.cpin:
             self._reply("+CPIN: READY" if self.sim_unlocked else "+CPIN: SIM PIN")
         elif key.startswith("AT+CPIN="):
             given = key.removeprefix("AT+CPIN=").strip('"')

@@ -3,8 +3,10 @@
 import os
 import tty
 
+import pytest
+
 from kiosk.domain.health import SourceState
-from kiosk.sources.modem.setup import INIT_COMMANDS
+from kiosk.sources.modem.setup import INIT_COMMANDS, sim_state
 from kiosk.sources.simulator import ModemSimulator
 
 from ..conftest import RecordingSink
@@ -39,3 +41,18 @@ async def test_silent_modem_is_a_fault(sink: RecordingSink, start_source):
     finally:
         os.close(master)
         os.close(slave)
+
+
+@pytest.mark.parametrize(
+    ("reply", "state"),
+    [
+        (["+CPIN: READY"], "ready"),
+        (["+CPIN: SIM PIN"], "PIN"),
+        (["+CPIN: SIM PUK"], "PUK"),
+        (["+CPIN: PH-SIM PIN"], "PIN"),
+        (["+CPIN: NOT INSERTED"], "+CPIN: NOT INSERTED"),
+        ([], "no answer"),
+    ],
+)
+def test_sim_state_from_the_modems_reply(reply: list[str], state: str):
+    assert sim_state(reply) == state
