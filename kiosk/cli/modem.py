@@ -30,7 +30,9 @@ from kiosk.sources.modem.ports import answers_at, candidate_ports
 from kiosk.sources.modem.protocol import CallerId, parse_line
 
 
-def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     """Add ``modem probe|status|listen``."""
     del common  # --timeout means "listen this long" here, not the time to dial
     modem = commands.add_parser("modem", help="modem diagnostics for installers")

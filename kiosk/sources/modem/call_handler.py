@@ -53,7 +53,7 @@ class CallHandler:
         self._tracker = tracker
         self._outcome = outcome
         self._spawn = spawn
-        self._hangups = ("AT+CHUP", "ATH")
+        self._hangups: tuple[str, ...] = ("AT+CHUP", "ATH")
         self._timer: asyncio.TimerHandle | None = None
         self._timer_due: float | None = None
 

@@ -232,13 +232,13 @@ class ModemSource:
             )
         )
         try:
-            exc = await self._channel.closed()
+            cause = await self._channel.closed()
         finally:
             watcher.cancel()
             self._ready = False
         if self._end_reason:
             return self._end_reason, "no answer"
-        return _connection_lost(self._where()), str(exc) if exc else "port closed"
+        return _connection_lost(self._where()), str(cause) if cause else "port closed"
 
     async def _resolve_port(self) -> str | None:
         if self.port.lower() != AUTO:
