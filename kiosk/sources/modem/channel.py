@@ -36,14 +36,10 @@ from kiosk.sources.modem.protocol import (
     parse_line,
 )
 
-__all__ = ["AtChannel", "Exchange", "LineHandler", "ModemEvent", "PortLost", "stopped_answering"]
-
 log = logging.getLogger("kiosk.modem")
 
 #: What the modem says on its own, as the handler gets it.
 ModemEvent = Ring | CallerId | MissedCall | CurrentCall | CallEnded | Unsolicited
-#: Send one command (and text after its ``>`` prompt) while the channel is held.
-Exchange = Callable[..., Awaitable[list[str]]]
 
 _CTRL_Z, _ESC = b"\x1a", b"\x1b"
 #: Seconds the serial transport may take to close (pyserial closes in a thread).
@@ -80,6 +76,16 @@ _CONNECTION_LOST = "The modem connection was lost."
 
 class PortLost(Exception):
     """The serial port closed underneath a command."""
+
+
+class Exchange(Protocol):
+    """Send one command (and ``body`` after its ``>`` prompt) while the channel is held."""
+
+    def __call__(
+        self, command: str, body: bytes | None = None, wait: float | None = None
+    ) -> Awaitable[list[str]]:
+        """The command's information lines; ``wait`` overrides the command timeout."""
+        ...
 
 
 class LineHandler(Protocol):

@@ -15,8 +15,6 @@ from collections.abc import Callable
 from kiosk.sources.modem.errors import ModemError
 from kiosk.sources.modem.health import Commander, ModemHealth, read_health
 
-__all__ = ["HEALTH_INTERVAL", "SILENT_POLLS", "poll_health"]
-
 log = logging.getLogger("kiosk.modem")
 
 #: Seconds between health polls (signal, network, operator) while the modem is idle.

@@ -19,8 +19,6 @@ from kiosk.sources.modem.channel import AtChannel, PortLost, stopped_answering
 from kiosk.sources.modem.errors import ModemError
 from kiosk.sources.modem.health import ModemHealth, read_health
 
-__all__ = ["INIT_COMMANDS", "SIM_READY", "ModemSetup", "set_up", "sim_state"]
-
 log = logging.getLogger("kiosk.modem")
 
 #: Set-up after the port opens: AT+CPIN? checks (and unlocks) the SIM, ATS0=0 makes sure

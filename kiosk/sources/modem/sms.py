@@ -15,8 +15,6 @@ from kiosk.domain.phone import mask
 from kiosk.sources.modem.channel import AtChannel
 from kiosk.sources.modem.errors import ModemError
 
-__all__ = ["SMS_TIMEOUT", "send_text", "sms_error_words"]
-
 log = logging.getLogger("kiosk.modem")
 
 #: Seconds an SMS may take (the network answers +CMGS slowly).

@@ -39,8 +39,6 @@ from kiosk.sources.modem.protocol import Unsolicited
 from kiosk.sources.modem.setup import set_up
 from kiosk.sources.modem.sms import send_text
 
-__all__ = ["ModemSource"]
-
 log = logging.getLogger("kiosk.modem")
 
 #: Seconds of quiet after boot lines before the set-up is run again.
