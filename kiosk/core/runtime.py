@@ -21,7 +21,7 @@ from kiosk.delivery.dispatcher import OutboxDispatcher
 from kiosk.domain.backoff import Backoff
 from kiosk.domain.clock import Clock, SystemClock
 from kiosk.sources.base import CallSource
-from kiosk.sources.modem.driver import ModemSource
+from kiosk.sources.modem.source import ModemSource
 from kiosk.sources.provider.factory import (
     REQUESTS_PER_MINUTE,
     inbound_listener,
