@@ -1,10 +1,12 @@
-"""The fonts that travel with the app: Noto Sans and Noto Sans Devanagari (SIL OFL 1.1).
+"""The fonts that travel with the app: Noto Sans, Noto Sans Devanagari, Noto Sans Symbols2.
 
 They are loaded from ``kiosk/assets/fonts`` at start and made the application font, so
 every kiosk draws the same screens whatever fonts its system has: Latin text in Noto
-Sans, Devanagari (the Hindi screens) falling back to Noto Sans Devanagari. Each family
-comes in the two weights the screens use (regular, and bold for the stylesheet's 600 and
-700). The licence is ``kiosk/assets/fonts/OFL.txt``.
+Sans, Devanagari (the Hindi screens) falling back to Noto Sans Devanagari, and the few
+symbols neither has (✔ ✖ ⚠ ⌫) to Noto Sans Symbols2. The text families come in the two
+weights the screens use (regular, and bold for the stylesheet's 600 and 700); the symbols
+in regular only (Qt emboldens them). Their licence (SIL OFL 1.1) is
+``kiosk/assets/fonts/OFL.txt``.
 """
 
 from __future__ import annotations
@@ -20,12 +22,13 @@ from kiosk.ui.assets import asset
 log = logging.getLogger("kiosk.ui")
 
 #: The application font's families, in the order Qt tries them for each character.
-FAMILIES = ("Noto Sans", "Noto Sans Devanagari")
+FAMILIES = ("Noto Sans", "Noto Sans Devanagari", "Noto Sans Symbols2")
 FONT_FILES = (
     "NotoSans-Regular.ttf",
     "NotoSans-Bold.ttf",
     "NotoSansDevanagari-Regular.ttf",
     "NotoSansDevanagari-Bold.ttf",
+    "NotoSansSymbols2-Regular.ttf",
 )
 
 

@@ -8,13 +8,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics, QTextLayout
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 import kiosk.ui
 from kiosk.ui.assets import asset_file
-from kiosk.ui.fonts import FAMILIES
 from kiosk.ui.i18n import Languages, format_count, format_time
 from kiosk.ui.status_strip import StatusStrip
 
@@ -69,31 +66,6 @@ def test_every_tr_string_is_in_the_ts_file_and_the_qm_is_compiled_from_it(
         [TOOLS / "pyside6-lrelease", str(TS), "-qm", str(compiled)], capture_output=True, check=True
     )
     assert compiled.read_bytes() == (TS.with_suffix(".qm")).read_bytes()
-
-
-def drawn_with(text: str, font: QFont) -> set[str]:
-    """The font families Qt picks to draw ``text`` in ``font`` (fallbacks included)."""
-    layout = QTextLayout(text, font)
-    layout.beginLayout()
-    layout.createLine()
-    layout.endLayout()
-    return {run.rawFont().familyName() for run in layout.glyphRuns()}
-
-
-def test_the_bundled_fonts_are_the_app_font_and_cover_devanagari(qapp: QApplication) -> None:
-    font = qapp.font()
-    assert tuple(font.families()) == FAMILIES
-    assert QFontInfo(font).family() == "Noto Sans"
-    assert "Noto Sans Devanagari" in QFontDatabase.families(QFontDatabase.WritingSystem.Devanagari)
-    for family in FAMILIES:
-        assert QFontDatabase.styles(family) == ["Regular", "Bold"], family
-    assert QFontMetrics(QFont("Noto Sans Devanagari")).inFontUcs4(ord("स"))
-    assert drawn_with("Verified", font) == {"Noto Sans"}
-    assert drawn_with("सत्यापित 12:05", font) == {"Noto Sans Devanagari"}
-    bold = QFont(font)
-    bold.setWeight(QFont.Weight.DemiBold)  # the stylesheet's font-weight: 600
-    assert drawn_with("Verified सत्यापित", bold) == set(FAMILIES)
-    assert QFontInfo(bold).bold()
 
 
 def test_switching_language_retranslates_and_formats_for_the_locale(qtbot: QtBot) -> None:
