@@ -178,15 +178,17 @@ class OutboxDispatcher:
             for message in due:
                 result = await self._attempt(client, message, self._url, self._secret)
                 now = self._clock.now()
+                retry_at: datetime | None = None
+                if not result.ok:
+                    retry_at = now + self._backoff.delay(message.attempts + 1, result.retry_after)
                 with self._db.session() as session:
-                    if result.ok:
+                    if retry_at is None:
                         outbox.mark_delivered(session, message.id, now)
                     else:
-                        wait = self._backoff.delay(message.attempts + 1, result.retry_after)
                         error = result.error or "unknown error"
-                        outbox.mark_failed(session, message.id, error=error, retry_at=now + wait)
+                        outbox.mark_failed(session, message.id, error=error, retry_at=retry_at)
                 untried.discard(message.id)
-                if result.ok:
+                if retry_at is None:
                     delivered += 1
                     self._last_delivered_at = now
                     self._publish(error=None)
@@ -194,7 +196,7 @@ class OutboxDispatcher:
                 log.warning("Callback %s not delivered: %s", message.id, result.error)
                 self._publish(error=result.error)
                 if result.backend_down or result.retry_after is not None:
-                    self._hold_until = now + wait
+                    self._hold_until = retry_at
                     break
         finally:  # stopped or held back: other kiosks (or the next run) may send the rest
             if untried:

@@ -21,6 +21,7 @@ from kiosk.domain.customer import CustomerSummary
 from kiosk.domain.phone import mask, try_parse_phone
 from kiosk.ui.i18n import Retranslating
 from kiosk.ui.list_rows import WholeLines
+from kiosk.ui.style import named
 
 _SEARCH_DELAY_MS = 150
 
@@ -48,23 +49,23 @@ class FindScreen(Retranslating, QWidget):
         self._allow_ad_hoc = allow_ad_hoc
         self._chosen = False
 
-        self.title = QLabel(objectName="screenTitle")
+        self.title = named(QLabel(), "screenTitle")
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.history_button = QPushButton(objectName="toolButton")
-        self.settings_button = QPushButton(objectName="toolButton")
+        self.history_button = named(QPushButton(), "toolButton")
+        self.settings_button = named(QPushButton(), "toolButton")
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.history_button)
         header.addWidget(self.settings_button)
-        self.search = QLineEdit(objectName="searchField")
+        self.search = named(QLineEdit(), "searchField")
         self.search.setClearButtonEnabled(True)
-        self.search_button = QPushButton(objectName="primaryButton")
+        self.search_button = named(QPushButton(), "primaryButton")
         row = QHBoxLayout()
         row.addWidget(self.search, 1)
         row.addWidget(self.search_button)
 
-        self.message = QLabel(objectName="findMessage", wordWrap=True)
-        self.results = QListWidget(objectName="resultList")
+        self.message = named(QLabel(wordWrap=True), "findMessage")
+        self.results = named(QListWidget(), "resultList")
         self.results.setItemDelegate(WholeLines(self.results))  # names may be in Devanagari
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
 
