@@ -138,12 +138,6 @@ class OutboxDispatcher:
             pending = outbox.pending_count(session)
         return OutboxStatus(pending, self._last_error, self._last_delivered_at)
 
-    async def drain(self) -> None:
-        """Return once no message is waiting (bound it with ``asyncio.timeout``)."""
-        while self.status().pending:
-            self._changed.clear()
-            await self._changed.wait()
-
     async def run(self) -> None:
         """Deliver messages as they fall due, until cancelled; survives its own faults."""
         failures = 0

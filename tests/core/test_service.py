@@ -14,7 +14,7 @@ from kiosk.domain.events import CallEvent
 from kiosk.domain.phone import InvalidPhoneNumber
 from kiosk.domain.session import CallOutcome, Method, Status, VerificationSession
 from kiosk.domain.sms_code import MAX_SENDS, CodeCheck
-from kiosk.sources.modem.driver import ModemSource
+from kiosk.sources.modem.source import ModemSource
 from kiosk.sources.simulator import ModemSimulator
 from kiosk.store import outbox, verifications
 from kiosk.store.database import Database
