@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.customer import CustomerSummary
 from kiosk.domain.phone import mask, try_parse_phone
 from kiosk.ui.i18n import Retranslating
+from kiosk.ui.list_rows import WholeLines
 from kiosk.ui.style import named
 
 _SEARCH_DELAY_MS = 150
@@ -65,6 +66,7 @@ class FindScreen(Retranslating, QWidget):
 
         self.message = named(QLabel(wordWrap=True), "findMessage")
         self.results = named(QListWidget(), "resultList")
+        self.results.setItemDelegate(WholeLines(self.results))  # names may be in Devanagari
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
 
         layout = QVBoxLayout(self)
