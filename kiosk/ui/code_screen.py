@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.phone import last_digits
 from kiosk.domain.sms_code import CODE_DIGITS, CodeCheck
+from kiosk.ui.busy_note import BusyNote
 from kiosk.ui.digit_pad import DigitPad
 from kiosk.ui.i18n import Retranslating, format_count, format_time
 from kiosk.ui.style import set_style_state, styled_background
@@ -81,6 +82,8 @@ class CodeScreen(Retranslating, QWidget):
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.resend_button)
         buttons.addStretch(1)
+        self.busy = BusyNote(self.pad)
+        buttons.addWidget(self.busy)
         left.addLayout(buttons)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(24, 12, 24, 12)

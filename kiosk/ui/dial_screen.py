@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.phone import format_for_region, format_international, last_digits, mask
 from kiosk.domain.session import VerificationSession
+from kiosk.ui.busy_note import BusyNote
 from kiosk.ui.countdown_ring import CountdownRing
 from kiosk.ui.fit_text import FitText
 from kiosk.ui.i18n import LANGUAGE_NAMES, Retranslating
@@ -112,6 +113,8 @@ class DialScreen(Retranslating, QWidget):
         actions.addWidget(self.language_button)
         actions.addWidget(self.sms_button)
         actions.addStretch(1)
+        self.busy = BusyNote(self.cancel_button, self.extend_button)
+        actions.addWidget(self.busy)
         actions.addWidget(self.extend_button)
 
         layout = QVBoxLayout(self)

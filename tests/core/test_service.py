@@ -75,7 +75,7 @@ async def test_matching_call_verifies_and_queues_the_callback(seeded: Database) 
     service = make_service(seeded)
     seen: list[object] = []
     service.notices.subscribe(seen.append)
-    session = service.start_for_reference("order-1042")
+    session = await service.start_for_reference("order-1042")
     assert session.customer_name == "Asha Verma"
     assert session.dialed_number == "+918000000001"
 
@@ -102,7 +102,7 @@ async def test_other_number_is_recorded_and_the_session_stays_open(seeded: Datab
     service = make_service(seeded)
     seen: list[object] = []
     service.notices.subscribe(seen.append)
-    session = service.start_for_reference("ORDER-1042")
+    session = await service.start_for_reference("ORDER-1042")
 
     await service.call_heard(heard("+919900011122"))
 
@@ -124,7 +124,7 @@ async def test_other_number_is_recorded_and_the_session_stays_open(seeded: Datab
 
 async def test_withheld_caller_never_verifies(seeded: Database) -> None:
     service = make_service(seeded)
-    session = service.start_for_reference("ORDER-1042")
+    session = await service.start_for_reference("ORDER-1042")
     await service.call_heard(heard(None))
     assert service.pending_sessions()[0].id == session.id
     assert service.pending_sessions()[0].unmatched_calls == 1
@@ -132,7 +132,7 @@ async def test_withheld_caller_never_verifies(seeded: Database) -> None:
 
 async def test_nobody_dials_and_the_backend_still_hears_expired(seeded: Database) -> None:
     service = make_service(seeded, timeout=0.2)
-    session = service.start_for_reference("ORDER-1042")
+    session = await service.start_for_reference("ORDER-1042")
     final = await service.outcome(session.id)
     assert final.status is Status.EXPIRED
     [data] = queued_payloads(seeded)
@@ -144,26 +144,26 @@ async def test_nobody_dials_and_the_backend_still_hears_expired(seeded: Database
 
 async def test_cancel_sends_cancelled(seeded: Database) -> None:
     service = make_service(seeded)
-    session = service.start_for_reference("ORDER-1042")
-    service.cancel(session.id)
+    session = await service.start_for_reference("ORDER-1042")
+    await service.cancel(session.id)
     assert (await service.outcome(session.id)).status is Status.CANCELLED
     assert queued_payloads(seeded)[0]["status"] == "cancelled"
-    service.cancel(session.id)  # a second tap does nothing
+    await service.cancel(session.id)  # a second tap does nothing
     assert len(queued_payloads(seeded)) == 1
 
 
 async def test_extend_gives_more_time(seeded: Database) -> None:
     service = make_service(seeded, timeout=60)
-    session = service.start_for_reference("ORDER-1042")
-    service.extend(session.id, 30)
+    session = await service.start_for_reference("ORDER-1042")
+    await service.extend(session.id, 30)
     [pending] = service.pending_sessions()
     assert pending.expires_at - pending.started_at == timedelta(seconds=90)
 
 
 async def test_several_sessions_each_get_their_own_caller(seeded: Database) -> None:
     service = make_service(seeded)
-    asha = service.start_for_reference("ORDER-1042")
-    rahul = service.start_for_reference("ORDER-1043")
+    asha = await service.start_for_reference("ORDER-1042")
+    rahul = await service.start_for_reference("ORDER-1043")
     await service.call_heard(heard(RAHUL))
     assert (await service.outcome(rahul.id)).status is Status.VERIFIED
     assert [s.id for s in service.pending_sessions()] == [asha.id]
@@ -171,7 +171,7 @@ async def test_several_sessions_each_get_their_own_caller(seeded: Database) -> N
 
 async def test_a_repeated_call_id_counts_once(seeded: Database) -> None:
     service = make_service(seeded)
-    service.start_for_reference("ORDER-1042")
+    await service.start_for_reference("ORDER-1042")
     await service.call_heard(heard("+919900011122", call_id="call-1"))
     await service.call_heard(heard("+919900011122", call_id="call-1"))
     assert service.pending_sessions()[0].unmatched_calls == 1
@@ -179,14 +179,14 @@ async def test_a_repeated_call_id_counts_once(seeded: Database) -> None:
 
 async def test_phone_in_any_format_finds_the_customer(seeded: Database) -> None:
     service = make_service(seeded)
-    session = service.start_for_phone("098123-45678")
+    session = await service.start_for_phone("098123-45678")
     assert session.reference == "ORDER-1042"
     assert session.customer_id is not None
 
 
 async def test_unknown_phone_is_verified_ad_hoc(seeded: Database) -> None:
     service = make_service(seeded)
-    session = service.start_for_phone("+91 99000 11122")
+    session = await service.start_for_phone("+91 99000 11122")
     assert session.customer_id is None
     assert session.expected_number == "+919900011122"
 
@@ -194,19 +194,19 @@ async def test_unknown_phone_is_verified_ad_hoc(seeded: Database) -> None:
 async def test_lookup_errors_say_what_was_wrong(seeded: Database) -> None:
     service = make_service(seeded)
     with pytest.raises(CustomerNotFound, match="ORDER-9999"):
-        service.start_for_reference("ORDER-9999")
+        await service.start_for_reference("ORDER-9999")
     with pytest.raises(InvalidPhoneNumber):
-        service.start_for_phone("12")
+        await service.start_for_phone("12")
 
 
 async def test_find_customers_by_reference_phone_and_name(seeded: Database) -> None:
     service = make_service(seeded)
-    assert [c.reference for c in service.find_customers("order-1042")] == ["ORDER-1042"]
-    assert [c.reference for c in service.find_customers("98123 45678")] == ["ORDER-1042"]
-    assert [c.name for c in service.find_customers("ra")] == ["Rahul Mehta"]
-    assert [c.name for c in service.find_customers("R")] == ["Rahul Mehta", "Rohan Das"]
-    assert service.find_customers("   ") == []
-    assert service.find_customers("nobody-here") == []
+    assert [c.reference for c in await service.find_customers("order-1042")] == ["ORDER-1042"]
+    assert [c.reference for c in await service.find_customers("98123 45678")] == ["ORDER-1042"]
+    assert [c.name for c in await service.find_customers("ra")] == ["Rahul Mehta"]
+    assert [c.name for c in await service.find_customers("R")] == ["Rahul Mehta", "Rohan Das"]
+    assert await service.find_customers("   ") == []
+    assert await service.find_customers("nobody-here") == []
 
 
 async def test_sessions_left_by_a_crash_are_finished_or_resumed(seeded: Database) -> None:
@@ -222,7 +222,7 @@ async def test_sessions_left_by_a_crash_are_finished_or_resumed(seeded: Database
         verifications.save_verification(db, live, kiosk_id="counter-1")
 
     service = make_service(seeded)
-    assert service.resume() == 2
+    assert await service.resume() == 2
 
     assert (await service.outcome(stale.id)).status is Status.EXPIRED
     assert [s.id for s in service.pending_sessions()] == [live.id]
@@ -236,7 +236,7 @@ async def test_a_call_that_rang_before_the_deadline_but_arrives_after_it_verifie
 ) -> None:
     clock = ManualClock(datetime.now(UTC))
     service = make_service(seeded, timeout=60, clock=clock)
-    session = service.start_for_reference("ORDER-1042")
+    session = await service.start_for_reference("ORDER-1042")
     clock.current = session.expires_at + timedelta(seconds=1)  # reported late
     late = CallEvent(ASHA, ASHA, session.expires_at - timedelta(seconds=1), "modem")
     await service.call_heard(late)
@@ -245,7 +245,7 @@ async def test_a_call_that_rang_before_the_deadline_but_arrives_after_it_verifie
 
 async def test_a_failed_save_is_retried_and_nothing_is_lost(seeded: Database) -> None:
     service = make_service(seeded)
-    session = service.start_for_reference("ORDER-1042")
+    session = await service.start_for_reference("ORDER-1042")
     with seeded.engine.begin() as connection:
         connection.execute(text("ALTER TABLE outbox RENAME TO outbox_away"))
     await service.call_heard(heard(ASHA))
@@ -261,13 +261,13 @@ async def test_a_failed_save_is_retried_and_nothing_is_lost(seeded: Database) ->
 
 async def test_a_session_finished_elsewhere_gets_no_second_callback(seeded: Database) -> None:
     counter = make_service(seeded)
-    session = counter.start_for_reference("ORDER-1042")
+    session = await counter.start_for_reference("ORDER-1042")
     command_line = make_service(seeded)
-    assert command_line.resume() == 1  # e.g. a second process with the same kiosk id
+    assert await command_line.resume() == 1  # e.g. a second process with the same kiosk id
 
     await counter.call_heard(heard(ASHA))
     assert (await counter.outcome(session.id)).status is Status.VERIFIED
-    command_line.cancel(session.id)
+    await command_line.cancel(session.id)
 
     assert (await command_line.outcome(session.id)).status is Status.VERIFIED
     assert [d["status"] for d in queued_payloads(seeded)] == ["verified"]
@@ -307,7 +307,7 @@ async def test_sms_code_verifies_and_the_callback_says_so(seeded: Database) -> N
     service = make_service(seeded)
     assert not service.sms_available  # no modem yet
     async with texting_modem(service) as simulator:
-        session = service.start_for_reference("ORDER-1042")
+        session = await service.start_for_reference("ORDER-1042")
         changed = await service.send_sms_code(session.id)
         assert changed.code_expires_at is not None
         assert changed.expires_at >= changed.code_expires_at  # time to type it
@@ -316,8 +316,8 @@ async def test_sms_code_verifies_and_the_callback_says_so(seeded: Database) -> N
         assert "ORDER-1042" in message
         code = sent_code(simulator)
         wrong = "000000" if code != "000000" else "111111"
-        assert service.check_sms_code(session.id, wrong) == (CodeCheck.WRONG, 4)
-        assert service.check_sms_code(session.id, code) == (CodeCheck.ACCEPTED, 3)
+        assert await service.check_sms_code(session.id, wrong) == (CodeCheck.WRONG, 4)
+        assert await service.check_sms_code(session.id, code) == (CodeCheck.ACCEPTED, 3)
         final = await asyncio.wait_for(service.outcome(session.id), 5)
     assert final.status is Status.VERIFIED
     assert final.method is Method.SMS_CODE
@@ -335,30 +335,30 @@ async def test_sms_code_verifies_and_the_callback_says_so(seeded: Database) -> N
 async def test_a_missed_call_still_verifies_after_a_code_was_sent(seeded: Database) -> None:
     service = make_service(seeded)
     async with texting_modem(service) as simulator:
-        session = service.start_for_reference("ORDER-1042")
+        session = await service.start_for_reference("ORDER-1042")
         await service.send_sms_code(session.id)
         assert await asyncio.wait_for(simulator.ring(ASHA, interval=2.0), 5)
         final = await asyncio.wait_for(service.outcome(session.id), 5)
         code = sent_code(simulator)
     assert final.method is Method.MISSED_CALL
     assert queued_payloads(seeded)[0]["method"] == "missed_call"
-    assert service.check_sms_code(session.id, code) == (CodeCheck.NO_CODE, 0)
+    assert await service.check_sms_code(session.id, code) == (CodeCheck.NO_CODE, 0)
 
 
 async def test_sms_refused_by_the_network_is_said_in_plain_words(seeded: Database) -> None:
     service = make_service(seeded)
     async with texting_modem(service) as simulator:
-        session = service.start_for_reference("ORDER-1042")
+        session = await service.start_for_reference("ORDER-1042")
         simulator.sms_error = 331
         with pytest.raises(SmsNotSent, match="there is no mobile network"):
             await service.send_sms_code(session.id)
         assert service.pending_sessions()[0].code_expires_at is None
-        assert service.check_sms_code(session.id, "123456") == (CodeCheck.NO_CODE, 0)
+        assert await service.check_sms_code(session.id, "123456") == (CodeCheck.NO_CODE, 0)
 
 
 async def test_sms_limits(seeded: Database) -> None:
     service = make_service(seeded)
-    session = service.start_for_reference("ORDER-1042")
+    session = await service.start_for_reference("ORDER-1042")
     with pytest.raises(SmsNotSent, match="the modem is not ready"):
         await service.send_sms_code(session.id)
     async with texting_modem(service):
@@ -366,7 +366,7 @@ async def test_sms_limits(seeded: Database) -> None:
             await service.send_sms_code(session.id)
         with pytest.raises(SmsNotSent, match="Ask the customer to call instead"):
             await service.send_sms_code(session.id)
-        service.cancel(session.id)
+        await service.cancel(session.id)
         with pytest.raises(SmsNotSent, match="already finished"):
             await service.send_sms_code(session.id)
 
@@ -377,7 +377,7 @@ async def test_a_call_already_on_record_is_not_taken_again(seeded: Database) -> 
     first = make_service(seeded)
     await first.call_heard(heard(ASHA, call_id="CA123"))
     later = make_service(seeded)
-    session = later.start_for_reference("ORDER-1042")
+    session = await later.start_for_reference("ORDER-1042")
     await later.call_heard(heard(ASHA, call_id="CA123"))
     assert later.pending_sessions()[0].id == session.id  # still waiting: not verified by it
     await later.call_heard(heard(ASHA, call_id="CA124"))  # a new call does verify
