@@ -17,7 +17,9 @@ class CommandGroup(Protocol):
     """A module of commands."""
 
     def register(
-        self, commands: argparse._SubParsersAction, common: argparse.ArgumentParser
+        self,
+        commands: argparse._SubParsersAction[argparse.ArgumentParser],
+        common: argparse.ArgumentParser,
     ) -> None:
         """Add this group's subcommands, each with ``handler`` in its defaults."""
 

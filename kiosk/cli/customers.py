@@ -32,7 +32,9 @@ from kiosk.store.importing.importer import ImportProgress, ImportResult
 EXIT_REJECTED = 1
 
 
-def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     """Add ``customers import|sync|find``."""
     customers = commands.add_parser("customers", help="import and look up customer records")
     actions = customers.add_subparsers(dest="customers_action", metavar="ACTION", required=True)

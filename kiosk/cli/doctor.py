@@ -26,7 +26,9 @@ from kiosk.ops.logs import configure_logging
 Loader = Callable[[argparse.Namespace], Settings]
 
 
-def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     """Add ``doctor`` and ``diagnostics``; both read the settings themselves."""
     doctor = commands.add_parser(
         "doctor", parents=[common], help="check everything this kiosk needs, in plain words"

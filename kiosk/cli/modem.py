@@ -70,7 +70,9 @@ class _Watcher:
             await self.changed.wait()
 
 
-def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     """Add ``modem probe|status|listen``."""
     del common  # --timeout means "listen this long" here, not the time to dial
     modem = commands.add_parser("modem", help="modem diagnostics for installers")

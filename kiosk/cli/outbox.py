@@ -16,7 +16,9 @@ from kiosk.config.settings import Settings
 from kiosk.core.runtime import KioskRuntime
 
 
-def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     """Add ``outbox [list|retry]``."""
     box = commands.add_parser(
         "outbox", parents=[common], help="results waiting to be sent to the backend"

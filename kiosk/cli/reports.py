@@ -27,7 +27,9 @@ from kiosk.store.database import Database
 from kiosk.store.retention import EXPORT_FORMATS
 
 
-def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     """Add ``report`` and ``purge``."""
     report = commands.add_parser(
         "report", parents=[common], help="verifications per day and kiosk: success rate, speed"

@@ -25,7 +25,9 @@ EXIT_FAILED = 1
 _MODEM_READY_WAIT = 15.0
 
 
-def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     """Add ``selftest`` (no settings: it builds its own demo kiosk)."""
     del common
     selftest = commands.add_parser(

@@ -11,7 +11,9 @@ from typing import TextIO
 from kiosk.domain.pin import InvalidPin, hash_pin
 
 
-def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     """Add ``staff-pin`` (it needs no settings)."""
     del common
     pin = commands.add_parser("staff-pin", help="make the staff_pin_hash line for the config file")

@@ -30,7 +30,9 @@ NO_MODEM = (
 )
 
 
-def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     """Add ``verify``."""
     verify = commands.add_parser(
         "verify", parents=[common], help="one verification without a screen"

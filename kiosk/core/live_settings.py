@@ -54,8 +54,7 @@ def check_providers(settings: Settings) -> None:
 async def detect_modem(settings: Settings) -> str | None:
     """The serial port that answers ``AT``: the configured one if it does, else the first."""
     port = settings.modem_port
-    configured = port and port != AUTO
-    if configured and await asyncio.to_thread(answers_at, port, settings.modem_baudrate):
+    if port and port != AUTO and await asyncio.to_thread(answers_at, port, settings.modem_baudrate):
         return port
     return await asyncio.to_thread(find_modem, baudrate=settings.modem_baudrate)
 

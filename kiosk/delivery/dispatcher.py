@@ -177,16 +177,17 @@ class OutboxDispatcher:
             for message in due:
                 result = await self._attempt(client, message, self._url, self._secret)
                 now = self._clock.now()
+                retry_at: datetime | None = None
                 if result.ok:
                     await self._db.run(outbox.mark_delivered, message.id, now)
                 else:
-                    wait = self._backoff.delay(message.attempts + 1, result.retry_after)
+                    retry_at = now + self._backoff.delay(message.attempts + 1, result.retry_after)
                     error = result.error or "unknown error"
                     await self._db.run(
-                        outbox.mark_failed, message.id, error=error, retry_at=now + wait
+                        outbox.mark_failed, message.id, error=error, retry_at=retry_at
                     )
                 untried.discard(message.id)
-                if result.ok:
+                if retry_at is None:
                     delivered += 1
                     self._last_delivered_at = now
                     await self._publish(error=None)
@@ -194,7 +195,7 @@ class OutboxDispatcher:
                 log.warning("Callback %s not delivered: %s", message.id, result.error)
                 await self._publish(error=result.error)
                 if result.backend_down or result.retry_after is not None:
-                    self._hold_until = now + wait
+                    self._hold_until = retry_at
                     break
         finally:  # stopped or held back: other kiosks (or the next run) may send the rest
             if untried:

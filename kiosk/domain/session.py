@@ -75,7 +75,10 @@ class VerificationSession:
         expected_number: str,
         now: datetime,
         timeout: timedelta = DEFAULT_TIMEOUT,
-        **details: str | None,
+        dialed_number: str | None = None,
+        reference: str | None = None,
+        customer_id: str | None = None,
+        customer_name: str | None = None,
     ) -> VerificationSession:
         """Open a session that accepts calls from ``now`` until ``now + timeout``."""
         if timeout <= timedelta(0):
@@ -84,7 +87,10 @@ class VerificationSession:
             expected_number=expected_number,
             started_at=now,
             expires_at=now + timeout,
-            **details,
+            dialed_number=dialed_number,
+            reference=reference,
+            customer_id=customer_id,
+            customer_name=customer_name,
         )
 
     @property

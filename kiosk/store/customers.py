@@ -10,9 +10,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import Insert, func, select
+from sqlalchemy import Insert, Table, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -131,6 +131,8 @@ def count_customers(session: Session) -> int:
 def _upsert_statement(session: Session) -> Insert | None:
     dialect = session.get_bind().dialect.name
     table = Customer.__table__
+    assert isinstance(table, Table)  # a declared class's table (typed as any FROM clause)
+    insert: sqlite.Insert | postgresql.Insert
     if dialect == "sqlite":
         insert = sqlite.insert(table)
     elif dialect == "postgresql":
@@ -149,7 +151,9 @@ def _upsert_statement(session: Session) -> Insert | None:
     )
 
 
-def _values(rows: Iterable[NewCustomer], keys: Iterable[str], now: datetime) -> Iterable[dict]:
+def _values(
+    rows: Iterable[NewCustomer], keys: Iterable[str], now: datetime
+) -> Iterable[dict[str, Any]]:
     for row, key in zip(rows, keys, strict=True):
         yield {
             "id": str(uuid.uuid4()),

@@ -23,13 +23,13 @@ from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, create_engine, event, text
+from sqlalchemy import Connection, CursorResult, Delete, Update, create_engine, event, text
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -137,6 +137,14 @@ class Database:
             self._worker.shutdown(wait=True)
             self._worker = None
         self.engine.dispose()
+
+
+def rows_changed(session: Session, statement: Update | Delete) -> int:
+    """Run an UPDATE or DELETE in ``session``; how many rows it changed.
+
+    The ORM answers such statements with a cursor result, which its types do not say.
+    """
+    return cast(CursorResult[Any], session.execute(statement)).rowcount
 
 
 def _consume(done: asyncio.Future[Any]) -> None:

@@ -7,7 +7,9 @@ from datetime import datetime
 
 from sqlalchemy import case, func, or_, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import ColumnElement
 
+from kiosk.store.database import rows_changed
 from kiosk.store.models import OutboxMessage
 
 
@@ -80,7 +82,7 @@ def pending_count(session: Session) -> int:
 
 def next_due_at(session: Session) -> datetime | None:
     """When the earliest undelivered message is next due (or its lease runs out)."""
-    due = case(
+    due: ColumnElement[datetime] = case(
         (OutboxMessage.claimed_until > OutboxMessage.next_attempt_at, OutboxMessage.claimed_until),
         else_=OutboxMessage.next_attempt_at,
     )
@@ -126,9 +128,9 @@ def mark_failed(session: Session, message_id: str, *, error: str, retry_at: date
 
 def make_due_now(session: Session, now: datetime) -> int:
     """Make every undelivered message due now (staff asked to retry); returns the count."""
-    result = session.execute(
+    return rows_changed(
+        session,
         update(OutboxMessage)
         .where(OutboxMessage.delivered_at.is_(None))
-        .values(next_attempt_at=now)
+        .values(next_attempt_at=now),
     )
-    return result.rowcount or 0

@@ -56,7 +56,7 @@ def verification_report(
 
 
 def _summarise(day: date, kiosk: str, rows: list[tuple[str, float | None]]) -> DayReport:
-    counts = defaultdict(int)
+    counts: defaultdict[str, int] = defaultdict(int)
     for status, _took in rows:
         counts[status] += 1
     times = [took for _status, took in rows if took is not None]

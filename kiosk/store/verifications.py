@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.domain.events import CallEvent
 from kiosk.domain.session import CallOutcome, Method, Status, VerificationSession
+from kiosk.store.database import rows_changed
 from kiosk.store.models import CallRecord, Verification
 
 
@@ -33,7 +34,7 @@ def finish_verification(session: Session, state: VerificationSession) -> bool:
         .where(Verification.id == state.id, Verification.status == Status.PENDING.value)
         .values(**_columns(state))
     )
-    return session.execute(statement).rowcount == 1
+    return rows_changed(session, statement) == 1
 
 
 def load_verification(session: Session, verification_id: str) -> VerificationSession | None:

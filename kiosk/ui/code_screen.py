@@ -30,7 +30,7 @@ from kiosk.domain.sms_code import CODE_DIGITS, CodeCheck
 from kiosk.ui.busy_note import BusyNote
 from kiosk.ui.digit_pad import DigitPad
 from kiosk.ui.i18n import Retranslating, format_count, format_time
-from kiosk.ui.style import set_style_state, styled_background
+from kiosk.ui.style import named, set_style_state, styled_background
 
 
 class CodeScreen(Retranslating, QWidget):
@@ -58,16 +58,16 @@ class CodeScreen(Retranslating, QWidget):
         self._error = ""
         self._demo_texts = demo_texts
 
-        self.title = QLabel(objectName="screenTitle", wordWrap=True)
-        self.message = QLabel(objectName="codeMessage", wordWrap=True)
-        self.code = QLineEdit(objectName="pinField", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.title = named(QLabel(wordWrap=True), "screenTitle")
+        self.message = named(QLabel(wordWrap=True), "codeMessage")
+        self.code = named(QLineEdit(alignment=Qt.AlignmentFlag.AlignCenter), "pinField")
         self.code.setMaxLength(CODE_DIGITS)
         self.code.setValidator(QRegularExpressionValidator(rf"\d{{0,{CODE_DIGITS}}}", self.code))
         self.code.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
-        self.answer = QLabel(objectName="pinMessage", wordWrap=True)
+        self.answer = named(QLabel(wordWrap=True), "pinMessage")
         self.pad = DigitPad(self.code)
-        self.back_button = QPushButton(objectName="secondaryButton")
-        self.resend_button = QPushButton(objectName="secondaryButton")
+        self.back_button = named(QPushButton(), "secondaryButton")
+        self.resend_button = named(QPushButton(), "secondaryButton")
 
         for label in (self.message, self.answer):
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)

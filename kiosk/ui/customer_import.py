@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QProgressBar, QPushButton, QV
 
 from kiosk.core.customer_data import ColumnProblem, ImportProgress, ImportResult, UnreadableFile
 from kiosk.ui.i18n import Retranslating, format_count
-from kiosk.ui.style import set_style_state
+from kiosk.ui.style import named, set_style_state
 
 Importer = Callable[..., ImportResult]
 
@@ -31,11 +31,11 @@ class CustomerImport(Retranslating, QWidget):
         """``importer(path, progress=callback)`` does the import (blocking)."""
         super().__init__(parent)
         self._importer = importer
-        self.button = QPushButton(objectName="secondaryButton")
-        self.bar = QProgressBar(objectName="importBar")
+        self.button = named(QPushButton(), "secondaryButton")
+        self.bar = named(QProgressBar(), "importBar")
         self.bar.setRange(0, 1000)
         self.bar.hide()
-        self.result = QLabel(objectName="settingNote", wordWrap=True)
+        self.result = named(QLabel(wordWrap=True), "settingNote")
         self.result.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

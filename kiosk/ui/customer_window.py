@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from kiosk.domain.session import VerificationSession
 from kiosk.ui.dial_screen import DialScreen
 from kiosk.ui.i18n import Retranslating
-from kiosk.ui.style import follow_window_size, styled_background
+from kiosk.ui.style import follow_window_size, named, styled_background
 
 log = logging.getLogger("kiosk.ui")
 
@@ -28,7 +28,7 @@ class CustomerWindow(Retranslating, QWidget):
         self.setObjectName("customerWindow")
         self.locked = False  # in kiosk mode only the main window may close it
         styled_background(self)
-        self.idle = QLabel(objectName="customerIdle", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.idle = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "customerIdle")
         self.idle.setWordWrap(True)
         self.dial = DialScreen(region=region, customer_facing=True)
         self.pages = QStackedWidget()

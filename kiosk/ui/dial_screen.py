@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -28,7 +28,7 @@ from kiosk.ui.countdown_ring import CountdownRing
 from kiosk.ui.fit_text import FitText
 from kiosk.ui.i18n import LANGUAGE_NAMES, Retranslating
 from kiosk.ui.qr_code import QrCode
-from kiosk.ui.style import styled_background
+from kiosk.ui.style import named, styled_background
 
 _TICK_MS = 100
 EXTEND_SECONDS = 60
@@ -54,7 +54,7 @@ class DialScreen(Retranslating, QWidget):
         self,
         *,
         region: str = "IN",
-        simulate_call: Callable[[str], None] | None = None,
+        simulate_call: Callable[[str], object] | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         customer_facing: bool = False,
         parent: QWidget | None = None,
@@ -68,15 +68,15 @@ class DialScreen(Retranslating, QWidget):
         self._simulate_call = simulate_call
         self._other_language = "hi"
 
-        self.who = QLabel(objectName="dialWho", wordWrap=True)
-        self.number_caption = QLabel(objectName="dialCaption")
+        self.who = named(QLabel(wordWrap=True), "dialWho")
+        self.number_caption = named(QLabel(), "dialCaption")
         self.number = FitText(object_name="dialNumber")
-        self.number_international = QLabel(objectName="dialNumberInternational")
-        self.instructions = QLabel(objectName="dialInstructions", wordWrap=True)
+        self.number_international = named(QLabel(), "dialNumberInternational")
+        self.instructions = named(QLabel(wordWrap=True), "dialInstructions")
         self.qr = QrCode()
-        self.qr_caption = QLabel(objectName="qrCaption", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.qr_caption = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "qrCaption")
         self.countdown = CountdownRing()
-        self.hint = QLabel(objectName="dialHint", wordWrap=True)
+        self.hint = named(QLabel(wordWrap=True), "dialHint")
         self.hint.hide()
 
         text = QVBoxLayout()
@@ -101,13 +101,13 @@ class DialScreen(Retranslating, QWidget):
         body.addWidget(self.countdown, 0, 2)
         body.setColumnStretch(0, 1)
 
-        self.cancel_button = QPushButton(objectName="secondaryButton")
-        self.extend_button = QPushButton(objectName="secondaryButton")
-        self.language_button = QPushButton(objectName="languageButton")
-        self.sms_button = QPushButton(objectName="secondaryButton")
+        self.cancel_button = named(QPushButton(), "secondaryButton")
+        self.extend_button = named(QPushButton(), "secondaryButton")
+        self.language_button = named(QPushButton(), "languageButton")
+        self.sms_button = named(QPushButton(), "secondaryButton")
         self.sms_button.hide()  # shown by set_sms_available() when the modem can send SMS
-        self.actions = QWidget(objectName="dialActions")
-        actions = QHBoxLayout(self.actions)
+        self.action_bar = named(QWidget(), "dialActions")
+        actions = QHBoxLayout(self.action_bar)
         actions.setContentsMargins(0, 0, 0, 0)
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.language_button)
@@ -123,13 +123,13 @@ class DialScreen(Retranslating, QWidget):
         layout.addWidget(self.who)
         layout.addLayout(body, 1)
         layout.addWidget(self.hint)
-        layout.addWidget(self.actions)
+        layout.addWidget(self.action_bar)
 
         self.demo_bar = self._build_demo_bar() if simulate_call and not customer_facing else None
         if self.demo_bar:
             layout.addWidget(self.demo_bar)
         if customer_facing:
-            self.actions.hide()
+            self.action_bar.hide()
 
         self._ticker = QTimer(self, interval=_TICK_MS)
         self._ticker.timeout.connect(self._tick)
@@ -253,17 +253,17 @@ class DialScreen(Retranslating, QWidget):
             caption=self.tr("left"),
         )
 
-    def _emit_for_session(self, signal: Signal) -> None:
+    def _emit_for_session(self, signal: SignalInstance) -> None:
         if self._session:
             signal.emit(self._session.id)
 
     def _build_demo_bar(self) -> QWidget:
-        bar = QWidget(objectName="demoBar")
+        bar = named(QWidget(), "demoBar")
         row = QHBoxLayout(bar)
         row.setContentsMargins(0, 0, 0, 0)
-        self._demo_label = QLabel(objectName="demoLabel")
-        self._demo_right = QPushButton(objectName="demoButton")
-        self._demo_wrong = QPushButton(objectName="demoButton")
+        self._demo_label = named(QLabel(), "demoLabel")
+        self._demo_right = named(QPushButton(), "demoButton")
+        self._demo_wrong = named(QPushButton(), "demoButton")
         self._demo_right.clicked.connect(self._simulate_right)
         self._demo_wrong.clicked.connect(self._simulate_wrong)
         row.addWidget(self._demo_label)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QWidget
 
+from kiosk.ui.style import named
+
 
 class DigitPad(QWidget):
     """Twelve large keys for ``field``; :attr:`submitted` fires on OK (and on Enter)."""
@@ -19,13 +21,13 @@ class DigitPad(QWidget):
         pad.setSpacing(6)
         self.keys: dict[str, QPushButton] = {}
         for index, digit in enumerate("1234567890"):
-            button = QPushButton(digit, objectName="pinKey")
+            button = named(QPushButton(digit), "pinKey")
             button.clicked.connect(lambda _=False, d=digit: self.field.insert(d))
             self.keys[digit] = button
             if digit != "0":
                 pad.addWidget(button, index // 3, index % 3)
-        self.back_key = QPushButton("⌫", objectName="pinKey")
-        self.ok_key = QPushButton(objectName="primaryButton")
+        self.back_key = named(QPushButton("⌫"), "pinKey")
+        self.ok_key = named(QPushButton(), "primaryButton")
         pad.addWidget(self.back_key, 3, 0)
         pad.addWidget(self.keys["0"], 3, 1)
         pad.addWidget(self.ok_key, 3, 2)

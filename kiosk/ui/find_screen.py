@@ -21,6 +21,7 @@ from kiosk.domain.customer import CustomerSummary
 from kiosk.domain.phone import mask, try_parse_phone
 from kiosk.ui.busy_note import BusyNote
 from kiosk.ui.i18n import Retranslating
+from kiosk.ui.style import named
 
 _SEARCH_DELAY_MS = 150
 
@@ -51,11 +52,11 @@ class FindScreen(Retranslating, QWidget):
         self._chosen = False
         self._start_single: str | None = None  # Enter was pressed for this text
 
-        self.title = QLabel(objectName="screenTitle")
+        self.title = named(QLabel(), "screenTitle")
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.history_button = QPushButton(objectName="toolButton")
-        self.settings_button = QPushButton(objectName="toolButton")
-        self.results = QListWidget(objectName="resultList")
+        self.history_button = named(QPushButton(), "toolButton")
+        self.settings_button = named(QPushButton(), "toolButton")
+        self.results = named(QListWidget(), "resultList")
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.busy = BusyNote(self.results)
         header = QHBoxLayout()
@@ -63,14 +64,14 @@ class FindScreen(Retranslating, QWidget):
         header.addWidget(self.busy)
         header.addWidget(self.history_button)
         header.addWidget(self.settings_button)
-        self.search = QLineEdit(objectName="searchField")
+        self.search = named(QLineEdit(), "searchField")
         self.search.setClearButtonEnabled(True)
-        self.search_button = QPushButton(objectName="primaryButton")
+        self.search_button = named(QPushButton(), "primaryButton")
         row = QHBoxLayout()
         row.addWidget(self.search, 1)
         row.addWidget(self.search_button)
 
-        self.message = QLabel(objectName="findMessage", wordWrap=True)
+        self.message = named(QLabel(wordWrap=True), "findMessage")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)

@@ -33,7 +33,7 @@ from kiosk.ui.background import BackgroundWork
 from kiosk.ui.busy_note import BusyNote
 from kiosk.ui.i18n import Retranslating, format_count, format_date, format_time
 from kiosk.ui.status_words import headline, symbol
-from kiosk.ui.style import styled_background
+from kiosk.ui.style import named, styled_background
 
 PERIODS = ("today", "week", "all")
 
@@ -60,10 +60,10 @@ class HistoryScreen(Retranslating, QWidget):
         self._export_dir = export_dir
         self._entries: list[HistoryEntry] = []
 
-        self.title = QLabel(objectName="screenTitle")
-        self.period = QComboBox(objectName="historyPeriod")
-        self.status = QComboBox(objectName="historyStatus")
-        self.search = QLineEdit(objectName="historySearch")
+        self.title = named(QLabel(), "screenTitle")
+        self.period = named(QComboBox(), "historyPeriod")
+        self.status = named(QComboBox(), "historyStatus")
+        self.search = named(QLineEdit(), "historySearch")
         self.search.setClearButtonEnabled(True)
         self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.search.setMinimumWidth(120)
@@ -76,14 +76,14 @@ class HistoryScreen(Retranslating, QWidget):
         filters.addWidget(self.period)
         filters.addWidget(self.status)
         filters.addWidget(self.search, 1)
-        self.list = QListWidget(objectName="historyList")
+        self.list = named(QListWidget(), "historyList")
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.list.setWordWrap(True)
         self.list.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
-        self.message = QLabel(objectName="historyMessage", wordWrap=True)
+        self.message = named(QLabel(wordWrap=True), "historyMessage")
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.back_button = QPushButton(objectName="secondaryButton")
-        self.export_button = QPushButton(objectName="primaryButton")
+        self.back_button = named(QPushButton(), "secondaryButton")
+        self.export_button = named(QPushButton(), "primaryButton")
         bottom = QHBoxLayout()
         bottom.addWidget(self.back_button)
         bottom.addWidget(self.message, 1)
@@ -96,13 +96,13 @@ class HistoryScreen(Retranslating, QWidget):
         listing_layout.addLayout(filters)
         listing_layout.addWidget(self.list, 1)
 
-        self.detail = QLabel(objectName="historyDetail", wordWrap=True)
+        self.detail = named(QLabel(wordWrap=True), "historyDetail")
         self.detail.setTextFormat(Qt.TextFormat.RichText)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.detail_scroll = QScrollArea(objectName="detailsScroll", widgetResizable=True)
+        self.detail_scroll = named(QScrollArea(widgetResizable=True), "detailsScroll")
         self.detail_scroll.setWidget(self.detail)
 
-        self.pages = QStackedWidget(objectName="historyPages")
+        self.pages = named(QStackedWidget(), "historyPages")
         self.pages.addWidget(listing)
         self.pages.addWidget(self.detail_scroll)
 
@@ -110,7 +110,7 @@ class HistoryScreen(Retranslating, QWidget):
         header.addWidget(self.title, 1)
         self.busy = BusyNote(self.list)
         header.addWidget(self.busy)
-        self.report_button = QPushButton(objectName="secondaryButton")
+        self.report_button = named(QPushButton(), "secondaryButton")
         self.report_button.hide()  # shown by offer_report() when a report can be made
         header.addWidget(self.report_button)
         layout = QVBoxLayout(self)

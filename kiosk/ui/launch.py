@@ -114,4 +114,5 @@ def run_gui(settings: Settings) -> int:
             "(missedcall-kiosk staff-pin)"
         )
     app = create_application()
-    return qasync.run(run_window(settings, app))
+    status: int = qasync.run(run_window(settings, app))
+    return status

@@ -40,7 +40,7 @@ from kiosk.ui.settings_screen import SettingsScreen
 from kiosk.ui.sound import OutcomeSound
 from kiosk.ui.status_details import StatusDetails
 from kiosk.ui.status_strip import StatusStrip
-from kiosk.ui.style import follow_window_size
+from kiosk.ui.style import follow_window_size, named
 
 log = logging.getLogger("kiosk.ui")
 
@@ -54,7 +54,7 @@ class MainWindow(Retranslating, QMainWindow):
         *,
         demo: bool,
         result_seconds: float,
-        simulate_call: Callable[[str], None] | None = None,
+        simulate_call: Callable[[str], object] | None = None,
         demo_texts: Callable[[], list[str]] | None = None,
         outbox_status: OutboxStatus | None = None,
         languages: Languages | None = None,
@@ -100,7 +100,7 @@ class MainWindow(Retranslating, QMainWindow):
             if live_settings is not None
             else None
         )
-        self.stack = QStackedWidget(objectName="screens")
+        self.stack = named(QStackedWidget(), "screens")
         for screen in (
             self.find_screen,
             self.dial_screen,
@@ -123,7 +123,7 @@ class MainWindow(Retranslating, QMainWindow):
         if self.customer_window is not None:
             self.customer_window.locked = kiosk_mode
 
-        central = QWidget(objectName="central")
+        central = named(QWidget(), "central")
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui.digit_pad import DigitPad
 from kiosk.ui.i18n import Retranslating
-from kiosk.ui.style import styled_background
+from kiosk.ui.style import named, styled_background
 
 MAX_TRIES = 5
 LOCKOUT_MS = 30_000
@@ -48,17 +48,17 @@ class PinScreen(Retranslating, QWidget):
         self._check = check
         self._failures = 0
 
-        self.title = QLabel(objectName="screenTitle", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.pin = QLineEdit(objectName="pinField", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.title = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "screenTitle")
+        self.pin = named(QLineEdit(alignment=Qt.AlignmentFlag.AlignCenter), "pinField")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(12)
-        self.message = QLabel(
-            objectName="pinMessage", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True
+        self.message = named(
+            QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True), "pinMessage"
         )
         self.pad = DigitPad(self.pin)
         self.keys = self.pad.keys
         self.ok_key, self.back_key = self.pad.ok_key, self.pad.back_key
-        self.cancel_button = QPushButton(objectName="secondaryButton")
+        self.cancel_button = named(QPushButton(), "secondaryButton")
 
         left = QVBoxLayout()
         left.addStretch(1)

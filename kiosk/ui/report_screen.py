@@ -27,7 +27,7 @@ from kiosk.domain.report import DayReport
 from kiosk.ui.background import BackgroundWork
 from kiosk.ui.busy_note import BusyNote
 from kiosk.ui.i18n import Retranslating, format_count, format_date
-from kiosk.ui.style import styled_background
+from kiosk.ui.style import named, styled_background
 
 PERIODS = (7, 30)
 
@@ -52,18 +52,18 @@ class ReportScreen(Retranslating, QWidget):
         self.days = PERIODS[0]
         self._rows: list[DayReport] = []
 
-        self.title = QLabel(objectName="screenTitle")
-        self.period_buttons = {days: QPushButton(objectName="secondaryButton") for days in PERIODS}
+        self.title = named(QLabel(), "screenTitle")
+        self.period_buttons = {days: named(QPushButton(), "secondaryButton") for days in PERIODS}
         for days, button in self.period_buttons.items():
             button.setCheckable(True)
             button.clicked.connect(lambda _=False, d=days: self.show_days(d))
-        self.table = QTableWidget(0, 5, objectName="reportTable")
+        self.table = named(QTableWidget(0, 5), "reportTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.summary = QLabel(objectName="historyMessage", wordWrap=True)
-        self.back_button = QPushButton(objectName="secondaryButton")
+        self.summary = named(QLabel(wordWrap=True), "historyMessage")
+        self.back_button = named(QPushButton(), "secondaryButton")
 
         self.busy = BusyNote(*self.period_buttons.values())
         header = QHBoxLayout()

@@ -10,7 +10,7 @@ from kiosk.domain.session import Method, Status, VerificationSession
 from kiosk.ui.i18n import Retranslating, format_count, format_time
 from kiosk.ui.sound import OutcomeSound
 from kiosk.ui.status_words import headline, symbol
-from kiosk.ui.style import set_style_state, styled_background
+from kiosk.ui.style import named, set_style_state, styled_background
 
 
 class ResultScreen(Retranslating, QWidget):
@@ -33,19 +33,15 @@ class ResultScreen(Retranslating, QWidget):
         self._session: VerificationSession | None = None
         self.sound = sound or OutcomeSound(enabled=False)
 
-        self.symbol = QLabel(objectName="resultSymbol", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.headline = QLabel(
-            objectName="resultHeadline", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True
+        self.symbol = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "resultSymbol")
+        self.headline = named(
+            QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True), "resultHeadline"
         )
-        self.who = QLabel(
-            objectName="resultWho", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True
-        )
-        self.how = QLabel(
-            objectName="resultHow", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True
-        )
+        self.who = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True), "resultWho")
+        self.how = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True), "resultHow")
         for label in (self.headline, self.who, self.how):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.done_button = QPushButton(objectName="primaryButton")
+        self.done_button = named(QPushButton(), "primaryButton")
         self.done_button.clicked.connect(self._finish)
 
         layout = QVBoxLayout(self)

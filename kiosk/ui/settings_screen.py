@@ -31,7 +31,7 @@ from kiosk.ops.diagnostics import save_running_kiosk_bundle
 from kiosk.ui.background import BackgroundWork
 from kiosk.ui.customer_import import CustomerImport
 from kiosk.ui.i18n import LANGUAGE_NAMES, Retranslating
-from kiosk.ui.style import set_style_state, styled_background
+from kiosk.ui.style import named, set_style_state, styled_background
 
 
 class SettingsScreen(Retranslating, QWidget):
@@ -50,27 +50,27 @@ class SettingsScreen(Retranslating, QWidget):
         self._live = live
         self._work = BackgroundWork()
 
-        self.title = QLabel(objectName="screenTitle")
-        self.modem_port = QLineEdit(objectName="settingField")
-        self.detect_button = QPushButton(objectName="secondaryButton")
-        self.source = QComboBox(objectName="settingField")
+        self.title = named(QLabel(), "screenTitle")
+        self.modem_port = named(QLineEdit(), "settingField")
+        self.detect_button = named(QPushButton(), "secondaryButton")
+        self.source = named(QComboBox(), "settingField")
         self.source.addItem("", None)
         for name in SOURCES:
             self.source.addItem(name, name)
-        self.dial_number = QLineEdit(objectName="settingField")
-        self.callback_url = QLineEdit(objectName="settingField")
-        self.callback_secret = QLineEdit(objectName="settingField")
+        self.dial_number = named(QLineEdit(), "settingField")
+        self.callback_url = named(QLineEdit(), "settingField")
+        self.callback_secret = named(QLineEdit(), "settingField")
         self.callback_secret.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
-        self.test_button = QPushButton(objectName="secondaryButton")
-        self.test_result = QLabel(objectName="settingNote", wordWrap=True)
-        self.diagnostics_button = QPushButton(objectName="secondaryButton")
-        self.diagnostics_result = QLabel(objectName="settingNote", wordWrap=True)
+        self.test_button = named(QPushButton(), "secondaryButton")
+        self.test_result = named(QLabel(wordWrap=True), "settingNote")
+        self.diagnostics_button = named(QPushButton(), "secondaryButton")
+        self.diagnostics_result = named(QLabel(wordWrap=True), "settingNote")
         self.diagnostics_result.hide()
         self.timeout = _seconds_box(10, 900)
         self.result_seconds = _seconds_box(0, 120)
-        self.region = QLineEdit(objectName="settingField", maxLength=2)
-        self.kiosk_id = QLineEdit(objectName="settingField")
-        self.language = QComboBox(objectName="settingField")
+        self.region = named(QLineEdit(maxLength=2), "settingField")
+        self.kiosk_id = named(QLineEdit(), "settingField")
+        self.language = named(QComboBox(), "settingField")
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
 
@@ -119,16 +119,16 @@ class SettingsScreen(Retranslating, QWidget):
         self.customers_label = _wrapping("settingLabel")
         self.customer_import = CustomerImport(live.import_customers)
         form.addRow(self.customers_label, self.customer_import)
-        body = QWidget(objectName="settingsBody")
+        body = named(QWidget(), "settingsBody")
         body.setLayout(form)
-        scroll = QScrollArea(objectName="settingsScroll", widgetResizable=True)
+        scroll = named(QScrollArea(widgetResizable=True), "settingsScroll")
         scroll.setWidget(body)
 
-        self.message = QLabel(objectName="settingsMessage", wordWrap=True)
+        self.message = named(QLabel(wordWrap=True), "settingsMessage")
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.back_button = QPushButton(objectName="secondaryButton")
-        self.save_button = QPushButton(objectName="primaryButton")
-        self.quit_button = QPushButton(objectName="dangerButton")
+        self.back_button = named(QPushButton(), "secondaryButton")
+        self.save_button = named(QPushButton(), "primaryButton")
+        self.quit_button = named(QPushButton(), "dangerButton")
         self.quit_button.setVisible(kiosk_mode)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
@@ -309,18 +309,18 @@ class SettingsScreen(Retranslating, QWidget):
 
 def _seconds_box(low: int, high: int) -> QDoubleSpinBox:
     """A number of seconds, typed or stepped with the large − and + buttons beside it."""
-    box = QDoubleSpinBox(objectName="settingField", decimals=0)
+    box = named(QDoubleSpinBox(decimals=0), "settingField")
     box.setRange(low, high)
     return box
 
 
 def _step_button(box: QDoubleSpinBox, symbol: str, step: float) -> QPushButton:
     """A touch-sized button that changes ``box`` by ``step``."""
-    button = QPushButton(symbol, objectName="stepButton")
+    button = named(QPushButton(symbol), "stepButton")
     button.setAutoRepeat(True)
     button.clicked.connect(lambda: box.setValue(box.value() + step))
     return button
 
 
 def _wrapping(name: str) -> QLabel:
-    return QLabel(objectName=name, wordWrap=True)
+    return named(QLabel(wordWrap=True), name)

@@ -12,7 +12,7 @@ from kiosk.domain.health import OutboxStatus, SourceStatus
 from kiosk.ui.i18n import Retranslating, format_date, format_time
 from kiosk.ui.status_strip import signal_bars
 from kiosk.ui.status_words import source_name, source_state
-from kiosk.ui.style import styled_background
+from kiosk.ui.style import named, styled_background
 
 
 class StatusDetails(Retranslating, QWidget):
@@ -27,13 +27,13 @@ class StatusDetails(Retranslating, QWidget):
         self._sources: Sequence[SourceStatus] = ()
         self._outbox: OutboxStatus | None = None
         self._outbox_words = ""
-        self.title = QLabel(objectName="screenTitle")
-        self.body = QLabel(objectName="detailsBody", wordWrap=True)
+        self.title = named(QLabel(), "screenTitle")
+        self.body = named(QLabel(wordWrap=True), "detailsBody")
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        scroll = QScrollArea(objectName="detailsScroll", widgetResizable=True)
+        scroll = named(QScrollArea(widgetResizable=True), "detailsScroll")
         scroll.setWidget(self.body)
-        self.back_button = QPushButton(objectName="primaryButton")
+        self.back_button = named(QPushButton(), "primaryButton")
         self.back_button.clicked.connect(self.closed.emit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)

@@ -14,7 +14,7 @@ from kiosk.domain.health import OutboxStatus, SourceState, SourceStatus
 from kiosk.ui.i18n import Retranslating, format_count
 from kiosk.ui.signal_bars import SignalBars
 from kiosk.ui.status_words import source_summary
-from kiosk.ui.style import set_style_state, styled_background
+from kiosk.ui.style import named, set_style_state, styled_background
 
 
 def signal_bars(status: SourceStatus) -> int | None:
@@ -37,13 +37,13 @@ class StatusStrip(Retranslating, QWidget):
         self._outbox: OutboxStatus | None = None
         self._language = "en"
         styled_background(self)
-        self.demo = QLabel(objectName="demoBadge")
+        self.demo = named(QLabel(), "demoBadge")
         self.demo.setVisible(demo)
         self.bars = SignalBars()
         self.bars.hide()
-        self.source = QLabel(objectName="sourceStatus", wordWrap=True)
-        self.outbox = QLabel(objectName="outboxStatus", wordWrap=True)
-        self.more = QLabel(objectName="statusMore")
+        self.source = named(QLabel(wordWrap=True), "sourceStatus")
+        self.outbox = named(QLabel(wordWrap=True), "outboxStatus")
+        self.more = named(QLabel(), "statusMore")
         for label in (self.source, self.outbox):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)

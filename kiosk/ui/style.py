@@ -1,14 +1,27 @@
-"""Stylesheet helpers: re-applying it after a dynamic property changes, scaling it up."""
+"""Stylesheet helpers: naming widgets for it, re-applying it when a property changes, scaling."""
 
 from __future__ import annotations
 
 import math
 import re
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLayout, QWidget
 
 from kiosk.ui.assets import read_stylesheet
+
+_Widget = TypeVar("_Widget", bound=QWidget)
+
+
+def named(widget: _Widget, object_name: str) -> _Widget:
+    """``widget``, given the object name the stylesheet (and tests) select it by.
+
+    Qt takes ``objectName=`` in any constructor, but PySide6's type stubs list only each
+    class's own properties there, so the name is set here instead.
+    """
+    widget.setObjectName(object_name)
+    return widget
 
 
 def set_style_state(widget: QWidget, name: str, value: object) -> None:

@@ -153,7 +153,7 @@ def test_customer_facing_screen_has_no_staff_buttons(qtbot: QtBot) -> None:
     screen = make_screen(qtbot, 5, customer_facing=True, simulate_call=lambda _n: None)
     screen.show()
     screen.show_session(session())
-    assert not screen.actions.isVisible()
+    assert not screen.action_bar.isVisible()
     assert screen.demo_bar is None
     assert screen.number.isVisible()
     assert screen.qr.isVisible()

@@ -291,7 +291,7 @@ def test_customer_window_follows_the_session(
             assert customer.pages.currentWidget() is customer.dial
             assert customer.dial.number.text() == "080000 00001"
             assert customer.dial.qr.text == "tel:+918000000001"
-            assert not customer.dial.actions.isVisible()
+            assert not customer.dial.action_bar.isVisible()
             finished = next_emission(window.bridge.session_finished)
             await runtime.service.cancel(session.id)
             await finished

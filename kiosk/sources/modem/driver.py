@@ -218,7 +218,7 @@ class ModemSource:
         self._recent: _RecentCall | None = None
         self._tasks: set[asyncio.Task[object]] = set()
         self._last_status: tuple[SourceState, str] | None = None
-        self._hangups = ("AT+CHUP", "ATH")
+        self._hangups: tuple[str, ...] = ("AT+CHUP", "ATH")
         self._echo_off = False
         self._ready = False
         self._sms_ready = False
@@ -289,14 +289,14 @@ class ModemSource:
             return str(exc), str(exc.__cause__ or exc)
         watcher = asyncio.create_task(self._watch_health())
         try:
-            exc = await asyncio.shield(lost)  # a cancelled run must not cancel ``lost``
+            cause = await asyncio.shield(lost)  # a cancelled run must not cancel ``lost``
         finally:
             watcher.cancel()
             self._ready = False
         self._transport = None
         if self._end_reason:
             return self._end_reason, "no answer"
-        return self._lost_message(), str(exc) if exc else "port closed"
+        return self._lost_message(), str(cause) if cause else "port closed"
 
     async def _resolve_port(self) -> str | None:
         if self.port.lower() != AUTO:

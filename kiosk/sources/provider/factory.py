@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from pydantic import SecretStr
 
@@ -17,6 +17,12 @@ if TYPE_CHECKING:
 REQUESTS_PER_MINUTE = {"twilio": 60.0, "exotel": 200.0, "plivo": 3600.0, "http-json": 60.0}
 
 
+class _Endpoint(TypedDict, total=False):
+    """Where a provider's API is, when not its public address (tests, regional clusters)."""
+
+    base_url: str
+
+
 class ProviderSetupError(ValueError):
     """A provider is chosen but its settings are incomplete; the message names them."""
 
@@ -28,7 +34,7 @@ def provider_adapter(settings: Settings, name: str) -> ProviderAdapter:
         raise ProviderSetupError(
             f"Set the number customers dial (--dial-number or KIOSK_DIAL_NUMBER) for {name}."
         )
-    base = {"base_url": settings.provider_base_url} if settings.provider_base_url else {}
+    base: _Endpoint = {"base_url": settings.provider_base_url} if settings.provider_base_url else {}
     if name == "twilio":
         from kiosk.sources.provider.twilio import TwilioAdapter
 

@@ -15,7 +15,10 @@ def run_migrations() -> None:
     """Migrate on ``config.attributes["connection"]``, or on ``sqlalchemy.url`` if given."""
     connection = config.attributes.get("connection")
     if connection is None:
-        engine = create_engine(config.get_main_option("sqlalchemy.url"))
+        url = config.get_main_option("sqlalchemy.url")
+        if url is None:
+            raise RuntimeError("Migrations need a connection or a sqlalchemy.url.")
+        engine = create_engine(url)
         with engine.begin() as own_connection:
             _run(own_connection)
         return
