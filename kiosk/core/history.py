@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -115,8 +114,19 @@ def export_csv(entries: Iterable[HistoryEntry], path: Path) -> int:
     return count
 
 
-def _entries(session: Session, **filters: Any) -> list[HistoryEntry]:
-    return [_entry(row) for row in recent_verifications(session, **filters)]
+def _entries(
+    session: Session,
+    *,
+    since: datetime | None,
+    until: datetime | None,
+    status: str | None,
+    text: str | None,
+    limit: int,
+) -> list[HistoryEntry]:
+    rows = recent_verifications(
+        session, since=since, until=until, status=status, text=text, limit=limit
+    )
+    return [_entry(row) for row in rows]
 
 
 def _calls(session: Session, verification_id: str) -> list[HeardCall]:

@@ -4,7 +4,6 @@ import asyncio
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.runtime import KioskRuntime
@@ -14,15 +13,7 @@ from kiosk.domain.session import Status
 from kiosk.ui.launch import build_main_window
 from kiosk.ui.main_window import MainWindow
 from tests.merchant_backend import SECRET, MerchantBackend
-from tests.ui.conftest import kiosk_window, next_emission
-
-
-def demo_button(window: MainWindow, text: str) -> QPushButton:
-    assert window.dial_screen.demo_bar is not None
-    [button] = [
-        b for b in window.dial_screen.demo_bar.findChildren(QPushButton) if b.text() == text
-    ]
-    return button
+from tests.ui.conftest import demo_button, kiosk_window, next_emission
 
 
 def test_find_dial_call_result_and_callback(
