@@ -85,7 +85,7 @@ async def _render(screenshot: str | None) -> tuple[int, int]:
                     else None
                 )
             )
-            window = await build_main_window(runtime)
+            window = build_main_window(runtime)
             window.resize(1024, 640)
             window.show()
             async with asyncio.timeout(_MODEM_READY_WAIT):

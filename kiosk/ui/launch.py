@@ -59,7 +59,7 @@ def staff_pin_check(settings: Settings) -> Callable[[str], bool] | None:
     return None
 
 
-async def build_main_window(
+def build_main_window(
     runtime: KioskRuntime, *, languages: Languages | None = None, sound: bool = False
 ) -> MainWindow:
     """The main window for a started runtime (the demo controls only in demo mode)."""
@@ -71,7 +71,7 @@ async def build_main_window(
         result_seconds=settings.result_seconds,
         simulate_call=simulator.ring_soon if simulator else None,
         demo_texts=(lambda: [text for _number, text in simulator.sent_sms]) if simulator else None,
-        outbox_status=await runtime.dispatcher.status(),
+        outbox_status=runtime.dispatcher.status,
         languages=languages,
         history=VerificationHistory(runtime.database),
         report=lambda days: runtime.customer_data.report(days=days),
@@ -91,7 +91,7 @@ async def run_window(settings: Settings, app: QApplication) -> int:
     app.lastWindowClosed.connect(closed.set)
     languages = Languages(settings.language, parent=app)
     async with KioskRuntime(settings) as runtime:
-        window = await build_main_window(runtime, languages=languages, sound=True)
+        window = build_main_window(runtime, languages=languages, sound=True)
         if settings.kiosk_mode:
             window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
             window.showFullScreen()

@@ -56,7 +56,7 @@ class MainWindow(Retranslating, QMainWindow):
         result_seconds: float,
         simulate_call: Callable[[str], object] | None = None,
         demo_texts: Callable[[], list[str]] | None = None,
-        outbox_status: OutboxStatus | None = None,
+        outbox_status: Callable[[], Awaitable[OutboxStatus]] | None = None,
         languages: Languages | None = None,
         history: VerificationHistory | None = None,
         report: Callable[[int], Awaitable[list[DayReport]]] | None = None,
@@ -117,8 +117,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.find_screen.history_button.setVisible(self.history_screen is not None)
         self.find_screen.settings_button.setVisible(self.settings_screen is not None)
         self.status_strip = StatusStrip(demo=demo)
-        if outbox_status is not None:
-            self.status_strip.show_outbox(outbox_status)
+        if outbox_status is not None:  # later changes come through the bridge
+            self._work.run(self._show_outbox(outbox_status()))
         self.customer_window = CustomerWindow(region=service.region) if customer_screen else None
         if self.customer_window is not None:
             self.customer_window.locked = kiosk_mode
@@ -298,6 +298,9 @@ class MainWindow(Retranslating, QMainWindow):
     def _back_to_call(self) -> None:
         if self.dial_screen.session is not None:
             self.stack.setCurrentWidget(self.dial_screen)
+
+    async def _show_outbox(self, status: Awaitable[OutboxStatus]) -> None:
+        self.status_strip.show_outbox(await status)
 
     def _offer_sms(self, _status: object = None) -> None:
         self.dial_screen.set_sms_available(self.service.sms_available)

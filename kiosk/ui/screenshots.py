@@ -140,7 +140,7 @@ async def demo_kiosk(data_dir: str) -> AsyncIterator[tuple[MainWindow, KioskRunt
         kiosk_id="counter-1",
     )
     async with KioskRuntime(settings) as runtime:
-        window = await build_main_window(runtime, languages=Languages("en"))
+        window = build_main_window(runtime, languages=Languages("en"))
         window.show()
         simulator = runtime.simulator
         assert simulator is not None

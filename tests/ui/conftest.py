@@ -57,7 +57,7 @@ async def kiosk_window(
 ) -> AsyncIterator[tuple[MainWindow, KioskRuntime]]:
     """A started runtime and its main window, shown (closed by qtbot afterwards)."""
     async with KioskRuntime(settings) as runtime:
-        window = await build_main_window(runtime)
+        window = build_main_window(runtime)
         qtbot.addWidget(window)
         window.show()
         yield window, runtime

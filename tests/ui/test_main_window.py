@@ -25,7 +25,7 @@ def test_find_dial_call_result_and_callback(
 
     async def scenario() -> None:
         async with KioskRuntime(settings) as runtime:
-            window = await build_main_window(runtime)
+            window = build_main_window(runtime)
             qtbot.addWidget(window)
             window.show()
             assert runtime.simulator is not None
@@ -76,7 +76,7 @@ def test_cancel_shows_not_verified_and_sends_cancelled(
 
     async def scenario() -> None:
         async with KioskRuntime(settings) as runtime:
-            window = await build_main_window(runtime)
+            window = build_main_window(runtime)
             qtbot.addWidget(window)
             window.find_screen.search.setText("Rahul")
             window.find_screen.search_button.click()
@@ -100,7 +100,7 @@ def test_unknown_search_says_nobody_found(
 ) -> None:
     async def scenario() -> None:
         async with KioskRuntime(make_settings(demo=True)) as runtime:
-            window = await build_main_window(runtime)
+            window = build_main_window(runtime)
             qtbot.addWidget(window)
             window.find_screen.search.setText("Zebedee")
             window.find_screen.search_button.click()
@@ -218,6 +218,7 @@ def test_status_strip_opens_details_and_back_returns(
     async def scenario() -> None:
         settings = make_settings(demo=True)
         async with kiosk_window(qtbot, settings) as (window, runtime):
+            await window.finish_work()  # the results waiting, read at start
             details = {
                 "signal_bars": 2,
                 "operator": "Airtel",
