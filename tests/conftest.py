@@ -7,6 +7,7 @@ from sqlalchemy import create_engine, text
 
 from kiosk.config.settings import Settings, load_settings
 from kiosk.store.database import Database
+from tests.customer_backend import CustomerBackend
 from tests.merchant_backend import SECRET, MerchantBackend
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -48,6 +49,14 @@ def database(database_url: str) -> Iterator[Database]:
 @pytest.fixture
 def backend() -> Iterator[MerchantBackend]:
     server = MerchantBackend()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def customer_backend() -> Iterator[CustomerBackend]:
+    server = CustomerBackend()
     server.start()
     yield server
     server.stop()

@@ -51,7 +51,6 @@ def register(
     )
     load.add_argument("--report", type=Path, help="where to write rejected rows (CSV)")
     load.add_argument("--encoding", help="text encoding of a CSV file (default: detected)")
-    load.add_argument("--batch-size", type=int, help="rows written per transaction")
     load.add_argument("--json", action="store_true", help="print the summary as JSON")
     sync = actions.add_parser(
         "sync", parents=[common], help="pull customers from the merchant backend now"

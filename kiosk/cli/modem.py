@@ -10,10 +10,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import re
 import sys
-from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TextIO
 
 from kiosk.cli.common import (
     EXIT_ERROR,
@@ -26,48 +24,10 @@ from kiosk.cli.common import (
 from kiosk.config.settings import Settings
 from kiosk.domain.clock import isoformat_utc
 from kiosk.domain.events import CallEvent
-from kiosk.domain.health import SourceState, SourceStatus
 from kiosk.domain.phone import mask
-from kiosk.sources.modem.driver import ModemError, ModemSource
-from kiosk.sources.modem.health import read_health
+from kiosk.sources.modem.diagnosis import ModemDiagnosis, diagnose, opened_modem
 from kiosk.sources.modem.ports import answers_at, candidate_ports
 from kiosk.sources.modem.protocol import CallerId, parse_line
-
-_READY_WAIT = 20.0
-
-
-@dataclass
-class _Watcher:
-    """A call sink for diagnostics: remembers health and queues calls."""
-
-    statuses: list[SourceStatus] = field(default_factory=list)
-    calls: asyncio.Queue[CallEvent] = field(default_factory=asyncio.Queue)
-    changed: asyncio.Event = field(default_factory=asyncio.Event)
-
-    async def call_heard(self, event: CallEvent) -> None:
-        await self.calls.put(event)
-
-    def source_status(self, status: SourceStatus) -> None:
-        self.statuses.append(status)
-        self.changed.set()
-
-    def listening_since(self) -> None:
-        return None
-
-    def sessions_pending(self) -> bool:
-        return False
-
-    async def wait_until_listening(self) -> None:
-        await asyncio.Event().wait()
-
-    async def settled(self) -> SourceStatus:
-        """The first READY, or the first FAULT (the modem is then retried in vain)."""
-        while True:
-            for status in self.statuses:
-                if status.state in (SourceState.READY, SourceState.FAULT):
-                    return status
-            self.changed.clear()
-            await self.changed.wait()
 
 
 def register(
@@ -122,109 +82,34 @@ def _needs_port(run: SettingsHandler) -> SettingsHandler:
     return checked
 
 
-def _source(settings: Settings) -> ModemSource:
-    pin = settings.sim_pin.get_secret_value() if settings.sim_pin else None
-    return ModemSource(
-        settings.modem_port or "",
-        region=settings.region,
-        baudrate=settings.modem_baudrate,
-        reconnect_delay=3600,
-        sim_pin=pin,
-    )
-
-
-async def _ready(source: ModemSource, watcher: _Watcher) -> tuple[asyncio.Task[None], str | None]:
-    """Start the source; returns its task and a problem in plain words, if any."""
-    task = asyncio.create_task(source.run(watcher))
-    try:
-        async with asyncio.timeout(_READY_WAIT):
-            status = await watcher.settled()
-    except TimeoutError:
-        return task, "The modem did not get ready in time."
-    return task, None if status.state is SourceState.READY else status.message
-
-
-async def _stop(task: asyncio.Task[None]) -> None:
-    task.cancel()
-    await asyncio.gather(task, return_exceptions=True)
-
-
-async def modem_report(settings: Settings) -> dict[str, Any]:
-    """Open the configured modem, ask what ``modem status`` shows, and close it again.
-
-    ``ready`` is false with a plain-words ``problem`` when the modem could not be set up;
-    otherwise the report has the device, SIM, network, signal and caller-ID facts.
-    """
-    source, watcher = _source(settings), _Watcher()
-    task, problem = await _ready(source, watcher)
-    report: dict[str, Any] = {"port": settings.modem_port, "ready": problem is None}
-    try:
-        if problem:
-            report["problem"] = problem
-        else:
-            report.update(await _facts(source), port=source.active_port or settings.modem_port)
-    finally:
-        await _stop(task)
-    return report
-
-
 async def _status(settings: Settings, as_json: bool, out: TextIO = sys.stdout) -> int:
-    report = await modem_report(settings)
-    problem = report.get("problem")
+    diagnosis = await diagnose(settings)
     if as_json:
-        print(json.dumps(report, indent=2), file=out)
+        print(json.dumps(diagnosis.report(), indent=2), file=out)
     else:
-        for line in _describe(report):
+        for line in _describe(diagnosis):
             print(line, file=out)
-    return EXIT_OK if problem is None else EXIT_PROBLEM
+    return EXIT_OK if diagnosis.ready else EXIT_PROBLEM
 
 
-async def _ask(source: ModemSource, command: str) -> str | None:
-    try:
-        return " ".join(await source.send_command(command)).strip() or None
-    except ModemError:
-        return None
-
-
-async def _facts(source: ModemSource) -> dict[str, Any]:
-    health = await read_health(source)
-    clip = await _ask(source, "AT+CLIP?")
-    number = await _ask(source, "AT+CNUM")
-    numbers = re.findall(r'"(\+?\d+)"', number or "")
-    clip_fields = (clip or "").split(":")[-1].split(",")
-    return {
-        "manufacturer": await _ask(source, "AT+CGMI"),
-        "model": await _ask(source, "AT+CGMM"),
-        "sim": "ready",
-        "network": health.network,
-        "registered": bool(health.registered),
-        "operator": health.operator,
-        "signal_dbm": health.signal_dbm,
-        "signal_bars": health.signal_bars,
-        "caller_id": len(clip_fields) > 1 and clip_fields[1].strip() == "1",
-        "sms": source.sms_available,
-        "own_number": numbers[0] if numbers else None,
-    }
-
-
-def _describe(report: dict[str, Any]) -> list[str]:
-    if not report["ready"]:
-        return [f"Modem on {report['port']}: NOT READY", f"  {report['problem']}"]
+def _describe(modem: ModemDiagnosis) -> list[str]:
+    if not modem.ready:
+        return [f"Modem on {modem.port}: NOT READY", f"  {modem.problem}"]
+    health = modem.health
     signal = (
-        f"{report['signal_bars']}/4 bars ({report['signal_dbm']} dBm)"
-        if report["signal_dbm"] is not None
+        f"{health.signal_bars}/4 bars ({health.signal_dbm} dBm)"
+        if health.signal_dbm is not None
         else "unknown"
     )
     return [
-        f"Modem on {report['port']}: ready",
-        f"  Device:    {report['manufacturer'] or '?'} {report['model'] or ''}".rstrip(),
-        f"  SIM:       {report['sim']}",
-        f"  Network:   {report['network']}"
-        + (f" — {report['operator']}" if report["operator"] else ""),
+        f"Modem on {modem.port}: ready",
+        f"  Device:    {modem.manufacturer or '?'} {modem.model or ''}".rstrip(),
+        f"  SIM:       {modem.sim}",
+        f"  Network:   {health.network}" + (f" — {health.operator}" if health.operator else ""),
         f"  Signal:    {signal}",
-        f"  Caller ID: {'on' if report['caller_id'] else 'not confirmed by the network'}",
-        f"  SMS codes: {'can be sent' if report['sms'] else 'not available'}",
-        f"  Number:    {mask(report['own_number']) if report['own_number'] else 'unknown'}",
+        f"  Caller ID: {'on' if modem.caller_id else 'not confirmed by the network'}",
+        f"  SMS codes: {'can be sent' if modem.sms else 'not available'}",
+        f"  Number:    {mask(modem.own_number) if modem.own_number else 'unknown'}",
     ]
 
 
@@ -235,25 +120,21 @@ async def _listen(
     as_json: bool,
     out: TextIO = sys.stdout,
 ) -> int:
-    source, watcher = _source(settings), _Watcher()
-    task, problem = await _ready(source, watcher)
-    try:
-        if problem:
-            print(problem, file=out)
+    async with opened_modem(settings) as modem:
+        if modem.problem:
+            print(modem.problem, file=out)
             return EXIT_PROBLEM
         print(f"Listening on {settings.modem_port}; call the modem's number now.", file=sys.stderr)
         heard = 0
         try:
             async with asyncio.timeout(seconds):
                 while count is None or heard < count:
-                    event = await watcher.calls.get()
+                    event = await modem.calls.get()
                     heard += 1
                     print(_call_line(event, as_json), file=out, flush=True)
         except TimeoutError:
             pass
         return EXIT_OK
-    finally:
-        await _stop(task)
 
 
 def _call_line(event: CallEvent, as_json: bool) -> str:

@@ -16,6 +16,7 @@ import httpx
 from kiosk.config.paths import data_dir
 from kiosk.config.settings import Settings
 from kiosk.core.customer_sync import CustomerSync, SyncResult, customer_sync
+from kiosk.core.notices import NoticeBus
 from kiosk.domain.clock import Clock
 from kiosk.store.database import Database
 from kiosk.store.importing.columns import ColumnProblem
@@ -49,12 +50,16 @@ class CustomerData:
         settings: Settings,
         clock: Clock,
         sync: CustomerSync | None = None,
+        notices: NoticeBus | None = None,
     ) -> None:
-        """``sync`` is the running pull, if any (default: one made from the settings)."""
+        """``sync`` is the running pull, if any (default: one made from the settings).
+
+        A pull made from the settings publishes its outcome on ``notices``.
+        """
         self._db = database
         self._settings = settings
         self._clock = clock
-        self.sync = sync or customer_sync(database, settings, clock)
+        self.sync = sync or customer_sync(database, settings, clock, notices)
 
     def import_file(
         self,

@@ -1,7 +1,8 @@
 """Pulling customer records from the merchant backend (optional), on a schedule and on demand.
 
 A configured JSON endpoint answers with a list of customers (where the list and each
-field are is configured as dotted paths). The pull is incremental: the last ETag is
+field are is configured as dotted paths). Every pull, scheduled or asked for, is published as a
+:class:`~kiosk.core.notices.CustomersSynced` notice. The pull is incremental: the last ETag is
 sent as ``If-None-Match`` (304: nothing new), and when the answer carries a cursor it
 is sent back as ``since`` (or into ``{since}`` in the URL) next time; pages are
 followed while the cursor moves. Each page is written with its cursor in one
@@ -12,9 +13,8 @@ down the kiosk keeps working with the customers it has and tries again with back
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -24,6 +24,7 @@ import httpx
 from sqlalchemy.orm import Session
 
 from kiosk.config.settings import Settings
+from kiosk.core.notices import CustomersSynced, NoticeBus
 from kiosk.domain.backoff import Backoff
 from kiosk.domain.clock import Clock
 from kiosk.domain.phone import mask, try_parse_phone
@@ -82,9 +83,12 @@ class CustomerSync:
         interval: float = 900.0,
         backoff: Backoff | None = None,
         timeout: float = 30.0,
-        on_result: Callable[[SyncResult | SyncFailed], None] | None = None,
+        notices: NoticeBus | None = None,
     ) -> None:
-        """Pull every ``interval`` seconds (0: only on demand); ``on_result`` hears each pull."""
+        """Pull every ``interval`` seconds (0: once, then only on demand).
+
+        Each pull's outcome is published on ``notices``.
+        """
         self._db = database
         self._url = url
         self._clock = clock
@@ -94,12 +98,7 @@ class CustomerSync:
         self._interval = interval
         self._backoff = backoff or Backoff(5.0, 900.0)
         self._timeout = timeout
-        self._wake = asyncio.Event()
-        self.on_result = on_result
-
-    def sync_soon(self) -> None:
-        """Staff asked for a pull now (the running loop does it)."""
-        self._wake.set()
+        self._notices = notices
 
     async def sync_once(self, client: httpx.AsyncClient) -> SyncResult:
         """One pull, following pages; raises :class:`SyncFailed` in plain words."""
@@ -107,38 +106,41 @@ class CustomerSync:
         try:
             await self._pull(client, result)
         except ProviderError as exc:
-            await self._db.run(sync_state.save_error, self._clock.now(), str(exc))
+            now = self._clock.now()
+            await self._db.run(sync_state.save_error, now, str(exc))
+            self._publish(CustomersSynced(now, result.added, result.updated, problem=str(exc)))
             raise SyncFailed(str(exc)) from None
+        self._publish(CustomersSynced(self._clock.now(), result.added, result.updated))
         return result
 
     async def run(self) -> None:
-        """Pull on schedule and on demand until cancelled; a failed pull is retried with backoff."""
+        """Pull on schedule until cancelled; a failed pull is retried with backoff."""
         failures = 0
         async with httpx.AsyncClient(timeout=self._timeout) as client:
             while True:
-                self._wake.clear()
                 try:
                     result = await self.sync_once(client)
-                    failures = 0
-                    log.info(
-                        "Customer sync: %d received, %d added, %d updated, %d skipped",
-                        result.received,
-                        result.added,
-                        result.updated,
-                        result.skipped,
-                    )
-                    wait = self._interval or None
-                    outcome: SyncResult | SyncFailed = result
                 except SyncFailed as exc:
                     failures += 1
                     wait = self._backoff.delay(failures).total_seconds()
                     log.warning("Customer sync failed (%s); next try in %.0f s", exc, wait)
-                    outcome = exc
-                if self.on_result:
-                    self.on_result(outcome)
-                with contextlib.suppress(TimeoutError):
-                    async with asyncio.timeout(wait):
-                        await self._wake.wait()
+                    await asyncio.sleep(wait)
+                    continue
+                failures = 0
+                log.info(
+                    "Customer sync: %d received, %d added, %d updated, %d skipped",
+                    result.received,
+                    result.added,
+                    result.updated,
+                    result.skipped,
+                )
+                if not self._interval:
+                    return  # no schedule: further pulls only on demand (``customers sync``)
+                await asyncio.sleep(self._interval)
+
+    def _publish(self, notice: CustomersSynced) -> None:
+        if self._notices is not None:
+            self._notices.publish(notice)
 
     async def _pull(self, client: httpx.AsyncClient, result: SyncResult) -> None:
         state = await self._db.run(sync_state.load_state)
@@ -218,7 +220,9 @@ class CustomerSync:
         return list(by_reference.values()), skipped
 
 
-def customer_sync(database: Database, settings: Settings, clock: Clock) -> CustomerSync | None:
+def customer_sync(
+    database: Database, settings: Settings, clock: Clock, notices: NoticeBus | None = None
+) -> CustomerSync | None:
     """The pull configured by ``sync_*`` settings; None when no ``sync_url`` is set."""
     if not settings.sync_url:
         return None
@@ -237,6 +241,7 @@ def customer_sync(database: Database, settings: Settings, clock: Clock) -> Custo
         ),
         headers={"Authorization": auth.get_secret_value()} if auth else None,
         interval=settings.sync_interval,
+        notices=notices,
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from kiosk.domain.events import CallEvent
 from kiosk.domain.session import CallOutcome, VerificationSession
@@ -45,6 +46,20 @@ class SessionFinished:
     """A session reached its outcome (verified, expired or cancelled)."""
 
     session: VerificationSession
+
+
+@dataclass(frozen=True, slots=True)
+class CustomersSynced:
+    """A pull of customers from the merchant backend ended, at ``at``.
+
+    ``added`` and ``updated`` count the customers it changed; ``problem`` says in
+    plain (English) words why it failed, and is None when it worked.
+    """
+
+    at: datetime
+    added: int = 0
+    updated: int = 0
+    problem: str | None = None
 
 
 class NoticeBus:

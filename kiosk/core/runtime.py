@@ -22,7 +22,7 @@ from kiosk.delivery.dispatcher import OutboxDispatcher
 from kiosk.domain.backoff import Backoff
 from kiosk.domain.clock import Clock, SystemClock
 from kiosk.sources.base import CallSource
-from kiosk.sources.modem.driver import ModemSource
+from kiosk.sources.modem.source import ModemSource
 from kiosk.sources.provider.factory import (
     REQUESTS_PER_MINUTE,
     inbound_listener,
@@ -87,7 +87,9 @@ class KioskRuntime:
             expiry_grace=_expiry_grace(settings),
             on_outbox_queued=self.dispatcher.wake,
         )
-        self.customer_data = CustomerData(self.database, settings, self.clock)
+        self.customer_data = CustomerData(
+            self.database, settings, self.clock, notices=self.service.notices
+        )
         self._tasks: list[asyncio.Task[None]] = []
 
     async def __aenter__(self) -> KioskRuntime:

@@ -136,14 +136,6 @@ class OutboxDispatcher:
         pending = await self._db.run(outbox.pending_count)
         return OutboxStatus(pending, self._last_error, self._last_delivered_at)
 
-    async def drain(self) -> None:
-        """Return once no message is waiting (bound it with ``asyncio.timeout``)."""
-        while True:
-            self._changed.clear()  # before asking: a change while the query runs still counts
-            if not (await self.status()).pending:
-                return
-            await self._changed.wait()
-
     async def run(self) -> None:
         """Deliver messages as they fall due, until cancelled; survives its own faults."""
         failures = 0

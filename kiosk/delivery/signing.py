@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import secrets
 from datetime import datetime
 from math import floor
 
@@ -21,8 +19,3 @@ def signed_headers(
         "webhook-timestamp": str(floor(timestamp.timestamp())),
         "webhook-signature": signature,
     }
-
-
-def generate_secret() -> str:
-    """A fresh random signing secret in the ``whsec_<base64>`` form."""
-    return "whsec_" + base64.b64encode(secrets.token_bytes(24)).decode()

@@ -58,11 +58,6 @@ def try_parse_phone(text: str | None, region: str = DEFAULT_REGION) -> str | Non
         return None
 
 
-def format_national(e164: str) -> str:
-    """Format for people dialling from inside the number's country ("081234 56789")."""
-    return phonenumbers.format_number(phonenumbers.parse(e164), PhoneNumberFormat.NATIONAL)
-
-
 def format_international(e164: str) -> str:
     """Format for people dialling from abroad ("+91 81234 56789")."""
     return phonenumbers.format_number(phonenumbers.parse(e164), PhoneNumberFormat.INTERNATIONAL)

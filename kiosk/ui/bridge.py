@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.core.notices import NoticeBus, SessionChanged, SessionFinished, SessionStarted
+from kiosk.core.notices import (
+    CustomersSynced,
+    NoticeBus,
+    SessionChanged,
+    SessionFinished,
+    SessionStarted,
+)
 from kiosk.domain.health import OutboxStatus, SourceStatus
 
 
@@ -19,6 +25,7 @@ class ServiceBridge(QObject):
     session_finished = Signal(object)
     source_status = Signal(object)
     outbox_status = Signal(object)
+    customers_synced = Signal(object)
 
     def __init__(self, notices: NoticeBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -37,3 +44,5 @@ class ServiceBridge(QObject):
                 self.source_status.emit(notice)
             case OutboxStatus():
                 self.outbox_status.emit(notice)
+            case CustomersSynced():
+                self.customers_synced.emit(notice)

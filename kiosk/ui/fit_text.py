@@ -50,11 +50,6 @@ class FitText(QWidget):
                 font.setPixelSize(size)
         return font
 
-    def text_fits(self) -> bool:
-        """True when the painted text is no wider than the widget."""
-        width = QFontMetricsF(self.fitted_font()).horizontalAdvance(self._text)
-        return width <= self.width() * _WIDTH_SHARE
-
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         """The text at the stylesheet's font size."""
         metrics = QFontMetricsF(self.font())

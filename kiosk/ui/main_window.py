@@ -184,6 +184,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.bridge.source_status.connect(self.status_strip.show_source)
         self.bridge.source_status.connect(self._offer_sms)
         self.bridge.outbox_status.connect(self.status_strip.show_outbox)
+        self.bridge.customers_synced.connect(self.status_strip.show_sync)
 
     def show_find(self) -> None:
         """Back to the find screen, ready for the next customer (in the staff's language)."""
@@ -223,7 +224,7 @@ class MainWindow(Retranslating, QMainWindow):
         strip = self.status_strip
         outbox = strip.outbox_status
         self.status_details.show_status(
-            strip.sources, outbox, strip.outbox_words(outbox) if outbox else ""
+            strip.sources, outbox, strip.outbox_words(outbox) if outbox else "", strip.sync_status
         )
         self.stack.setCurrentWidget(self.status_details)
         self.status_details.back_button.setFocus()

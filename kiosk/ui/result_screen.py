@@ -58,11 +58,6 @@ class ResultScreen(Retranslating, QWidget):
         self._countdown.timeout.connect(self._tick)
         self.retranslate()
 
-    @property
-    def return_after(self) -> float:
-        """Seconds before the screen returns by itself (0: stays until Done)."""
-        return self._return_after
-
     def set_return_after(self, seconds: float) -> None:
         """Change the automatic return delay (from the next result on)."""
         self._return_after = seconds

@@ -1,4 +1,4 @@
-"""The details behind the status strip: each call source and the results waiting, in words."""
+"""The details behind the status strip: call sources, results waiting, the customer list."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from kiosk.core.notices import CustomersSynced
 from kiosk.domain.health import OutboxStatus, SourceStatus
-from kiosk.ui.i18n import Retranslating, format_date, format_time
+from kiosk.ui.i18n import Retranslating, format_count, format_date, format_time
 from kiosk.ui.status_strip import signal_bars
 from kiosk.ui.status_words import source_name, source_state
 from kiosk.ui.style import named, styled_background
@@ -27,6 +28,7 @@ class StatusDetails(Retranslating, QWidget):
         self._sources: Sequence[SourceStatus] = ()
         self._outbox: OutboxStatus | None = None
         self._outbox_words = ""
+        self._sync: CustomersSynced | None = None
         self.title = named(QLabel(), "screenTitle")
         self.body = named(QLabel(wordWrap=True), "detailsBody")
         self.body.setTextFormat(Qt.TextFormat.RichText)
@@ -43,12 +45,17 @@ class StatusDetails(Retranslating, QWidget):
         self.retranslate()
 
     def show_status(
-        self, sources: Sequence[SourceStatus], outbox: OutboxStatus | None, outbox_words: str
+        self,
+        sources: Sequence[SourceStatus],
+        outbox: OutboxStatus | None,
+        outbox_words: str,
+        sync: CustomersSynced | None = None,
     ) -> None:
-        """Fill the page with the latest facts."""
+        """Fill the page with the latest facts (``sync``: the latest pull of customers)."""
         self._sources = sources
         self._outbox = outbox
         self._outbox_words = outbox_words
+        self._sync = sync
         self._render()
 
     def retranslate(self) -> None:
@@ -91,4 +98,24 @@ class StatusDetails(Retranslating, QWidget):
                     )
                 )
             parts.append("<p>" + "<br>".join(lines) + "</p>")
+        if self._sync is not None:
+            parts.append("<h3>" + self.tr("Customer list from the merchant backend") + "</h3>")
+            parts.append("<p>" + "<br>".join(self._sync_lines(self._sync)) + "</p>")
         self.body.setText("".join(parts))
+
+    def _sync_lines(self, synced: CustomersSynced) -> list[str]:
+        when = {"date": format_date(synced.at), "time": format_time(synced.at)}
+        if synced.problem is not None:
+            return [
+                self.tr("Not updated at {date} {time}: {problem}").format(
+                    problem=escape(synced.problem), **when
+                ),
+                self.tr("The customers already on this kiosk are used; it tries again by itself."),
+            ]
+        if synced.added or synced.updated:
+            return [
+                self.tr("Updated at {date} {time}: {added} new, {updated} changed.").format(
+                    added=format_count(synced.added), updated=format_count(synced.updated), **when
+                )
+            ]
+        return [self.tr("Checked at {date} {time}: no changes.").format(**when)]

@@ -1,4 +1,4 @@
-"""The status strip: call source health and signal, results waiting for the backend, demo badge.
+"""The status strip: call source health and signal, results waiting, customer list, demo badge.
 
 Always visible at the bottom; tapping it (or Enter when it has focus) asks for the
 details panel.
@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from kiosk.core.notices import CustomersSynced
 from kiosk.domain.health import OutboxStatus, SourceState, SourceStatus
 from kiosk.ui.i18n import Retranslating, format_count
 from kiosk.ui.signal_bars import SignalBars
@@ -35,6 +36,7 @@ class StatusStrip(Retranslating, QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._sources: dict[str, SourceStatus] = {}
         self._outbox: OutboxStatus | None = None
+        self._sync: CustomersSynced | None = None
         self._language = "en"
         styled_background(self)
         self.demo = named(QLabel(), "demoBadge")
@@ -43,8 +45,10 @@ class StatusStrip(Retranslating, QWidget):
         self.bars.hide()
         self.source = named(QLabel(wordWrap=True), "sourceStatus")
         self.outbox = named(QLabel(wordWrap=True), "outboxStatus")
+        self.sync = named(QLabel(wordWrap=True), "syncStatus")
+        self.sync.hide()
         self.more = named(QLabel(), "statusMore")
-        for label in (self.source, self.outbox):
+        for label in (self.source, self.outbox, self.sync):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
@@ -52,6 +56,7 @@ class StatusStrip(Retranslating, QWidget):
         layout.addWidget(self.bars, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.source, 1)
         layout.addWidget(self.outbox, 1)
+        layout.addWidget(self.sync, 1)
         layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignVCenter)
         self.setMinimumHeight(48)
         self.retranslate()
@@ -65,6 +70,11 @@ class StatusStrip(Retranslating, QWidget):
     def outbox_status(self) -> OutboxStatus | None:
         """The latest outbox status, if one arrived."""
         return self._outbox
+
+    @property
+    def sync_status(self) -> CustomersSynced | None:
+        """How the latest pull of customers from the merchant backend went, if one ran."""
+        return self._sync
 
     def show_source(self, status: SourceStatus) -> None:
         """Show each call source's state in plain words (a modem and a provider may both run)."""
@@ -111,6 +121,24 @@ class StatusStrip(Retranslating, QWidget):
             )
         return f"⚠ {text}: {status.last_error}" if status.last_error else text
 
+    def show_sync(self, synced: CustomersSynced) -> None:
+        """Show a failed pull of customers, or one that changed them; hide an uneventful one."""
+        self._sync = synced
+        words = self.sync_words(synced)
+        self.sync.setText(words)
+        self.sync.setVisible(bool(words))
+        set_style_state(self.sync, "fault", synced.problem is not None)
+
+    def sync_words(self, synced: CustomersSynced) -> str:
+        """The strip's short words for a pull ("" when it changed nothing), current language."""
+        if synced.problem is not None:
+            return "⚠ " + self.tr("Customer list not updated")
+        if not (synced.added or synced.updated):
+            return ""
+        return self.tr("Customer list updated: {added} new, {updated} changed").format(
+            added=format_count(synced.added), updated=format_count(synced.updated)
+        )
+
     def retranslate(self) -> None:
         """Re-read every text in the current language."""
         self.demo.setText(self.tr("DEMO"))
@@ -123,6 +151,8 @@ class StatusStrip(Retranslating, QWidget):
             self._show_sources()
         if self._outbox is not None:
             self.show_outbox(self._outbox)
+        if self._sync is not None:
+            self.show_sync(self._sync)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
         """A tap anywhere on the strip opens the details."""

@@ -396,12 +396,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="242"/>
+        <location filename="../../kiosk/ui/main_window.py" line="243"/>
         <source>Missed-call verification</source>
         <translation>मिस्ड कॉल सत्यापन</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="302"/>
+        <location filename="../../kiosk/ui/main_window.py" line="303"/>
         <source>Could not start the verification. Please try again.</source>
         <translation>सत्यापन शुरू नहीं हो सका। कृपया फिर से कोशिश करें।</translation>
     </message>
@@ -510,37 +510,37 @@
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../../kiosk/ui/result_screen.py" line="105"/>
+        <location filename="../../kiosk/ui/result_screen.py" line="100"/>
         <source>Code sent by SMS, typed in at {time}</source>
         <translation>SMS से भेजा गया कोड {time} पर डाला गया</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/result_screen.py" line="110"/>
+        <location filename="../../kiosk/ui/result_screen.py" line="105"/>
         <source>Missed call from {number} at {time}</source>
         <translation>{time} पर {number} से मिस्ड कॉल</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/result_screen.py" line="114"/>
+        <location filename="../../kiosk/ui/result_screen.py" line="109"/>
         <source>1 call came from a different number.</source>
         <translation>1 कॉल दूसरे नंबर से आई।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/result_screen.py" line="116"/>
+        <location filename="../../kiosk/ui/result_screen.py" line="111"/>
         <source>{count} calls came from a different number.</source>
         <translation>{count} कॉल दूसरे नंबर से आईं।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/result_screen.py" line="119"/>
+        <location filename="../../kiosk/ui/result_screen.py" line="114"/>
         <source>No call came from the phone on record.</source>
         <translation>रिकॉर्ड वाले फ़ोन से कोई कॉल नहीं आई।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/result_screen.py" line="129"/>
+        <location filename="../../kiosk/ui/result_screen.py" line="124"/>
         <source>Done</source>
         <translation>हो गया</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/result_screen.py" line="131"/>
+        <location filename="../../kiosk/ui/result_screen.py" line="126"/>
         <source>Done ({seconds})</source>
         <translation>हो गया ({seconds})</translation>
     </message>
@@ -548,172 +548,172 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="191"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="193"/>
         <source>Nothing was saved. Please correct the marked fields.</source>
         <translation>कुछ भी सेव नहीं हुआ। कृपया लाल निशान वाले खाने ठीक करें।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="196"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="198"/>
         <source>Could not save the settings: {reason}</source>
         <translation>सेटिंग्स सेव नहीं हो सकीं: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="205"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="207"/>
         <source>Saved. Restart the kiosk to use: {names}</source>
         <translation>सेव हो गया। ये बदलाव कियोस्क दोबारा चालू करने पर लागू होंगे: {names}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="208"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="210"/>
         <source>Saved and in use.</source>
         <translation>सेव हो गया और लागू है।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="214"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="216"/>
         <source>Settings</source>
         <translation>सेटिंग्स</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="216"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="218"/>
         <source>Modem port</source>
         <translation>मॉडेम पोर्ट</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="217"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="219"/>
         <source>Where calls are heard</source>
         <translation>कॉल कहाँ सुनी जाती हैं</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="218"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="220"/>
         <source>Number customers dial</source>
         <translation>ग्राहक किस नंबर पर कॉल करें</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="219"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="221"/>
         <source>Callback URL</source>
         <translation>कॉलबैक URL</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="220"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="222"/>
         <source>Callback secret</source>
         <translation>कॉलबैक सीक्रेट</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="221"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="223"/>
         <source>Time to dial</source>
         <translation>कॉल करने का समय</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="222"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="224"/>
         <source>Result shown for</source>
         <translation>नतीजा कितनी देर दिखे</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="223"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="225"/>
         <source>Country (region)</source>
         <translation>देश (क्षेत्र)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="224"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="226"/>
         <source>Kiosk name</source>
         <translation>कियोस्क का नाम</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="225"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="227"/>
         <source>Staff language</source>
         <translation>कर्मचारियों की भाषा</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="229"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="231"/>
         <source>modem (default)</source>
         <translation>मॉडेम (डिफ़ॉल्ट)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="230"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="232"/>
         <source>e.g. /dev/ttyUSB2, COM3 or auto</source>
         <translation>जैसे /dev/ttyUSB2, COM3 या auto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="231"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="233"/>
         <source>the SIM&apos;s number, e.g. +91 80000 00001</source>
         <translation>SIM का नंबर, जैसे +91 80000 00001</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="236"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="238"/>
         <source> s</source>
         <translation> सेकंड</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="237"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="239"/>
         <source>Find modem</source>
         <translation>मॉडेम खोजें</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="238"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="240"/>
         <source>Send a test callback</source>
         <translation>टेस्ट कॉलबैक भेजें</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="239"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="241"/>
         <source>Support</source>
         <translation>सहायता</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="240"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="242"/>
         <source>Customers</source>
         <translation>ग्राहक</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="241"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="243"/>
         <source>Save diagnostics for support</source>
         <translation>सहायता के लिए जाँच-फ़ाइल सहेजें</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="242"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="244"/>
         <source>Back</source>
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="243"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="245"/>
         <source>Save</source>
         <translation>सेव करें</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="244"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="246"/>
         <source>Leave kiosk mode</source>
         <translation>कियोस्क मोड बंद करें</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="262"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="264"/>
         <source>Looking for a modem…</source>
         <translation>मॉडेम खोजा जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="269"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="271"/>
         <source>Found a modem on {port}.</source>
         <translation>{port} पर मॉडेम मिला।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="271"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="273"/>
         <source>No modem answered. Is it plugged in?</source>
         <translation>किसी मॉडेम ने जवाब नहीं दिया। क्या वह लगा हुआ है?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="275"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="277"/>
         <source>Checking the kiosk and collecting its logs…</source>
         <translation>कियोस्क की जाँच हो रही है और उसके लॉग इकट्ठे किए जा रहे हैं…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="281"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="283"/>
         <source>Could not save the diagnostics: {reason}</source>
         <translation>जाँच-फ़ाइल सहेजी नहीं जा सकी: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="288"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="290"/>
         <source>Saved {path}. Send this file to support; it holds no passwords.</source>
         <translation>{path} सहेजी गई। यह फ़ाइल सहायता टीम को भेजें; इसमें कोई पासवर्ड नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings_screen.py" line="296"/>
+        <location filename="../../kiosk/ui/settings_screen.py" line="298"/>
         <source>Sending…</source>
         <translation>भेजा जा रहा है…</translation>
     </message>
@@ -787,100 +787,135 @@
 <context>
     <name>StatusDetails</name>
     <message>
-        <location filename="../../kiosk/ui/status_details.py" line="56"/>
+        <location filename="../../kiosk/ui/status_details.py" line="63"/>
         <source>Status details</source>
         <translation>स्थिति का विवरण</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_details.py" line="57"/>
+        <location filename="../../kiosk/ui/status_details.py" line="64"/>
         <source>Back</source>
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_details.py" line="61"/>
+        <location filename="../../kiosk/ui/status_details.py" line="68"/>
         <source>Where calls are heard</source>
         <translation>कॉल कहाँ सुनी जाती हैं</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_details.py" line="63"/>
+        <location filename="../../kiosk/ui/status_details.py" line="70"/>
         <source>No call source has reported yet.</source>
         <translation>अभी तक किसी कॉल स्रोत से जानकारी नहीं मिली।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_details.py" line="68"/>
+        <location filename="../../kiosk/ui/status_details.py" line="75"/>
         <source>Operator: {value}</source>
         <translation>ऑपरेटर: {value}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_details.py" line="69"/>
+        <location filename="../../kiosk/ui/status_details.py" line="76"/>
         <source>Network: {value}</source>
         <translation>नेटवर्क: {value}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_details.py" line="75"/>
+        <location filename="../../kiosk/ui/status_details.py" line="82"/>
         <source>Signal: {bars} of 4 bars</source>
         <translation>सिग्नल: 4 में से {bars}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_details.py" line="78"/>
+        <location filename="../../kiosk/ui/status_details.py" line="85"/>
         <source>Port: {port}</source>
         <translation>पोर्ट: {port}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_details.py" line="81"/>
+        <location filename="../../kiosk/ui/status_details.py" line="88"/>
         <source>Results for the backend</source>
         <translation>बैकएंड को भेजे जाने वाले नतीजे</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_details.py" line="83"/>
+        <location filename="../../kiosk/ui/status_details.py" line="90"/>
         <source>Not known yet.</source>
         <translation>अभी पता नहीं।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_details.py" line="89"/>
+        <location filename="../../kiosk/ui/status_details.py" line="96"/>
         <source>Last result sent: {date} {time}</source>
         <translation>आख़िरी नतीजा भेजा गया: {date} {time}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_details.py" line="102"/>
+        <source>Customer list from the merchant backend</source>
+        <translation>व्यापारी के बैकएंड से ग्राहक सूची</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_details.py" line="110"/>
+        <source>Not updated at {date} {time}: {problem}</source>
+        <translation>{date} {time} पर अपडेट नहीं हुई: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_details.py" line="113"/>
+        <source>The customers already on this kiosk are used; it tries again by itself.</source>
+        <translation>तब तक इस कियोस्क पर पहले से मौजूद ग्राहक काम में आते हैं; यह अपने-आप फिर से कोशिश करता है।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_details.py" line="117"/>
+        <source>Updated at {date} {time}: {added} new, {updated} changed.</source>
+        <translation>{date} {time} पर अपडेट हुई — नए: {added}, बदले गए: {updated}।</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_details.py" line="121"/>
+        <source>Checked at {date} {time}: no changes.</source>
+        <translation>{date} {time} पर जाँची गई: कोई बदलाव नहीं।</translation>
     </message>
 </context>
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../kiosk/ui/status_strip.py" line="105"/>
+        <location filename="../../kiosk/ui/status_strip.py" line="115"/>
         <source>All results sent</source>
         <translation>सभी नतीजे भेज दिए गए</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_strip.py" line="107"/>
+        <location filename="../../kiosk/ui/status_strip.py" line="117"/>
         <source>1 result waiting to be sent</source>
         <translation>1 नतीजा भेजा जाना बाकी</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_strip.py" line="109"/>
+        <location filename="../../kiosk/ui/status_strip.py" line="119"/>
         <source>{count} results waiting to be sent</source>
         <translation>{count} नतीजे भेजे जाने बाकी</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_strip.py" line="116"/>
+        <location filename="../../kiosk/ui/status_strip.py" line="135"/>
+        <source>Customer list not updated</source>
+        <translation>ग्राहक सूची अपडेट नहीं हुई</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_strip.py" line="138"/>
+        <source>Customer list updated: {added} new, {updated} changed</source>
+        <translation>ग्राहक सूची अपडेट हुई — नए: {added}, बदले गए: {updated}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/status_strip.py" line="144"/>
         <source>DEMO</source>
         <translation>डेमो</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_strip.py" line="117"/>
+        <location filename="../../kiosk/ui/status_strip.py" line="145"/>
         <source>Demo mode: simulated modem and sample customers.</source>
         <translation>डेमो मोड: नकली मॉडेम और नमूना ग्राहक।</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_strip.py" line="118"/>
+        <location filename="../../kiosk/ui/status_strip.py" line="146"/>
         <source>Details ›</source>
         <translation>विवरण ›</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_strip.py" line="119"/>
+        <location filename="../../kiosk/ui/status_strip.py" line="147"/>
         <source>Tap for details</source>
         <translation>विवरण के लिए छुएँ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status_strip.py" line="121"/>
+        <location filename="../../kiosk/ui/status_strip.py" line="149"/>
         <source>Starting…</source>
         <translation>शुरू हो रहा है…</translation>
     </message>

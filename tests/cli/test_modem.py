@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from kiosk.sources.sim_dialects import DIALECTS
 from kiosk.sources.simulator import ModemSimulator
+from kiosk.sources.simulator.dialects import DIALECTS
 
 CALLER = "+919812345678"
 

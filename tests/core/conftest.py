@@ -11,7 +11,7 @@ import pytest
 from kiosk.core.service import VerificationService
 from kiosk.domain.clock import Clock, SystemClock
 from kiosk.domain.events import CallEvent
-from kiosk.sources.modem.driver import ModemSource
+from kiosk.sources.modem.source import ModemSource
 from kiosk.sources.simulator import ModemSimulator
 from kiosk.store import outbox
 from kiosk.store.database import Database

@@ -1,96 +1,24 @@
 """Pulling customers from a real merchant backend on 127.0.0.1: pages, cursor, ETag, failures."""
 
 import asyncio
-import json
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
 
 from kiosk.app import main
 from kiosk.core.customer_sync import CustomerSync, SyncFailed, SyncMapping
+from kiosk.core.notices import CustomersSynced, NoticeBus
 from kiosk.domain.backoff import Backoff
 from kiosk.domain.clock import SystemClock
 from kiosk.store import sync_state
 from kiosk.store.customers import count_customers, customer_by_reference
 from kiosk.store.database import Database
-
-
-class CustomerBackend:
-    """Serves customers changed since a cursor, two per page, with an ETag."""
-
-    def __init__(self) -> None:
-        self.customers: list[dict[str, Any]] = []
-        self.requests: list[dict[str, str]] = []
-        self.fail_with: int | None = None
-        backend = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                backend.handle(self)
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}/api/customers"
-
-    def etag(self) -> str:
-        return f'"v{len(self.customers)}"'
-
-    def handle(self, request: BaseHTTPRequestHandler) -> None:
-        query = parse_qs(urlsplit(request.path).query)
-        self.requests.append(
-            {
-                "since": query.get("since", [""])[0],
-                "if-none-match": request.headers.get("if-none-match", ""),
-                "authorization": request.headers.get("authorization", ""),
-            }
-        )
-        if self.fail_with:
-            request.send_response(self.fail_with)
-            request.end_headers()
-            return
-        if request.headers.get("if-none-match") == self.etag():
-            request.send_response(304)
-            request.end_headers()
-            return
-        since = int(query.get("since", ["0"])[0] or 0)
-        page = self.customers[since : since + 2]
-        body = json.dumps({"data": {"customers": page}, "next": str(since + len(page))}).encode()
-        request.send_response(200)
-        request.send_header("Content-Type", "application/json")
-        request.send_header("ETag", self.etag())
-        request.send_header("Content-Length", str(len(body)))
-        request.end_headers()
-        request.wfile.write(body)
-
-
-@pytest.fixture
-def customer_backend() -> Iterator[CustomerBackend]:
-    server = CustomerBackend()
-    server.thread.start()
-    yield server
-    server.server.shutdown()
-    server.server.server_close()
-
+from tests.customer_backend import CustomerBackend, customer
 
 MAPPING = SyncMapping(
     items="data.customers", reference="order.id", name="name", phone="contact.mobile", cursor="next"
 )
-
-
-def customer(reference: str, name: str, mobile: str) -> dict[str, Any]:
-    return {"order": {"id": reference}, "name": name, "contact": {"mobile": mobile}}
 
 
 def puller(database: Database, url: str, **options: Any) -> CustomerSync:
@@ -149,7 +77,22 @@ async def test_a_backend_that_is_down_changes_nothing_and_is_retried(
 ) -> None:
     customer_backend.customers = [customer("O-1", "Asha", "9812345678")]
     customer_backend.fail_with = 503
-    sync = puller(database, customer_backend.url, interval=0, backoff=Backoff(0.01, 0.05))
+    notices = NoticeBus()
+    outcomes: list[CustomersSynced] = []
+    succeeded = asyncio.Event()
+
+    def heard(notice: object) -> None:
+        assert isinstance(notice, CustomersSynced)
+        outcomes.append(notice)
+        if notice.problem is not None:
+            customer_backend.fail_with = None  # the backend comes back after a failed try
+        else:
+            succeeded.set()
+
+    notices.subscribe(heard)
+    sync = puller(
+        database, customer_backend.url, interval=0, backoff=Backoff(0.01, 0.05), notices=notices
+    )
     async with httpx.AsyncClient() as client:
         with pytest.raises(SyncFailed, match="having problems"):
             await sync.sync_once(client)
@@ -159,25 +102,19 @@ async def test_a_backend_that_is_down_changes_nothing_and_is_retried(
         assert "HTTP 503" in (state.last_error or "")
         assert count_customers(session) == 0
 
-    outcomes: list[object] = []
-    succeeded = asyncio.Event()
-
-    def heard(outcome: object) -> None:
-        outcomes.append(outcome)
-        if isinstance(outcome, SyncFailed):
-            customer_backend.fail_with = None  # the backend comes back after a failed try
-        else:
-            succeeded.set()
-
-    sync.on_result = heard
+    customer_backend.fail_with = 503  # down again when the schedule starts
     task = asyncio.create_task(sync.run())  # the schedule keeps trying, with backoff
     try:
         async with asyncio.timeout(10):
             await succeeded.wait()
+        await task  # no interval: the schedule ends after its first good pull
     finally:
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
-    assert isinstance(outcomes[0], SyncFailed)
+    failed, failed_again, worked = outcomes
+    assert "HTTP 503" in (failed.problem or "")
+    assert "HTTP 503" in (failed_again.problem or "")
+    assert (worked.added, worked.updated, worked.problem) == (1, 0, None)
     with database.session() as session:
         assert count_customers(session) == 1
     with database.session() as session:

@@ -67,10 +67,13 @@ def closed_port() -> int:
 
 
 async def run_until_empty(sender: OutboxDispatcher) -> None:
+    """Run ``sender`` until the status it publishes says no message is waiting."""
+    empty = asyncio.Event()
+    sender.on_status = lambda status: empty.set() if status.pending == 0 else None
     task = asyncio.create_task(sender.run())
     try:
         async with asyncio.timeout(10):
-            await sender.drain()
+            await empty.wait()
     finally:
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)

@@ -3,7 +3,6 @@ import pytest
 from kiosk.domain.phone import (
     InvalidPhoneNumber,
     format_international,
-    format_national,
     last_digits,
     mask,
     mask_numbers_in,
@@ -82,7 +81,6 @@ def test_mask_never_shows_middle_digits() -> None:
 
 
 def test_formats_for_people() -> None:
-    assert format_national("+918000000001") == "080000 00001"
     assert format_international("+918000000001") == "+91 80000 00001"
     assert last_digits("+91 98123 45678") == "5678"
 

@@ -1,6 +1,8 @@
 """The GUI end to end: find → dial → simulated call → result → signed callback."""
 
 import asyncio
+from dataclasses import replace
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -9,11 +11,14 @@ from pytestqt.qtbot import QtBot
 from kiosk.core.runtime import KioskRuntime
 from kiosk.domain.health import SourceState, SourceStatus
 from kiosk.domain.pin import DEMO_PIN, hash_pin
-from kiosk.domain.session import Status
+from kiosk.domain.session import Status, VerificationSession
+from kiosk.ui.i18n import format_count
 from kiosk.ui.launch import build_main_window
 from kiosk.ui.main_window import MainWindow
 from tests.merchant_backend import SECRET, MerchantBackend
 from tests.ui.conftest import demo_button, kiosk_window, next_emission
+
+T0 = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
 
 
 def test_find_dial_call_result_and_callback(
@@ -173,7 +178,10 @@ def test_settings_change_applies_at_once(
                 window.settings_screen.language.findData("hi")
             )
             assert window.settings_screen.save()
-            assert window.result_screen.return_after == 3
+            shown = VerificationSession.start(expected_number="+919812345678", now=T0)
+            window.result_screen.show_session(replace(shown, status=Status.CANCELLED))
+            assert window.result_screen.done_button.text().endswith(f"({format_count(3)})")
+            window.result_screen.done_button.click()
             assert window.languages.current == "hi"
             assert window.staff_language == "hi"
             window.settings_screen.back_button.click()

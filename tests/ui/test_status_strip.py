@@ -1,9 +1,14 @@
+from datetime import UTC, datetime
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from kiosk.core.notices import CustomersSynced
 from kiosk.domain.health import OutboxStatus, SourceState, SourceStatus
 from kiosk.ui.i18n import Languages
 from kiosk.ui.status_strip import StatusStrip
+
+T0 = datetime(2026, 11, 26, 10, 15, tzinfo=UTC)
 
 
 def test_source_fault_is_shown_in_plain_words(qtbot: QtBot) -> None:
@@ -91,3 +96,27 @@ def test_outside_english_the_strip_names_source_and_state_in_that_language(
         languages.switch("en")
     strip.set_language("en")
     assert strip.source.text() == "⚠ Modem not found on /dev/x"
+
+
+def test_a_customer_sync_that_changed_or_failed_is_shown_in_plain_words(qtbot: QtBot) -> None:
+    strip = StatusStrip(demo=False)
+    qtbot.addWidget(strip)
+    strip.show()
+    assert not strip.sync.isVisible()  # no pull yet: nothing to say
+    strip.show_sync(CustomersSynced(T0, added=3, updated=2))
+    assert strip.sync.isVisible()
+    assert strip.sync.text() == "Customer list updated: 3 new, 2 changed"
+    assert strip.sync.property("fault") is False
+    strip.show_sync(CustomersSynced(T0, problem="The merchant backend answered HTTP 503."))
+    assert strip.sync.text() == "⚠ Customer list not updated"  # the reason is in the details
+    assert strip.sync.property("fault") is True
+    languages = Languages("hi")
+    try:
+        assert strip.sync.text() == "⚠ ग्राहक सूची अपडेट नहीं हुई"
+        strip.show_sync(CustomersSynced(T0, added=1))
+        assert strip.sync.text() == "ग्राहक सूची अपडेट हुई — नए: 1, बदले गए: 0"
+    finally:
+        languages.switch("en")
+    strip.show_sync(CustomersSynced(T0))  # a pull that changed nothing clears the strip
+    assert not strip.sync.isVisible()
+    assert strip.sync_status == CustomersSynced(T0)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from kiosk.cli.modem import modem_report  # the same query as 'modem status'
 from kiosk.config.settings import Settings
 from kiosk.ops.doctor.report import Check, Verdict
+from kiosk.sources.modem.diagnosis import ModemDiagnosis, diagnose
+from kiosk.sources.modem.setup import SIM_READY
 
 #: The name the package's udev rule gives the AT port of a known modem.
 STABLE_PORT = "/dev/kiosk-modem"
@@ -29,15 +28,15 @@ async def modem_in_use() -> list[Check]:
 
 
 async def check_modem(settings: Settings) -> list[Check]:
-    """Modem found, SIM ready, registered, signal and caller ID, through ``modem status``."""
+    """Modem found, SIM ready, registered, signal and caller ID: what ``modem status`` shows."""
     if settings.demo or settings.is_demo:
         return _modem_skipped("Demo mode: the modem is simulated.")
     if "modem" not in settings.sources or not settings.modem_port:
         return _modem_skipped("This kiosk hears calls from a provider, not a modem.")
-    report = await modem_report(settings)
-    port = report["port"]
-    if not report["ready"]:
-        problem = report["problem"]
+    modem = await diagnose(settings)
+    port = modem.port or ""
+    if modem.problem is not None:
+        problem = modem.problem
         if "SIM" in problem:
             found = Check("modem", "Modem", Verdict.OK, f"A modem answers on {port}.")
             sim = Check(
@@ -52,13 +51,13 @@ async def check_modem(settings: Settings) -> list[Check]:
             Check("modem", "Modem", Verdict.FAIL, problem, _modem_action(problem, port)),
             *_modem_skipped("Needs the modem first.", start=1),
         ]
-    device = " ".join(part for part in (report["manufacturer"], report["model"]) if part)
+    device = " ".join(part for part in (modem.manufacturer, modem.model) if part)
     return [
         Check("modem", "Modem", Verdict.OK, f"{device or 'A modem'} answers on {port}."),
-        Check("sim", "SIM card", Verdict.OK, "The SIM card is ready."),
-        _network_check(report),
-        _signal_check(report),
-        _caller_id_check(report),
+        _sim_check(modem),
+        _network_check(modem),
+        _signal_check(modem),
+        _caller_id_check(modem),
     ]
 
 
@@ -84,24 +83,37 @@ def _modem_action(problem: str, port: str) -> str:
     )
 
 
-def _network_check(report: dict[str, Any]) -> Check:
-    operator = f" ({report['operator']})" if report.get("operator") else ""
-    if report["registered"]:
+def _sim_check(modem: ModemDiagnosis) -> Check:
+    if modem.sim == SIM_READY:
+        return Check("sim", "SIM card", Verdict.OK, "The SIM card is ready.")
+    return Check(
+        "sim",
+        "SIM card",
+        Verdict.WARN,
+        f"The modem does not say that the SIM card is ready (it says: {modem.sim}).",
+        "Check the SIM in a phone if calls do not arrive.",
+    )
+
+
+def _network_check(modem: ModemDiagnosis) -> Check:
+    health = modem.health
+    operator = f" ({health.operator})" if health.operator else ""
+    if health.registered:
         return Check(
-            "network", "Mobile network", Verdict.OK, f"{report['network'].capitalize()}{operator}."
+            "network", "Mobile network", Verdict.OK, f"{health.network.capitalize()}{operator}."
         )
     return Check(
         "network",
         "Mobile network",
         Verdict.FAIL,
-        f"Not registered: {report['network']}.",
+        f"Not registered: {health.network}.",
         "Check that the SIM is active and has voice service, and that an antenna is fitted; "
         "a modem needs up to a minute after plugging in.",
     )
 
 
-def _signal_check(report: dict[str, Any]) -> Check:
-    bars, dbm = report.get("signal_bars"), report.get("signal_dbm")
+def _signal_check(modem: ModemDiagnosis) -> Check:
+    bars, dbm = modem.health.signal_bars, modem.health.signal_dbm
     if dbm is None:
         return Check(
             "signal",
@@ -122,8 +134,8 @@ def _signal_check(report: dict[str, Any]) -> Check:
     return Check("signal", "Signal", Verdict.OK, text)
 
 
-def _caller_id_check(report: dict[str, Any]) -> Check:
-    if report.get("caller_id"):
+def _caller_id_check(modem: ModemDiagnosis) -> Check:
+    if modem.caller_id:
         return Check("caller_id", "Caller ID", Verdict.OK, "On: the modem shows who calls.")
     return Check(
         "caller_id",

@@ -4,7 +4,7 @@
 LTE-only modems) and ``AT+COPS?``; :class:`ModemHealth` turns the answers into signal
 bars, dBm and a registration state, and says in plain words what staff should do when
 calls cannot arrive. Parsing is pure; asking goes through any object with the
-driver's ``send_command``.
+AT channel's ``send_command``.
 """
 
 from __future__ import annotations
@@ -134,7 +134,7 @@ async def read_health(modem: Commander) -> ModemHealth:
     """Ask the modem for signal, registration (CS, then LTE) and operator.
 
     Commands the modem refuses leave their field ``None``; a modem that does not answer
-    at all makes this raise (the driver's ModemError), which the caller treats as a
+    at all makes this raise (a ModemError), which the caller treats as a
     modem that has stopped answering.
     """
     rssi = parse_csq(await _ask(modem, "AT+CSQ"))

@@ -1,6 +1,6 @@
 """Finding the modem: which serial ports exist, and which of them answer ``AT``.
 
-Used by ``modem probe`` and by the driver when the port is set to ``auto`` (the modem
+Used by ``modem probe`` and by the modem source when the port is set to ``auto`` (the modem
 came back as another ``/dev/ttyUSBn``). ``/dev/serial/by-id/...`` names come first: they
 stay the same when the modem is re-plugged, so they are the ones to write in the config.
 """
@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import serial
 from serial.tools import list_ports
 
-#: The port setting that asks the driver to look for the modem itself.
+#: The port setting that asks the modem source to look for the modem itself.
 AUTO = "auto"
 #: Where modems appear: stable by-id links first, then the kernel names.
 DEFAULT_PATTERNS = ("/dev/serial/by-id/*", "/dev/ttyUSB*", "/dev/ttyACM*")

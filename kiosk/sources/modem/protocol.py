@@ -1,9 +1,9 @@
 """The AT line protocol of a voice modem, as pure functions: bytes in, classified lines out.
 
-The serial driver feeds whatever bytes the port delivers into a :class:`LineSplitter`,
+The AT channel feeds whatever bytes the port delivers into a :class:`LineSplitter`,
 which copes with lines split across reads, several lines in one read, every common line
 ending and line noise, and hands each complete line to :func:`parse_line`. That sorts
-it into the few kinds the driver cares about: a ring, a caller-ID report (``+CLIP``, or
+it into the few kinds the modem source cares about: a ring, a caller-ID report (``+CLIP``, or
 SIMCom's ``MISSED_CALL`` after the fact), an entry of the current-calls list
 (``+CLCC``), the end of a call, the final result of a command, a line the modem sends on
 its own (vendor status noise and the lines it prints when it boots), or anything else
@@ -99,7 +99,7 @@ class CallerId:
         """True when the report itself says the number is withheld or unavailable.
 
         A bare ``+CLIP:`` without a number, type or validity says nothing (line noise,
-        or a modem that sends the number later); the driver then waits a moment.
+        or a modem that sends the number later); the call tracker then waits a moment.
         """
         if self.number:
             return False

@@ -1,13 +1,24 @@
-"""Text messages from the modem: what its ``+CMS ERROR`` codes mean, in words staff can use.
+"""Text messages through the modem: sending one, and what its ``+CMS ERROR`` codes mean.
 
-The codes are from 3GPP TS 27.005 section 3.2.5 (and the values SIMCom and Quectel
-document beside it). The sending itself (``AT+CMGF=1``, ``AT+CMGS`` with its ``>``
-prompt) lives in the driver, which owns the port.
+:func:`send_text` switches the modem to text mode (``AT+CMGF=1``) and sends the message
+with ``AT+CMGS``, writing the text after the modem's ``>`` prompt, with the channel held
+so no other command comes between. Refusals become words staff can use; the codes are
+from 3GPP TS 27.005 section 3.2.5 (and the values SIMCom and Quectel document beside it).
 """
 
 from __future__ import annotations
 
+import logging
 import re
+
+from kiosk.domain.phone import mask
+from kiosk.sources.modem.channel import AtChannel
+from kiosk.sources.modem.errors import ModemError
+
+log = logging.getLogger("kiosk.modem")
+
+#: Seconds an SMS may take (the network answers +CMGS slowly).
+SMS_TIMEOUT = 60.0
 
 _WORDS = {
     304: "the modem is not in text mode",
@@ -21,6 +32,7 @@ _WORDS = {
     332: "the network did not answer in time",
     500: "the modem could not send it",
 }
+_NOT_IN_TIME = "The text message was not sent: the modem did not answer in time."
 
 
 def sms_error_words(reply: str) -> str:
@@ -30,3 +42,17 @@ def sms_error_words(reply: str) -> str:
     reason = _WORDS.get(code or 0, "the modem refused to send it")
     suffix = f" (error {code})" if code is not None else ""
     return f"The text message was not sent: {reason}{suffix}."
+
+
+async def send_text(channel: AtChannel, number: str, text: str) -> None:
+    """Send ``text`` to ``number`` (E.164); raise :class:`ModemError` in plain words."""
+    body = text.encode("ascii", errors="replace")
+    async with channel.held() as send:
+        try:
+            await send("AT+CMGF=1")
+            await send(f'AT+CMGS="{number}"', body=body, wait=SMS_TIMEOUT)
+        except ModemError as exc:
+            if exc.timed_out:
+                raise ModemError(_NOT_IN_TIME) from exc
+            raise ModemError(sms_error_words(str(exc))) from exc
+    log.info("Text message sent to %s", mask(number))

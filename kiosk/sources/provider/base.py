@@ -11,6 +11,7 @@ import httpx
 
 from kiosk.domain.backoff import parse_retry_after
 from kiosk.domain.events import CallEvent
+from kiosk.domain.phone import try_parse_phone
 
 
 class ProviderError(Exception):
@@ -49,8 +50,13 @@ async def get_json(
     params: dict[str, str] | None = None,
     auth: httpx.Auth | None = None,
     headers: dict[str, str] | None = None,
+    credentials: str = "the credentials",
+    not_found: str | None = None,
 ) -> Any:
-    """GET ``url`` and return its JSON; every failure is a plain-words ProviderError."""
+    """GET ``url`` and return its JSON; every failure is a plain-words ProviderError.
+
+    ``credentials`` and ``not_found`` are passed on to :func:`check_status`.
+    """
     try:
         response = await client.get(
             url, params=params, auth=auth, headers={"Accept": "application/json", **(headers or {})}
@@ -59,21 +65,34 @@ async def get_json(
         raise ProviderError(f"Cannot reach {provider} (no answer in time).") from None
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise ProviderError(f"Cannot reach {provider} ({transport_reason(exc)}).") from None
-    check_status(response, provider)
+    check_status(response, provider, credentials=credentials, not_found=not_found)
     try:
         return response.json()
     except ValueError:
         raise ProviderError(f"{provider} sent an answer that could not be read.") from None
 
 
-def check_status(response: httpx.Response, provider: str) -> None:
-    """Turn anything but a 2xx into a message staff can act on."""
+def check_status(
+    response: httpx.Response,
+    provider: str,
+    *,
+    credentials: str = "the credentials",
+    not_found: str | None = None,
+) -> None:
+    """Turn anything but a 2xx into a message staff can act on.
+
+    ``credentials`` names what a 401/403 refused ("the account SID or auth token");
+    ``not_found`` is the message for a 404, when the provider's 404 means something
+    staff can fix (an account that does not exist).
+    """
     if response.is_success:
         return
     code = response.status_code
     retry_after = parse_retry_after(response.headers.get("retry-after"), datetime.now(UTC))
     if code in (401, 403):
-        raise ProviderError(f"{provider} refused the credentials. Check the {provider} settings.")
+        raise ProviderError(f"{provider} refused {credentials}. Check the {provider} settings.")
+    if code == 404 and not_found:
+        raise ProviderError(not_found)
     if code == 429:
         raise ProviderError(
             f"{provider} asks us to slow down (HTTP 429); waiting before the next try.",
@@ -91,7 +110,11 @@ def transport_reason(exc: Exception) -> str:
     if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
         return "the address in the settings is not valid"
     if isinstance(exc, httpx.ConnectError):
-        return "no connection"
+        try:
+            host = exc.request.url.host
+        except RuntimeError:  # raised without a request
+            host = ""
+        return f"no connection to {host}" if host else "no connection"
     if isinstance(exc, httpx.NetworkError | httpx.RemoteProtocolError):
         return "connection lost"
     return type(exc).__name__
@@ -129,3 +152,18 @@ def keep_calls(
         event = read(record)
         if event is not None and event.at >= since:
             events.setdefault(event.call_id or event.raw, event)
+
+
+def dialed_number(number: str, region: str, *candidates: str | None) -> str | None:
+    """``number`` (the kiosk's, E.164) if any candidate is it, else the first readable one.
+
+    Providers write the number that was dialed in more than one field and form; the
+    first readable number is kept so a log line can say where the call went instead.
+    """
+    found = None
+    for text in candidates:
+        parsed = try_parse_phone(text, region)
+        if parsed == number:
+            return parsed
+        found = found or parsed
+    return found

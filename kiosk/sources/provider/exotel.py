@@ -1,6 +1,9 @@
-"""Exotel: inbound calls to the kiosk's ExoPhone, from the Bulk Call Details API.
+"""Exotel: calls to the kiosk's ExoPhone, from the Bulk Call Details API or from Passthru.
 
-Where each fact comes from (Exotel's public documentation):
+The adapter polls the call log; :func:`passthru_call` reads the notification that a
+Passthru applet in the ExoPhone's flow sends to the listener
+(:mod:`kiosk.sources.provider.inbound`, ``GET /exotel/passthru``). Where each fact
+comes from (Exotel's public documentation and code):
 
 - [bulk] https://developer.exotel.com/api/call-details-bulk -- ``GET
   /v1/Accounts/<sid>/Calls`` with the API key and token as HTTP Basic credentials;
@@ -15,12 +18,31 @@ Where each fact comes from (Exotel's public documentation):
   ``{"Metadata": {...}, "Calls": [...]}`` with ``Sid``, ``DateCreated``,
   ``StartTime``, ``From``, ``To``, ``PhoneNumberSid`` (the ExoPhone) and
   ``Direction``; numbers written nationally ("0XXXXX30240"); 401 and 429 answers.
+- [exo-pt] Exotel, "Working with Passthru Applet",
+  https://support.exotel.com/support/solutions/articles/48283-working-with-passthru-applet
+  (also https://docs.exotel.com/voice-apis/working-with-passthru-applet): a GET with
+  the call as URL-encoded query parameters, only some of them at each stage of the
+  flow: ``CallSid``, ``CallFrom`` (the caller, for an incoming call), ``CallTo`` (the
+  number where the call landed), ``Direction`` (``incoming`` / ``outbound-dial``),
+  ``Created``, ``StartTime`` (``YYYY-MM-DD HH:mm:ss``), ``CurrentTime``
+  (``yyyy-mm-dd hh:mm:ss``), ``DialWhomNumber`` (the agent dialled, not us); older
+  editions name the numbers ``From`` / ``To``. "200 OK" takes the flow's first branch.
+  The same names appear in "Working with Connect applet: Dial Whom"
+  (support article 3000088074), where ``Created`` is "Timestamp when the call is
+  created".
+- A request captured in public integration code (a Node.js Exotel connector) shows the
+  shapes: ``Created: 'Tue, 16 Feb 2016 15:56:26'``, ``StartTime: '2016-02-16
+  15:56:26'``, ``CallFrom: '07799828555'`` (national), ``CallTo: '8039513882'``,
+  ``To: '08039513882'``; ERPNext's ``exotel_integration.py`` reads ``CallSid``,
+  ``CallFrom`` and ``To`` the same way.
 
 Not found in the documentation, so chosen here and kept configurable:
 
-- The time zone of ``DateCreated``/``StartTime`` (and of the ``DateCreated`` filter).
-  The examples carry no offset; integrations in public code read them as IST, so the
-  default is ``Asia/Kolkata`` and ``timezone`` can say otherwise.
+- The time zone of ``DateCreated``/``StartTime`` (and of the ``DateCreated`` filter,
+  and of Passthru's times). The examples carry no offset; integrations in public code
+  read them as IST, and the constant ``EndTime`` the Passthru docs give for the Unix
+  epoch is "1970-01-01 05:30:00", so the default is ``Asia/Kolkata`` and ``timezone``
+  can say otherwise.
 - Whether ``PhoneNumber`` wants E.164 or the national form: E.164 is sent, as the
   docs require for ``To``/``From``. Every record is checked here as well (direction,
   number, time), so a filter the API reads differently cannot let wrong calls in.
@@ -31,6 +53,7 @@ Not found in the documentation, so chosen here and kept configurable:
 from __future__ import annotations
 
 import json
+import logging
 from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs, urljoin, urlparse
@@ -39,8 +62,17 @@ from zoneinfo import ZoneInfo
 import httpx
 
 from kiosk.domain.events import CallEvent
-from kiosk.domain.phone import try_parse_phone
-from kiosk.sources.provider.base import ProviderError, get_json, keep_calls, utc_time
+from kiosk.domain.phone import mask, try_parse_phone
+from kiosk.sources.provider.base import (
+    ProviderError,
+    dialed_number,
+    get_json,
+    keep_calls,
+    utc_time,
+)
+from kiosk.sources.provider.webhook import KioskLine, Notification
+
+log = logging.getLogger("kiosk.provider.exotel")
 
 PROVIDER = "Exotel"
 _TIME_FORMAT = "%Y-%m-%d %H:%M:%S"  # [v1] "2019-12-03 10:48:33"
@@ -135,7 +167,11 @@ class ExotelAdapter:
             return None
         if str(record.get("Direction", "")).lower() != "inbound":  # [v1] values
             return None
-        dialed = self._dialed(record)
+        dialed = dialed_number(  # [v1] the ExoPhone: ``PhoneNumberSid``, else ``To``
+            self.number,
+            self.region,
+            *(str(record.get(key) or "") for key in ("PhoneNumberSid", "To")),
+        )
         if dialed != self.number:
             return None
         at = self._time(record.get("StartTime") or record.get("DateCreated"))
@@ -154,16 +190,6 @@ class ExotelAdapter:
             raw=json.dumps(record),
         )
 
-    def _dialed(self, record: dict[str, Any]) -> str | None:
-        """The ExoPhone the call came in on: ``PhoneNumberSid``, else ``To`` [v1]."""
-        found = None
-        for key in ("PhoneNumberSid", "To"):
-            number = try_parse_phone(str(record.get(key) or ""), self.region)
-            if number == self.number:
-                return number
-            found = found or number
-        return found
-
     def _time(self, value: Any) -> datetime | None:
         """An account-local "YYYY-MM-DD HH:MM:SS" as an aware UTC time."""
         return utc_time("" if value is None else str(value), self.zone)
@@ -176,3 +202,30 @@ def _page(document: Any) -> tuple[list[Any], str | None]:
     metadata = document.get("Metadata")
     next_uri = metadata.get("NextPageUri") if isinstance(metadata, dict) else None
     return document["Calls"], next_uri if isinstance(next_uri, str) else None
+
+
+def passthru_call(notification: Notification, line: KioskLine) -> CallEvent | None:
+    """[exo-pt] The call a Passthru request reports, or None when it is not for us.
+
+    Raises :class:`~kiosk.sources.provider.webhook.BadNotification` without ``CallSid``.
+    """
+    fields = notification.fields
+    call_sid = notification.required("CallSid")
+    direction = fields.get("Direction", "").lower()
+    dialed = line.dialed(fields.get("CallTo"), fields.get("To"))
+    if direction.startswith("outbound"):
+        log.info("Exotel: call %s is %s, not incoming; ignored", call_sid, direction)
+        return None
+    if dialed != line.number:
+        log.info("Exotel: call %s was to %s, not the kiosk's number", call_sid, mask(dialed))
+        return None
+    caller_raw = fields.get("CallFrom") or fields.get("From") or ""
+    start = utc_time(fields.get("StartTime", ""), line.zone)
+    return line.call(
+        notification,
+        source="exotel",
+        caller_raw=caller_raw,
+        caller=line.phone(caller_raw),
+        call_id=call_sid,
+        at=start or utc_time(fields.get("Created", ""), line.zone),
+    )

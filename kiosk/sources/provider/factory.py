@@ -36,7 +36,7 @@ def provider_adapter(settings: Settings, name: str) -> ProviderAdapter:
         )
     base: _Endpoint = {"base_url": settings.provider_base_url} if settings.provider_base_url else {}
     if name == "twilio":
-        from kiosk.sources.provider.twilio import TwilioAdapter
+        from kiosk.sources.provider.twilio.call_log import TwilioAdapter
 
         return TwilioAdapter(
             account_sid=_required(settings.twilio_account_sid, "KIOSK_TWILIO_ACCOUNT_SID"),

@@ -1,103 +1,45 @@
-"""Receiving providers' call notifications over HTTP: Twilio, Exotel, SMS Gateway Center.
+"""The listener for providers' call notifications: routes, authentication, the HTTP around them.
 
-For sites where the provider can reach the kiosk (or a relay forwards to it), this
-small listener turns each provider's notification into a :class:`CallEvent`, instead
-of polling the provider's call log. It never accepts an unauthenticated notification:
-Twilio's are checked by their signature, the others by a shared secret.
+For sites where a provider can reach the kiosk (or a relay forwards to it), this small
+aiohttp server takes each provider's notification and hands it to that provider's own
+parser (Twilio: :mod:`~kiosk.sources.provider.twilio.webhook`, Exotel:
+:func:`~kiosk.sources.provider.exotel.passthru_call`, SMS Gateway Center:
+:mod:`~kiosk.sources.provider.smsgatewaycenter`), instead of polling the provider's
+call log. It never accepts an unauthenticated notification: Twilio's are checked by
+their signature, the others by a shared secret.
 
-Where each fact comes from (public documentation and code):
-
-- [tw-sec] Twilio, "Secure webhooks",
-  https://www.twilio.com/docs/usage/webhooks/webhooks-security (and the older
-  https://www.twilio.com/docs/usage/security#validating-requests): Twilio signs every
-  request with ``X-Twilio-Signature``: HMAC-SHA1, keyed with the account's auth token,
-  over the full URL Twilio called (scheme through query string) followed, for a POST,
-  by every POST parameter sorted by name ("Unix-style case-sensitive sorting order"),
-  each as name then value with no delimiter; base64 of the digest.
-- [tw-py] twilio-python ``twilio/request_validator.py`` (``RequestValidator``): the
-  same algorithm; a name sent several times contributes each value, values sorted;
-  signatures are compared in constant time; the URL is checked both with and without
-  its port ("sig generation on back end is inconsistent"). Its unit test
-  ``tests/unit/test_request_validator.py`` holds the documented example (token
-  ``12345``, ``https://mycompany.com/myapp.php?foo=1&bar=2`` ->
-  ``RSOYDt4T1cUTdK1PDd93/VVr8B8=``), which the tests here check too.
-- [tw-voice] Twilio, "Voice Webhooks",
-  https://www.twilio.com/docs/usage/webhooks/voice-webhooks: an incoming call is a
-  form-encoded POST with ``CallSid``, ``AccountSid``, ``From``, ``To``,
-  ``CallStatus``, ``Direction`` (``inbound`` for calls to our number), ...; the answer
-  is TwiML. ``<Reject/>`` refuses the call without answering it, so it is free.
-  Status callbacks also carry ``Timestamp`` (UTC, RFC 2822; confirmed here only
-  through Telnyx's Twilio-compatible TeXML reference, so it is optional).
-- [exo-pt] Exotel, "Working with Passthru Applet",
-  https://support.exotel.com/support/solutions/articles/48283-working-with-passthru-applet
-  (also https://docs.exotel.com/voice-apis/working-with-passthru-applet): a GET with
-  the call as URL-encoded query parameters, only some of them at each stage of the
-  flow: ``CallSid``, ``CallFrom`` (the caller, for an incoming call), ``CallTo`` (the
-  number where the call landed), ``Direction`` (``incoming`` / ``outbound-dial``),
-  ``Created``, ``StartTime`` (``YYYY-MM-DD HH:mm:ss``), ``CurrentTime``
-  (``yyyy-mm-dd hh:mm:ss``), ``DialWhomNumber`` (the agent dialled, not us); older
-  editions name the numbers ``From`` / ``To``. "200 OK" takes the flow's first branch.
-  The same names appear in "Working with Connect applet: Dial Whom"
-  (support article 3000088074), where ``Created`` is "Timestamp when the call is
-  created".
-- A request captured in public integration code (a Node.js Exotel connector) shows the
-  shapes: ``Created: 'Tue, 16 Feb 2016 15:56:26'``, ``StartTime: '2016-02-16
-  15:56:26'``, ``CallFrom: '07799828555'`` (national), ``CallTo: '8039513882'``,
-  ``To: '08039513882'``; ERPNext's ``exotel_integration.py`` reads ``CallSid``,
-  ``CallFrom`` and ``To`` the same way.
-- [sgc] SMS Gateway Center, "2 Factor Authentication using Miss Call",
-  https://www.smsgateway.center/docs/api/otp-sms/miss-call-2fa/: a verification is
-  started with ``mobile`` (international, with country code), ``missCallTo`` (the
-  dedicated missed-call number) and a ``callback`` URL; "the response will be
-  forwarded to the provided URL" -- also when the customer never dialled (README of
-  smsgatewaycenter/Missed-Call-Two-Factor-Authentication-PHP-Class-Reference). Its
-  ``example/getMissCallResponse.php`` reads the callback from PHP's ``$_REQUEST``
-  (query or form): ``mobile``, ``missCallTo``, ``createTime`` / ``expiryTime`` /
-  ``retryAfter`` ("time in unix format"), ``type`` (new|existing), ``method``
-  (generate|verify), ``status`` (success|fail), ``reason``.
-
-Not found in the documentation, so chosen here:
-
-- Exotel's time zone: the examples carry no offset. The constant ``EndTime`` the docs
-  give for the Unix epoch is "1970-01-01 05:30:00", i.e. the times are written in
-  IST; ``timezone`` (default ``Asia/Kolkata``) can say otherwise.
-- SMS Gateway Center: the HTTP method of the callback (GET and POST are both taken;
-  a POST may be a form or a JSON object); ``createTime`` reads as when the
-  verification was *requested*, not when the call came, so the arrival of the
-  callback is used as the call's time (the callback follows the call at once);
-  there is no call id, so one is derived from ``mobile``, ``missCallTo`` and
-  ``createTime`` when ``createTime`` is present. Only ``status=success`` (or no
-  status at all) is taken as a call.
-- The shared secret for Exotel and SMS Gateway Center (neither signs its requests):
-  query parameter ``secret`` or header ``X-Kiosk-Secret``. It is never kept in the
-  event's ``raw`` record, and query strings are never logged.
+Chosen here (neither Exotel nor SMS Gateway Center signs its requests): the shared
+secret comes as query parameter ``secret`` or header ``X-Kiosk-Secret``. It is never
+kept in the event's ``raw`` record, and query strings are never logged.
 """
 
 from __future__ import annotations
 
 import asyncio
-import base64
 import errno
-import hashlib
 import hmac
-import json
 import logging
 import socket
-from collections.abc import Awaitable, Callable, Iterable
-from datetime import UTC, datetime
-from urllib.parse import parse_qsl, urlsplit, urlunsplit
+from collections.abc import Awaitable, Callable
 from zoneinfo import ZoneInfo
 
 from aiohttp import web
 
 from kiosk.domain.events import CallEvent
 from kiosk.domain.health import SourceState, SourceStatus
-from kiosk.domain.phone import DEFAULT_REGION, mask, mask_numbers_in, parse_phone, try_parse_phone
+from kiosk.domain.phone import DEFAULT_REGION, mask, mask_numbers_in, parse_phone
 from kiosk.sources.base import CallSink
-from kiosk.sources.provider.base import utc_time
-
-# The withheld spellings Twilio users see in ``From`` (kept in one place).
-from kiosk.sources.provider.twilio import _WITHHELD_KEYPAD_NUMBERS, _WITHHELD_WORDS
+from kiosk.sources.provider import exotel, smsgatewaycenter
+from kiosk.sources.provider.twilio import webhook as twilio
+from kiosk.sources.provider.webhook import (
+    SECRET_PARAM,
+    BadNotification,
+    KioskLine,
+    Notification,
+    Pairs,
+    json_pairs,
+    parse_pairs,
+)
 
 log = logging.getLogger("kiosk.inbound")
 _http_log = logging.getLogger("kiosk.inbound.http")
@@ -106,109 +48,13 @@ _http_log = logging.getLogger("kiosk.inbound.http")
 MAX_BODY = 64 * 1024
 """Larger request bodies are refused with 413."""
 
-TWIML_REJECT = '<?xml version="1.0" encoding="UTF-8"?><Response><Reject/></Response>'
-"""[tw-voice] Refuse the call without answering it: it costs the caller nothing."""
-
 SECRET_HEADER = "X-Kiosk-Secret"
-SECRET_PARAM = "secret"
-TWILIO_SIGNATURE_HEADER = "X-Twilio-Signature"
 
-_MAX_FIELDS = 200
 _MAX_RETRY_DELAY = 60.0
 _SHUTDOWN_TIMEOUT = 5.0
 
-Pairs = list[tuple[str, str]]
-
-
-def twilio_signature(auth_token: str, url: str, params: Iterable[tuple[str, str]]) -> str:
-    """``X-Twilio-Signature`` for a request to ``url`` with POST ``params`` [tw-sec, tw-py].
-
-    The URL, then each parameter name followed by its value, names sorted
-    (case-sensitive; a repeated name gives each of its values, sorted), signed with
-    HMAC-SHA1 keyed by the auth token, base64-encoded.
-    """
-    values: dict[str, list[str]] = {}
-    for name, value in params:
-        values.setdefault(name, []).append(value)
-    data = url + "".join(name + value for name in sorted(values) for value in sorted(values[name]))
-    digest = hmac.new(auth_token.encode("utf-8"), data.encode("utf-8"), hashlib.sha1).digest()
-    return base64.b64encode(digest).decode("ascii")
-
-
-def _url_variants(url: str) -> list[str]:
-    """The URL as given, without its port and with the scheme's default port [tw-py]."""
-    variants = [url]
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
-        return variants
-    host = parts.netloc.rsplit("@", 1)[-1]
-    userinfo = parts.netloc[: len(parts.netloc) - len(host)]
-    bare_host = host.rsplit(":", 1)[0] if port is not None else host
-    default = 443 if parts.scheme == "https" else 80
-    for netloc in (userinfo + bare_host, f"{userinfo}{bare_host}:{port or default}"):
-        variant = urlunsplit(parts._replace(netloc=netloc))
-        if variant not in variants:
-            variants.append(variant)
-    return variants
-
-
-class _BadRequest(Exception):
-    """Input that cannot be read; the message is the short reason sent back."""
-
-
-def _parse_pairs(data: bytes | str, what: str) -> Pairs:
-    """Name/value pairs of a query string or form body, strictly UTF-8."""
-    try:
-        text = data.decode("utf-8") if isinstance(data, bytes) else data
-        return parse_qsl(
-            text,
-            keep_blank_values=True,
-            encoding="utf-8",
-            errors="strict",
-            max_num_fields=_MAX_FIELDS,
-        )
-    except (UnicodeDecodeError, ValueError):
-        raise _BadRequest(f"{what} could not be read.") from None
-
-
-def _json_pairs(data: bytes) -> Pairs:
-    """Name/value pairs of a flat JSON object (numbers and booleans as text)."""
-    try:
-        document = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise _BadRequest("The JSON body could not be read.") from None
-    if not isinstance(document, dict) or len(document) > _MAX_FIELDS:
-        raise _BadRequest("The JSON body must be an object of fields.")
-    pairs: Pairs = []
-    for name, value in document.items():
-        if value is None:
-            pairs.append((name, ""))
-        elif isinstance(value, str | int | float | bool):
-            pairs.append((name, value if isinstance(value, str) else json.dumps(value)))
-        else:
-            raise _BadRequest(f"The field {name!r} is not a single value.")
-    return pairs
-
-
-def _fields(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """One value per name, the last one winning (as PHP's ``$_REQUEST`` does)."""
-    return {name: value.strip() for name, value in pairs if name != SECRET_PARAM}
-
-
-def _raw(pairs: Iterable[tuple[str, str]]) -> str:
-    """The received parameters as JSON, without the shared secret."""
-    record: dict[str, str | list[str]] = {}
-    for name, value in pairs:
-        if name == SECRET_PARAM:
-            continue
-        if name in record:
-            previous = record[name]
-            record[name] = [*previous, value] if isinstance(previous, list) else [previous, value]
-        else:
-            record[name] = value
-    return json.dumps(record, ensure_ascii=False)
+Parser = Callable[[Notification, KioskLine], CallEvent | None]
+"""A provider's reading of its notification: the call to the kiosk, or None."""
 
 
 class _ScrubFilter(logging.Filter):
@@ -273,11 +119,9 @@ class InboundCallListener:
         """
         self.host = host
         self.port = port
-        self.region = region
         self.number = parse_phone(number, region)
+        self._line = KioskLine(self.number, region, ZoneInfo(timezone), skew_tolerance)
         self.public_url = public_url or None
-        self.zone = ZoneInfo(timezone)
-        self.tolerance = skew_tolerance
         self.retry_delay = retry_delay
         self.bound_port: int | None = None
         self.ready = asyncio.Event()
@@ -385,11 +229,11 @@ class InboundCallListener:
     def _make_app(self) -> web.Application:
         app = web.Application(client_max_size=MAX_BODY, middlewares=[self._guard], logger=_http_log)
         app.router.add_post("/twilio/voice", self._twilio)
-        app.router.add_get("/exotel/passthru", self._exotel, allow_head=False)
-        app.router.add_get(
-            "/smsgatewaycenter/missed-call", self._smsgatewaycenter, allow_head=False
-        )
-        app.router.add_post("/smsgatewaycenter/missed-call", self._smsgatewaycenter)
+        passthru = self._with_secret("Exotel", exotel.passthru_call)
+        app.router.add_get("/exotel/passthru", passthru, allow_head=False)
+        missed_call = self._with_secret("SMS Gateway Center", smsgatewaycenter.missed_call)
+        app.router.add_get("/smsgatewaycenter/missed-call", missed_call, allow_head=False)
+        app.router.add_post("/smsgatewaycenter/missed-call", missed_call)
         return app
 
     @web.middleware
@@ -407,7 +251,7 @@ class InboundCallListener:
                 )
             await request.read()  # enforces client_max_size for chunked bodies too
             response = await handler(request)
-        except _BadRequest as exc:
+        except BadNotification as exc:
             self._log_request(request, 400, str(exc))
             raise web.HTTPBadRequest(text=str(exc)) from None
         except web.HTTPException as exc:
@@ -438,112 +282,48 @@ class InboundCallListener:
             f" ({mask_numbers_in(reason)})" if reason else "",
         )
 
-    # -- Twilio ---------------------------------------------------------------------
-
     async def _twilio(self, request: web.Request) -> web.StreamResponse:
-        """[tw-voice] Twilio's voice webhook: check the signature, report, reject the call."""
+        """Twilio's voice webhook: check the signature, report the call, reject it."""
         if self._twilio_token is None:
             raise web.HTTPForbidden(
                 text="Twilio notifications are refused: no Twilio auth token is configured."
             )
         if request.content_type != "application/x-www-form-urlencoded":
             raise web.HTTPUnsupportedMediaType(text="Expected a form-encoded body.")
-        params = _parse_pairs(await request.read(), "The form")
-        signature = request.headers.get(TWILIO_SIGNATURE_HEADER, "")
+        params = parse_pairs(await request.read(), "The form")
+        signature = request.headers.get(twilio.SIGNATURE_HEADER, "")
         if not signature:
             raise web.HTTPForbidden(text="The Twilio signature is missing.")
-        if not self._twilio_signed(request, params, signature):
+        # The URL exactly as Twilio called it: the configured public URL, or this
+        # request's own scheme, Host header and raw path with query string.
+        url = self.public_url or f"{request.scheme}://{request.host}{request.raw_path}"
+        if not twilio.signature_valid(self._twilio_token, url, params, signature):
             raise web.HTTPForbidden(text="The Twilio signature is wrong.")
-        fields = _fields(params)
-        call_sid = fields.get("CallSid", "")
-        if not call_sid:
-            raise _BadRequest("CallSid is missing.")
-        direction = fields.get("Direction", "inbound").lower()
-        dialed = try_parse_phone(fields.get("To"), self.region)
-        if direction != "inbound":
-            log.info("Twilio: call %s is %s, not inbound; ignored", call_sid, direction or "?")
-        elif dialed != self.number:
-            log.info("Twilio: call %s was to %s, not the kiosk's number", call_sid, mask(dialed))
-        else:
-            caller_raw = fields.get("From", "")
-            at = utc_time(fields.get("Timestamp", ""), UTC)
-            caller = self._twilio_caller(caller_raw)
+        event = twilio.voice_call(Notification(params), self._line)
+        if event is not None:
             # Even if the kiosk could not take the call, Twilio must get the <Reject/>:
             # any other answer would have Twilio answer the call (and bill the caller).
-            await self._deliver(self._event("twilio", caller_raw, caller, call_sid, at, params))
-        return web.Response(text=TWIML_REJECT, content_type="text/xml")
+            await self._deliver(event)
+        return web.Response(text=twilio.TWIML_REJECT, content_type="text/xml")
 
-    def _twilio_signed(self, request: web.Request, params: Pairs, signature: str) -> bool:
-        # [tw-sec] the URL exactly as Twilio called it: the configured public URL, or
-        # this request's own scheme, Host header and raw path with query string.
-        url = self.public_url or f"{request.scheme}://{request.host}{request.raw_path}"
-        token = self._twilio_token or ""
-        given = signature.strip().encode("ascii", "replace")
-        return any(
-            hmac.compare_digest(twilio_signature(token, variant, params).encode("ascii"), given)
-            for variant in _url_variants(url)
-        )
+    def _with_secret(
+        self, provider: str, parse: Parser
+    ) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+        """A handler for ``provider``'s notifications, authenticated by the shared secret.
 
-    def _twilio_caller(self, raw: str) -> str | None:
-        """E.164, or None for withheld numbers (words, keypad spellings, SIP, clients)."""
-        text = raw.strip()
-        if text.lower() in _WITHHELD_WORDS or text.lstrip("+") in _WITHHELD_KEYPAD_NUMBERS:
-            return None
-        return try_parse_phone(text, self.region)
+        The notification is the query string plus, for a POST, a form or JSON body.
+        """
 
-    # -- Exotel ---------------------------------------------------------------------
-
-    async def _exotel(self, request: web.Request) -> web.StreamResponse:
-        """[exo-pt] Exotel's Passthru applet: a GET with the call in the query string."""
-        query = _parse_pairs(request.rel_url.raw_query_string, "The query")
-        self._require_secret(request, query, "Exotel")
-        fields = _fields(query)
-        call_sid = fields.get("CallSid", "")
-        if not call_sid:
-            raise _BadRequest("CallSid is missing.")
-        direction = fields.get("Direction", "").lower()
-        dialed = self._ours(fields.get("CallTo"), fields.get("To"))
-        if direction.startswith("outbound"):
-            log.info("Exotel: call %s is %s, not incoming; ignored", call_sid, direction)
-        elif dialed != self.number:
-            log.info("Exotel: call %s was to %s, not the kiosk's number", call_sid, mask(dialed))
-        else:
-            caller_raw = fields.get("CallFrom") or fields.get("From") or ""
-            at = utc_time(fields.get("StartTime", ""), self.zone) or utc_time(
-                fields.get("Created", ""), self.zone
-            )
-            caller = try_parse_phone(caller_raw, self.region)
-            event = self._event("exotel", caller_raw, caller, call_sid, at, query)
-            if not await self._deliver(event):
+        async def handle(request: web.Request) -> web.StreamResponse:
+            query = parse_pairs(request.rel_url.raw_query_string, "The query")
+            self._require_secret(request, query, provider)
+            params = [*query, *(await self._body_pairs(request))]
+            event = parse(Notification(params), self._line)
+            if event is not None and not await self._deliver(event):
                 raise web.HTTPInternalServerError(text="The call could not be recorded.")
-        return web.Response(status=200)
+            return web.Response(status=200)
 
-    # -- SMS Gateway Center -----------------------------------------------------------
-
-    async def _smsgatewaycenter(self, request: web.Request) -> web.StreamResponse:
-        """[sgc] The missed-call verification callback, by GET or POST."""
-        query = _parse_pairs(request.rel_url.raw_query_string, "The query")
-        self._require_secret(request, query, "SMS Gateway Center")
-        params = [*query, *(await self._body_pairs(request))]
-        fields = _fields(params)
-        status = fields.get("status", "").lower()
-        dialed = self._ours(fields.get("missCallTo"))
-        if status and status != "success":
-            # [sgc] the callback also comes when the customer never dialled.
-            log.info(
-                "SMS Gateway Center: verification ended with status %r; no call",
-                mask_numbers_in(status[:40]),
-            )
-        elif dialed != self.number:
-            log.info("SMS Gateway Center: call was to %s, not the kiosk's number", mask(dialed))
-        else:
-            caller_raw = fields.get("mobile", "")
-            caller = try_parse_phone(caller_raw, self.region)
-            call_id = _sgc_call_id(fields)
-            event = self._event("smsgatewaycenter", caller_raw, caller, call_id, None, params)
-            if not await self._deliver(event):
-                raise web.HTTPInternalServerError(text="The call could not be recorded.")
-        return web.Response(status=200)
+        return handle
 
     async def _body_pairs(self, request: web.Request) -> Pairs:
         if request.method != "POST":
@@ -552,12 +332,10 @@ class InboundCallListener:
         if not body.strip():
             return []
         if request.content_type == "application/x-www-form-urlencoded":
-            return _parse_pairs(body, "The form")
+            return parse_pairs(body, "The form")
         if request.content_type == "application/json":
-            return _json_pairs(body)
+            return json_pairs(body)
         raise web.HTTPUnsupportedMediaType(text="Expected a form-encoded or JSON body.")
-
-    # -- shared -----------------------------------------------------------------------
 
     def _require_secret(self, request: web.Request, query: Pairs, provider: str) -> None:
         """403 unless the shared secret came in the header or the query string."""
@@ -573,37 +351,6 @@ class InboundCallListener:
         ):
             raise web.HTTPForbidden(text="The shared secret is missing or wrong.")
 
-    def _ours(self, *candidates: str | None) -> str | None:
-        """The kiosk's number if any candidate is it, else the first readable number."""
-        found = None
-        for text in candidates:
-            number = try_parse_phone(text, self.region)
-            if number == self.number:
-                return number
-            found = found or number
-        return found
-
-    def _event(
-        self,
-        source: str,
-        caller_raw: str,
-        caller: str | None,
-        call_id: str | None,
-        at: datetime | None,
-        params: Pairs,
-    ) -> CallEvent:
-        """The event for a call to the kiosk; ``raw`` is what was received, minus the secret."""
-        return CallEvent(
-            caller_raw=caller_raw,
-            caller=caller,
-            at=at or datetime.now(UTC),
-            source=source,
-            dialed=self.number,
-            call_id=call_id,
-            raw=_raw(params),
-            tolerance=self.tolerance,
-        )
-
     async def _deliver(self, event: CallEvent) -> bool:
         log.info("%s: call from %s", event.source, mask(event.caller))
         if self._sink is None:
@@ -614,12 +361,3 @@ class InboundCallListener:
             log.error("%s: the call could not be recorded (%s)", event.source, type(exc).__name__)
             return False
         return True
-
-
-def _sgc_call_id(fields: dict[str, str]) -> str | None:
-    """A stable id for one verification's callback (SMS Gateway Center sends none)."""
-    created = fields.get("createTime", "")
-    if not created:
-        return None
-    key = "|".join((fields.get("mobile", ""), fields.get("missCallTo", ""), created))
-    return "sgc-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]

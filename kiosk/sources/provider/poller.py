@@ -56,7 +56,6 @@ class ProviderSource:
         self.timeout = timeout
         self.skew_tolerance = timedelta(seconds=skew_tolerance)
         self._tolerance = skew_tolerance
-        self.requests = 0
         self._limiter = AsyncLimiter(1, 60 / requests_per_minute)  # evenly spaced, no burst
         self._backoff_policy = Backoff(interval, max_backoff)
         self._seen: dict[str, None] = {}
@@ -118,7 +117,6 @@ class ProviderSource:
     async def _spend_budget(self, request: httpx.Request) -> None:
         """Every HTTP request (pages included) waits for room in the per-minute budget."""
         await self._limiter.acquire()
-        self.requests += 1
 
     def _backoff(self, failures: int, retry_after: float | None) -> float:
         delay = self._backoff_policy.delay(failures, retry_after).total_seconds()

@@ -103,6 +103,17 @@ async def test_a_locked_sim_is_found_and_explained(make_settings) -> None:
     assert report.check("network").status is Verdict.SKIPPED
 
 
+async def test_a_modem_that_cannot_tell_the_sim_state_is_a_warning(make_settings) -> None:
+    async with ModemSimulator() as simulator:
+        simulator.cpin = False  # set-up carries on; the doctor does not claim a ready SIM
+        report = await run_checks(make_settings(modem_port=simulator.port, dial_number=DIAL))
+    assert report.check("modem").status is Verdict.OK
+    sim = report.check("sim")
+    assert sim.status is Verdict.WARN
+    assert sim.message == "The modem does not say that the SIM card is ready (it says: unknown)."
+    assert report.check("network").status is Verdict.OK
+
+
 async def test_demo_mode_skips_the_modem(make_settings) -> None:
     report = await run_checks(make_settings())
     assert report.check("modem").status is Verdict.SKIPPED

@@ -1,4 +1,4 @@
-"""The driver against each modem family the simulator plays, over a real pseudo-terminal."""
+"""The modem source against each modem family the simulator plays, over a real pseudo-terminal."""
 
 import asyncio
 import contextlib
@@ -6,8 +6,10 @@ import contextlib
 import pytest
 
 from kiosk.domain.health import SourceState
-from kiosk.sources.modem.driver import ModemSource
-from kiosk.sources.sim_dialects import (
+from kiosk.sources.modem.call_tracker import CallTimings
+from kiosk.sources.modem.source import ModemSource
+from kiosk.sources.simulator import ModemSimulator
+from kiosk.sources.simulator.dialects import (
     DIALECTS,
     HUAWEI_E173,
     SIMCOM_SIM800,
@@ -15,7 +17,6 @@ from kiosk.sources.sim_dialects import (
     UBLOX_SARA,
     Dialect,
 )
-from kiosk.sources.simulator import ModemSimulator
 
 from ..conftest import WAIT, RecordingSink
 
@@ -23,11 +24,11 @@ CALLER = "+919812345678"
 
 
 @contextlib.asynccontextmanager
-async def listening(dialect: Dialect, **simulator_options):
-    """A simulator of ``dialect`` and a ready ModemSource on it."""
+async def listening(dialect: Dialect, timings: CallTimings | None = None, **simulator_options):
+    """A simulator of ``dialect`` and a ready ModemSource on it (with the call ``timings``)."""
     sink = RecordingSink()
     async with ModemSimulator(dialect=dialect, **simulator_options) as simulator:
-        source = ModemSource(simulator.port, reconnect_delay=0.01)
+        source = ModemSource(simulator.port, reconnect_delay=0.01, call_timings=timings)
         task = asyncio.create_task(source.run(sink))
         try:
             await sink.wait_status(SourceState.READY)
@@ -101,8 +102,9 @@ async def test_ublox_call_status_lines():
 
 
 async def test_simcom_missed_call_gives_the_number_when_clip_never_came():
-    async with listening(SIMCOM_SIM800) as (simulator, source, sink):
-        source.ring_without_clip_wait = 10  # the caller gives up before we ask AT+CLCC
+    # The caller gives up before we ask AT+CLCC.
+    timings = CallTimings(ring_without_clip_wait=10)
+    async with listening(SIMCOM_SIM800, timings) as (simulator, source, sink):
         assert (
             await asyncio.wait_for(simulator.ring(CALLER, clip=False, rings=1, interval=0.05), WAIT)
             is False
@@ -119,22 +121,22 @@ async def test_simcom_missed_call_for_a_call_already_reported_is_not_a_second_ca
     async with listening(SIMCOM_SIM800) as (simulator, source, sink):
         assert await asyncio.wait_for(simulator.ring(CALLER, interval=2.0), WAIT)
         await sink.wait_calls(1)
-        simulator._write_line(f"MISSED_CALL: 10:15AM {CALLER}")
+        simulator.send_line(f"MISSED_CALL: 10:15AM {CALLER}")
         await settle(source)
         assert len(sink.calls) == 1
 
 
 async def test_missed_call_without_any_ring_is_reported():
     async with listening(SIMCOM_SIM800) as (simulator, _source, sink):
-        simulator._write_line("MISSED_CALL: 10:15AM +919876543210")
+        simulator.send_line("MISSED_CALL: 10:15AM +919876543210")
         [event] = await sink.wait_calls(1)
         assert event.caller == "+919876543210"
         assert event.rejected is False
 
 
 async def test_ring_without_clip_asks_the_current_calls_list():
-    async with listening(DIALECTS["generic"]) as (simulator, source, sink):
-        source.ring_without_clip_wait = 0.05
+    timings = CallTimings(ring_without_clip_wait=0.05)
+    async with listening(DIALECTS["generic"], timings) as (simulator, _source, sink):
         assert (
             await asyncio.wait_for(simulator.ring(CALLER, clip=False, interval=2.0), WAIT) is True
         )
@@ -144,9 +146,8 @@ async def test_ring_without_clip_asks_the_current_calls_list():
 
 
 async def test_caller_hanging_up_before_the_number_is_withheld():
-    async with listening(DIALECTS["generic"]) as (simulator, source, sink):
-        source.ring_without_clip_wait = 10
-        source.missed_call_grace = 0.05
+    timings = CallTimings(ring_without_clip_wait=10, missed_call_grace=0.05)
+    async with listening(DIALECTS["generic"], timings) as (simulator, _source, sink):
         await asyncio.wait_for(simulator.ring(CALLER, clip=False, rings=1, interval=0.05), WAIT)
         [event] = await sink.wait_calls(1)
         assert event.caller is None
@@ -154,8 +155,8 @@ async def test_caller_hanging_up_before_the_number_is_withheld():
 
 
 async def test_a_call_that_keeps_ringing_is_hung_up_again():
-    async with listening(DIALECTS["generic"]) as (simulator, source, sink):
-        source.still_ringing_after = 0.1
+    timings = CallTimings(still_ringing_after=0.1)
+    async with listening(DIALECTS["generic"], timings) as (simulator, source, sink):
         ring = simulator.ring(CALLER, rings=6, interval=0.3, stubborn=1)
         assert await asyncio.wait_for(ring, WAIT) is True
         [event] = await sink.wait_calls(1)
@@ -166,8 +167,8 @@ async def test_a_call_that_keeps_ringing_is_hung_up_again():
 
 
 async def test_a_modem_that_never_drops_the_call_is_reported_to_staff():
-    async with listening(DIALECTS["generic"]) as (simulator, source, sink):
-        source.still_ringing_after = 0.05
+    timings = CallTimings(still_ringing_after=0.05)
+    async with listening(DIALECTS["generic"], timings) as (simulator, _source, sink):
         seen = len(sink.statuses)
         ring = asyncio.create_task(simulator.ring(CALLER, rings=30, interval=0.1, stubborn=99))
         fault = await sink.wait_status(SourceState.FAULT, after=seen)

@@ -5,7 +5,7 @@ import contextlib
 import os
 
 from kiosk.domain.health import SourceState
-from kiosk.sources.modem.driver import ModemSource
+from kiosk.sources.modem.source import ModemSource
 from kiosk.sources.simulator import ModemSimulator
 
 from ..conftest import WAIT, RecordingSink

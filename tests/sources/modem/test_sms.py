@@ -1,12 +1,13 @@
-"""Text messages through the driver over a real pty, and the words for +CMS errors."""
+"""Text messages through the modem source over a real pty, and the words for +CMS errors."""
 
 import asyncio
 
 import pytest
 
 from kiosk.domain.health import SourceState
-from kiosk.sources.modem.driver import ModemError, ModemSource
+from kiosk.sources.modem.errors import ModemError
 from kiosk.sources.modem.sms import sms_error_words
+from kiosk.sources.modem.source import ModemSource
 from kiosk.sources.simulator import ModemSimulator
 
 from ..conftest import WAIT, RecordingSink

@@ -1,4 +1,4 @@
-"""The Exotel adapter against a fake Exotel on 127.0.0.1, alone and inside the poller."""
+"""Exotel: the adapter against a fake Exotel on 127.0.0.1, and Passthru through the listener."""
 
 from __future__ import annotations
 
@@ -14,8 +14,11 @@ import pytest
 
 from kiosk.sources.provider.base import ProviderError
 from kiosk.sources.provider.exotel import ExotelAdapter
+from kiosk.sources.provider.inbound import InboundCallListener
+from tests.sources.conftest import RecordingSink
 from tests.sources.provider.fake_exotel import FakeExotel
 from tests.sources.provider.fake_server import Answer
+from tests.sources.provider.notifications import KIOSK_NUMBER, SECRET, passthru
 
 EXOPHONE = "+918030752400"
 OTHER_EXOPHONE = "+918030752401"
@@ -201,7 +204,7 @@ async def test_nobody_listening() -> None:
     )
     with pytest.raises(ProviderError) as raised:
         await fetch(adapter)
-    assert str(raised.value) == "Cannot reach Exotel (no connection)."
+    assert str(raised.value) == "Cannot reach Exotel (no connection to 127.0.0.1)."
 
 
 @pytest.mark.parametrize(
@@ -223,9 +226,6 @@ async def test_a_failing_later_page_fails_the_fetch(exotel: FakeExotel) -> None:
     assert exotel.request_count == 2
 
 
-# -- inside the poller ------------------------------------------------------------
-
-
 @pytest.mark.parametrize("link", ["//evil.example/v1/Calls.json", "https://evil.example/v1/x"])
 async def test_a_next_page_link_to_another_host_is_not_followed(
     exotel: FakeExotel, link: str
@@ -236,3 +236,81 @@ async def test_a_next_page_link_to_another_host_is_not_followed(
     events = await fetch(make_adapter(exotel))
     assert [e.call_id for e in events] == ["sid1"]
     assert exotel.request_count == 1  # the credentials went nowhere else
+
+
+# -- Passthru: the call pushed to the listener -------------------------------------------
+
+
+async def test_exotel_passthru_with_the_secret_in_the_query(
+    server: InboundCallListener, sink: RecordingSink, client: httpx.AsyncClient
+) -> None:
+    params = passthru()
+    response = await client.get(
+        f"{server.url}/exotel/passthru", params={**params, "secret": SECRET}
+    )
+    assert response.status_code == 200
+    assert response.content == b""
+    [event] = await sink.wait_calls(1)
+    assert event.source == "exotel"
+    assert event.caller == CALLER
+    assert event.caller_raw == "09812345678"
+    assert event.dialed == KIOSK_NUMBER
+    assert event.call_id == params["CallSid"]
+    assert event.at == datetime(2026, 11, 26, 10, 15, 2, tzinfo=UTC)  # IST -> UTC
+    assert json.loads(event.raw) == params  # without the secret
+    assert SECRET not in event.raw
+
+
+async def test_exotel_passthru_with_the_secret_in_the_header_and_only_created(
+    server: InboundCallListener, sink: RecordingSink, client: httpx.AsyncClient
+) -> None:
+    params = passthru()
+    del params["StartTime"]
+    response = await client.get(
+        f"{server.url}/exotel/passthru", params=params, headers={"X-Kiosk-Secret": SECRET}
+    )
+    assert response.status_code == 200
+    [event] = await sink.wait_calls(1)
+    assert event.at == datetime(2026, 11, 26, 10, 15, 2, tzinfo=UTC)
+
+
+async def test_exotel_passthru_without_a_time_uses_the_arrival(
+    server: InboundCallListener, sink: RecordingSink, client: httpx.AsyncClient
+) -> None:
+    before = datetime.now(UTC)
+    params = {"CallSid": "abc", "CallFrom": "09812345678", "CallTo": "08040001234"}
+    response = await client.get(
+        f"{server.url}/exotel/passthru", params=params, headers={"X-Kiosk-Secret": SECRET}
+    )
+    assert response.status_code == 200
+    [event] = await sink.wait_calls(1)
+    assert before <= event.at <= datetime.now(UTC)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        pytest.param({"CallTo": "09900011122", "To": "09900011122"}, id="other-number"),
+        pytest.param({"Direction": "outbound-dial"}, id="outbound"),
+    ],
+)
+async def test_exotel_call_not_to_the_kiosk_is_ignored(
+    server: InboundCallListener,
+    sink: RecordingSink,
+    client: httpx.AsyncClient,
+    changes: dict[str, str],
+) -> None:
+    response = await client.get(
+        f"{server.url}/exotel/passthru", params={**passthru(**changes), "secret": SECRET}
+    )
+    assert response.status_code == 200
+    assert sink.calls == []
+
+
+async def test_exotel_withheld_caller(
+    server: InboundCallListener, sink: RecordingSink, client: httpx.AsyncClient
+) -> None:
+    params = {**passthru(CallFrom="", From=""), "secret": SECRET}
+    assert (await client.get(f"{server.url}/exotel/passthru", params=params)).is_success
+    [event] = await sink.wait_calls(1)
+    assert event.caller is None

@@ -1,113 +1,36 @@
-"""The inbound notification listener, driven over real HTTP on 127.0.0.1."""
+"""The inbound notification listener, driven over real HTTP on 127.0.0.1.
+
+What every provider's route shares: the shared secret, bad and oversized requests,
+a failing sink, scrubbed logs, and opening and closing the port. Each provider's own
+notification is tested beside that provider (twilio/test_webhook.py, test_exotel.py,
+test_smsgatewaycenter.py).
+"""
 
 import asyncio
-import base64
-import hashlib
-import hmac
-import json
 import logging
 import socket
 from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
-from datetime import UTC, datetime
+from contextlib import contextmanager
 
 import httpx
 import pytest
 
 from kiosk.domain.health import SourceState
-from kiosk.sources.provider.inbound import TWIML_REJECT, InboundCallListener, twilio_signature
+from kiosk.sources.provider.inbound import InboundCallListener
+from kiosk.sources.provider.twilio.webhook import TWIML_REJECT
 from tests.sources.conftest import WAIT, RecordingSink
-
-KIOSK_NUMBER = "+918040001234"
-CALLER = "+919812345678"
-OTHER_NUMBER = "+919900011122"
-AUTH_TOKEN = "test-auth-token-0123456789abcdef"
-SECRET = "kiosk-shared-secret-42"
-CALL_SID = "CA" + "0123456789abcdef" * 2
-
-
-def signed(token: str, url: str, params: dict[str, str]) -> str:
-    """Twilio's documented signature, written out independently of the module.
-
-    https://www.twilio.com/docs/usage/webhooks/webhooks-security: the full URL, then
-    each POST parameter sorted by name, name and value appended without delimiters;
-    HMAC-SHA1 keyed with the auth token; base64.
-    """
-    data = url
-    for name in sorted(params):
-        data += name + params[name]
-    mac = hmac.new(token.encode(), data.encode(), hashlib.sha1)
-    return base64.b64encode(mac.digest()).decode()
-
-
-def twilio_params(**changes: str) -> dict[str, str]:
-    params = {
-        "AccountSid": "AC" + "f" * 32,
-        "ApiVersion": "2010-04-01",
-        "CallSid": CALL_SID,
-        "CallStatus": "ringing",
-        "Direction": "inbound",
-        "From": CALLER,
-        "To": KIOSK_NUMBER,
-        "CallerName": "",
-    }
-    params.update(changes)
-    return params
-
-
-@asynccontextmanager
-async def listening(
-    sink: RecordingSink, **options: object
-) -> AsyncIterator[tuple[InboundCallListener, asyncio.Task[None]]]:
-    settings: dict[str, object] = {
-        "host": "127.0.0.1",
-        "port": 0,
-        "number": KIOSK_NUMBER,
-        "twilio_auth_token": AUTH_TOKEN,
-        "shared_secret": SECRET,
-    }
-    settings.update(options)
-    listener = InboundCallListener(**settings)  # type: ignore[arg-type]
-    task = asyncio.create_task(listener.run(sink))
-    try:
-        if settings["port"] == 0:
-            await asyncio.wait_for(listener.ready.wait(), WAIT)
-        yield listener, task
-    finally:
-        task.cancel()
-        with pytest.raises(asyncio.CancelledError):
-            await task
-
-
-@pytest.fixture
-async def client() -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(timeout=WAIT) as http:
-        yield http
-
-
-@pytest.fixture
-async def server(sink: RecordingSink) -> AsyncIterator[InboundCallListener]:
-    async with listening(sink) as (listener, _):
-        yield listener
-
-
-def voice_url(listener: InboundCallListener) -> str:
-    return f"{listener.url}/twilio/voice"
-
-
-async def post_twilio(
-    client: httpx.AsyncClient,
-    listener: InboundCallListener,
-    params: dict[str, str],
-    *,
-    token: str = AUTH_TOKEN,
-    signed_url: str | None = None,
-    signature: str | None = None,
-) -> httpx.Response:
-    url = voice_url(listener)
-    if signature is None:
-        signature = signed(token, signed_url or url, params)
-    return await client.post(url, data=params, headers={"X-Twilio-Signature": signature})
+from tests.sources.provider.notifications import (
+    AUTH_TOKEN,
+    CALLER,
+    SECRET,
+    listening,
+    passthru,
+    post_twilio,
+    sgc,
+    signed,
+    twilio_params,
+    voice_url,
+)
 
 
 @contextmanager
@@ -121,228 +44,7 @@ def taken_port() -> Iterator[socket.socket]:
         blocker.close()
 
 
-# -- Twilio's signature -----------------------------------------------------------------
-
-
-def test_signature_matches_twilio_documented_example() -> None:
-    # The example of Twilio's security docs and twilio-python's RequestValidator test.
-    url = "https://mycompany.com/myapp.php?foo=1&bar=2"
-    params = {
-        "CallSid": "CA1234567890ABCDE",
-        "Caller": "+14158675309",
-        "Digits": "1234",
-        "From": "+14158675309",
-        "To": "+18005551212",
-    }
-    assert signed("12345", url, params) == "RSOYDt4T1cUTdK1PDd93/VVr8B8="
-    assert twilio_signature("12345", url, params.items()) == "RSOYDt4T1cUTdK1PDd93/VVr8B8="
-
-
-def test_signature_sorts_case_sensitively_and_repeated_names_by_value() -> None:
-    params = [("b", "2"), ("B", "1"), ("a", "y"), ("a", "x")]
-    data = "https://k.example/v" + "B1" + "ax" + "ay" + "b2"
-    expected = base64.b64encode(hmac.new(b"t", data.encode(), hashlib.sha1).digest()).decode()
-    assert twilio_signature("t", "https://k.example/v", params) == expected
-
-
-# -- Twilio's voice webhook ---------------------------------------------------------------
-
-
-async def test_signed_twilio_call_is_reported_and_rejected(
-    server: InboundCallListener, sink: RecordingSink, client: httpx.AsyncClient
-) -> None:
-    before = datetime.now(UTC)
-    params = twilio_params(From="+91 98123-45678")
-    response = await post_twilio(client, server, params)
-    after = datetime.now(UTC)
-
-    assert response.status_code == 200
-    assert response.headers["content-type"].startswith("text/xml")
-    assert response.text == TWIML_REJECT
-    [event] = await sink.wait_calls(1)
-    assert event.source == "twilio"
-    assert event.caller == CALLER
-    assert event.caller_raw == "+91 98123-45678"
-    assert event.dialed == KIOSK_NUMBER
-    assert event.call_id == CALL_SID
-    assert before <= event.at <= after
-    assert json.loads(event.raw) == params
-
-
-async def test_twilio_timestamp_is_the_call_time(
-    server: InboundCallListener, sink: RecordingSink, client: httpx.AsyncClient
-) -> None:
-    params = twilio_params(Timestamp="Thu, 26 Nov 2026 10:15:02 +0000")
-    assert (await post_twilio(client, server, params)).status_code == 200
-    [event] = await sink.wait_calls(1)
-    assert event.at == datetime(2026, 11, 26, 10, 15, 2, tzinfo=UTC)
-
-
-@pytest.mark.parametrize(
-    "signature",
-    [
-        pytest.param("", id="missing"),
-        pytest.param("AAAAAAAAAAAAAAAAAAAAAAAAAAA=", id="garbage"),
-        pytest.param(None, id="other-token"),
-    ],
-)
-async def test_twilio_without_a_valid_signature_is_refused(
-    server: InboundCallListener,
-    sink: RecordingSink,
-    client: httpx.AsyncClient,
-    signature: str | None,
-) -> None:
-    params = twilio_params()
-    if signature is None:
-        response = await post_twilio(client, server, params, token="not-the-token")
-    elif signature:
-        response = await post_twilio(client, server, params, signature=signature)
-    else:
-        response = await client.post(voice_url(server), data=params)
-    assert response.status_code == 403
-    assert "Reject" not in response.text
-    assert sink.calls == []
-
-
-async def test_twilio_signature_over_other_params_is_refused(
-    server: InboundCallListener, sink: RecordingSink, client: httpx.AsyncClient
-) -> None:
-    signature = signed(AUTH_TOKEN, voice_url(server), twilio_params())
-    tampered = twilio_params(From=OTHER_NUMBER)
-    response = await post_twilio(client, server, tampered, signature=signature)
-    assert response.status_code == 403
-    assert sink.calls == []
-
-
-async def test_twilio_without_a_configured_token_is_always_refused(
-    sink: RecordingSink, client: httpx.AsyncClient
-) -> None:
-    async with listening(sink, twilio_auth_token=None) as (listener, _):
-        for token in (AUTH_TOKEN, ""):
-            response = await post_twilio(client, listener, twilio_params(), token=token)
-            assert response.status_code == 403
-    assert sink.calls == []
-
-
-async def test_twilio_behind_a_relay_is_checked_against_the_public_url(
-    sink: RecordingSink, client: httpx.AsyncClient
-) -> None:
-    public = "https://relay.example.com/kiosk/twilio/voice?site=7"
-    async with listening(sink, public_url=public) as (listener, _):
-        local = await post_twilio(client, listener, twilio_params())
-        assert local.status_code == 403
-        relayed = await post_twilio(client, listener, twilio_params(), signed_url=public)
-        assert relayed.status_code == 200
-        # twilio-python also accepts the URL with the scheme's default port.
-        with_port = "https://relay.example.com:443/kiosk/twilio/voice?site=7"
-        params = twilio_params(CallSid="CA" + "1" * 32)
-        assert (await post_twilio(client, listener, params, signed_url=with_port)).is_success
-    assert [event.caller for event in sink.calls] == [CALLER, CALLER]
-
-
-@pytest.mark.parametrize("withheld", ["anonymous", "+266696687", "", "client:alice"])
-async def test_twilio_withheld_caller(
-    server: InboundCallListener,
-    sink: RecordingSink,
-    client: httpx.AsyncClient,
-    withheld: str,
-) -> None:
-    response = await post_twilio(client, server, twilio_params(From=withheld))
-    assert response.text == TWIML_REJECT
-    [event] = await sink.wait_calls(1)
-    assert event.caller is None
-    assert event.withheld
-    assert event.caller_raw == withheld
-
-
-@pytest.mark.parametrize(
-    "changes",
-    [
-        pytest.param({"To": OTHER_NUMBER}, id="other-number"),
-        pytest.param({"To": ""}, id="no-number"),
-        pytest.param({"Direction": "outbound-api"}, id="outbound"),
-    ],
-)
-async def test_twilio_call_not_to_the_kiosk_is_answered_but_ignored(
-    server: InboundCallListener,
-    sink: RecordingSink,
-    client: httpx.AsyncClient,
-    changes: dict[str, str],
-) -> None:
-    response = await post_twilio(client, server, twilio_params(**changes))
-    assert response.status_code == 200
-    assert response.text == TWIML_REJECT
-    assert sink.calls == []
-
-
-# -- Exotel's Passthru ------------------------------------------------------------------------
-
-
-def passthru(**changes: str) -> dict[str, str]:
-    # The shape of a captured Passthru request; numbers written nationally.
-    params = {
-        "CallSid": "d50e19c31e3911190a7e601f1056d69a",
-        "CallFrom": "09812345678",
-        "CallTo": "8040001234",
-        "CallStatus": "ringing",
-        "Direction": "incoming",
-        "Created": "Thu, 26 Nov 2026 15:45:02",
-        "StartTime": "2026-11-26 15:45:02",
-        "EndTime": "0000-00-00 00:00:00",
-        "CallType": "call-attempt",
-        "DialWhomNumber": "",
-        "From": "09812345678",
-        "To": "08040001234",
-        "CurrentTime": "2026-11-26 15:45:03",
-    }
-    params.update(changes)
-    return params
-
-
-async def test_exotel_passthru_with_the_secret_in_the_query(
-    server: InboundCallListener, sink: RecordingSink, client: httpx.AsyncClient
-) -> None:
-    params = passthru()
-    response = await client.get(
-        f"{server.url}/exotel/passthru", params={**params, "secret": SECRET}
-    )
-    assert response.status_code == 200
-    assert response.content == b""
-    [event] = await sink.wait_calls(1)
-    assert event.source == "exotel"
-    assert event.caller == CALLER
-    assert event.caller_raw == "09812345678"
-    assert event.dialed == KIOSK_NUMBER
-    assert event.call_id == params["CallSid"]
-    assert event.at == datetime(2026, 11, 26, 10, 15, 2, tzinfo=UTC)  # IST -> UTC
-    assert json.loads(event.raw) == params  # without the secret
-    assert SECRET not in event.raw
-
-
-async def test_exotel_passthru_with_the_secret_in_the_header_and_only_created(
-    server: InboundCallListener, sink: RecordingSink, client: httpx.AsyncClient
-) -> None:
-    params = passthru()
-    del params["StartTime"]
-    response = await client.get(
-        f"{server.url}/exotel/passthru", params=params, headers={"X-Kiosk-Secret": SECRET}
-    )
-    assert response.status_code == 200
-    [event] = await sink.wait_calls(1)
-    assert event.at == datetime(2026, 11, 26, 10, 15, 2, tzinfo=UTC)
-
-
-async def test_exotel_passthru_without_a_time_uses_the_arrival(
-    server: InboundCallListener, sink: RecordingSink, client: httpx.AsyncClient
-) -> None:
-    before = datetime.now(UTC)
-    params = {"CallSid": "abc", "CallFrom": "09812345678", "CallTo": "08040001234"}
-    response = await client.get(
-        f"{server.url}/exotel/passthru", params=params, headers={"X-Kiosk-Secret": SECRET}
-    )
-    assert response.status_code == 200
-    [event] = await sink.wait_calls(1)
-    assert before <= event.at <= datetime.now(UTC)
+# -- the shared secret ------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -382,125 +84,6 @@ async def test_exotel_refused_when_no_secret_is_configured(
         )
         assert response.status_code == 403
     assert sink.calls == []
-
-
-@pytest.mark.parametrize(
-    "changes",
-    [
-        pytest.param({"CallTo": "09900011122", "To": "09900011122"}, id="other-number"),
-        pytest.param({"Direction": "outbound-dial"}, id="outbound"),
-    ],
-)
-async def test_exotel_call_not_to_the_kiosk_is_ignored(
-    server: InboundCallListener,
-    sink: RecordingSink,
-    client: httpx.AsyncClient,
-    changes: dict[str, str],
-) -> None:
-    response = await client.get(
-        f"{server.url}/exotel/passthru", params={**passthru(**changes), "secret": SECRET}
-    )
-    assert response.status_code == 200
-    assert sink.calls == []
-
-
-async def test_exotel_withheld_caller(
-    server: InboundCallListener, sink: RecordingSink, client: httpx.AsyncClient
-) -> None:
-    params = {**passthru(CallFrom="", From=""), "secret": SECRET}
-    assert (await client.get(f"{server.url}/exotel/passthru", params=params)).is_success
-    [event] = await sink.wait_calls(1)
-    assert event.caller is None
-
-
-# -- SMS Gateway Center --------------------------------------------------------------------------
-
-
-def sgc(**changes: str) -> dict[str, str]:
-    params = {
-        "mobile": "9812345678",
-        "missCallTo": "08040001234",
-        "createTime": "1795675502",
-        "expiryTime": "1795675802",
-        "retryAfter": "1795675532",
-        "type": "new",
-        "method": "generate",
-        "status": "success",
-        "reason": "",
-    }
-    params.update(changes)
-    return params
-
-
-async def test_smsgatewaycenter_get_with_national_numbers(
-    server: InboundCallListener, sink: RecordingSink, client: httpx.AsyncClient
-) -> None:
-    before = datetime.now(UTC)
-    params = sgc()
-    response = await client.get(
-        f"{server.url}/smsgatewaycenter/missed-call", params={**params, "secret": SECRET}
-    )
-    assert response.status_code == 200
-    [event] = await sink.wait_calls(1)
-    assert event.source == "smsgatewaycenter"
-    assert event.caller == CALLER
-    assert event.caller_raw == "9812345678"
-    assert event.dialed == KIOSK_NUMBER
-    assert before <= event.at <= datetime.now(UTC)
-    assert event.call_id
-    assert "9812345678" not in event.call_id
-    assert json.loads(event.raw) == params
-
-
-async def test_smsgatewaycenter_repeated_callback_keeps_its_call_id(
-    server: InboundCallListener, sink: RecordingSink, client: httpx.AsyncClient
-) -> None:
-    url = f"{server.url}/smsgatewaycenter/missed-call"
-    for _ in range(2):
-        response = await client.get(url, params={**sgc(), "secret": SECRET})
-        assert response.status_code == 200
-    later = {**sgc(createTime="1795679999"), "secret": SECRET}
-    assert (await client.get(url, params=later)).status_code == 200
-    first, again, other = await sink.wait_calls(3)
-    assert first.call_id == again.call_id != other.call_id
-
-
-async def test_smsgatewaycenter_post_form_and_json(
-    server: InboundCallListener, sink: RecordingSink, client: httpx.AsyncClient
-) -> None:
-    url = f"{server.url}/smsgatewaycenter/missed-call"
-    headers = {"X-Kiosk-Secret": SECRET}
-    form = await client.post(url, data=sgc(mobile="919812345678"), headers=headers)
-    as_json = await client.post(url, json={**sgc(), "createTime": 1795675502}, headers=headers)
-    assert (form.status_code, as_json.status_code) == (200, 200)
-    events = await sink.wait_calls(2)
-    assert [event.caller for event in events] == [CALLER, CALLER]
-
-
-@pytest.mark.parametrize(
-    ("changes", "reported"),
-    [
-        pytest.param({"status": "fail", "reason": "Expired"}, False, id="never-dialled"),
-        pytest.param({"missCallTo": "09900011122"}, False, id="other-number"),
-        pytest.param({"mobile": ""}, True, id="withheld"),
-    ],
-)
-async def test_smsgatewaycenter_outcomes(
-    server: InboundCallListener,
-    sink: RecordingSink,
-    client: httpx.AsyncClient,
-    changes: dict[str, str],
-    reported: bool,
-) -> None:
-    response = await client.get(
-        f"{server.url}/smsgatewaycenter/missed-call", params={**sgc(**changes), "secret": SECRET}
-    )
-    assert response.status_code == 200
-    if reported:
-        [event] = sink.calls
-        assert event.caller is None
-    else:
-        assert sink.calls == []
 
 
 async def test_smsgatewaycenter_without_the_secret_is_refused(

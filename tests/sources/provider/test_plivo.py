@@ -1,4 +1,4 @@
-"""The Plivo adapter against a fake Plivo on 127.0.0.1, alone and inside the poller."""
+"""The Plivo adapter against a fake Plivo on 127.0.0.1 (the poller's promises: test_poller.py)."""
 
 from __future__ import annotations
 
@@ -225,7 +225,7 @@ async def test_nobody_listening() -> None:
     )
     with pytest.raises(ProviderError) as raised:
         await fetch(adapter)
-    assert str(raised.value) == "Cannot reach Plivo (no connection)."
+    assert str(raised.value) == "Cannot reach Plivo (no connection to 127.0.0.1)."
 
 
 @pytest.mark.parametrize("body", [b"<html>oops</html>", b'{"meta": {}}', b"[]", b'{"objects": {}}'])
@@ -243,6 +243,3 @@ async def test_a_failing_later_page_fails_the_fetch(plivo: FakePlivo) -> None:
     with pytest.raises(ProviderError, match=r"HTTP 500"):
         await fetch(make_adapter(plivo, page_size=2))
     assert plivo.request_count == 2
-
-
-# -- inside the poller ------------------------------------------------------------

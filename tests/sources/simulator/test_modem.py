@@ -6,7 +6,7 @@ import serial_asyncio_fast
 
 from kiosk.sources.simulator import ModemSimulator
 
-from .conftest import WAIT
+from ..conftest import WAIT
 
 
 def port_exists(port: str) -> bool:

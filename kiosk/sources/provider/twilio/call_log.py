@@ -1,4 +1,4 @@
-"""Twilio: read the kiosk number's inbound calls from the Programmable Voice call log.
+"""Twilio's call log: the kiosk number's inbound calls, from the Programmable Voice API.
 
 Where each fact about Twilio's API comes from (all public):
 
@@ -32,9 +32,7 @@ Where each fact about Twilio's API comes from (all public):
   older than ``since``, and every record is still checked against ``since``.
 - Errors: https://www.twilio.com/docs/api/errors/20404 (404: the SID in the path does
   not exist, e.g. a wrong account SID) and https://www.twilio.com/docs/api/errors/20429
-  (429: too many concurrent requests, safe to retry after backing off). Error bodies
-  carry a ``code`` and a ``message`` (twilio-ruby's ``RestError``); only ``message`` is
-  borrowed, for other 4xx answers.
+  (429: too many concurrent requests, safe to retry after backing off).
 - Withheld callers: besides words such as ``anonymous``, carriers hand Twilio the
   keypad spellings of ANONYMOUS, RESTRICTED, BLOCKED, UNKNOWN and UNAVAILABLE as the
   ``from`` number. This is not in Twilio's reference; it is what Twilio users report
@@ -46,18 +44,17 @@ from __future__ import annotations
 import json
 import logging
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
 
-from kiosk.domain.backoff import parse_retry_after
 from kiosk.domain.events import CallEvent
-from kiosk.domain.phone import DEFAULT_REGION, mask, mask_numbers_in, parse_phone, try_parse_phone
-from kiosk.sources.provider.base import ProviderError
+from kiosk.domain.phone import DEFAULT_REGION, mask, parse_phone, try_parse_phone
+from kiosk.sources.provider.base import ProviderError, get_json, keep_calls, utc_time
 
 log = logging.getLogger("kiosk.provider.twilio")
 
+PROVIDER = "Twilio"
 API_BASE_URL = "https://api.twilio.com"
 MAX_PAGE_SIZE = 1000
 """Twilio's ceiling for ``PageSize`` (the default is 50)."""
@@ -83,7 +80,18 @@ _WITHHELD_KEYPAD_NUMBERS = frozenset(
     }
 )
 
-_UNREADABLE = "Twilio sent an answer that could not be read."
+_UNREADABLE = f"{PROVIDER} sent an answer that could not be read."
+
+
+def caller_number(raw: str, region: str) -> str | None:
+    """Twilio's ``From`` in E.164, or None when withheld (words, keypad spellings, SIP, client).
+
+    The call log and the voice webhook write the caller the same way.
+    """
+    text = raw.strip()
+    if text.lower() in _WITHHELD_WORDS or text.lstrip("+") in _WITHHELD_KEYPAD_NUMBERS:
+        return None
+    return try_parse_phone(text, region)
 
 
 class TwilioAdapter:
@@ -116,7 +124,6 @@ class TwilioAdapter:
         self.number = parse_phone(number, region)
         self.base_url = base_url.rstrip("/")
         self.page_size = min(max(int(page_size), 1), MAX_PAGE_SIZE)
-        self._token = auth_token
         self._auth = httpx.BasicAuth(self.account_sid, auth_token)
 
     def __repr__(self) -> str:
@@ -130,7 +137,7 @@ class TwilioAdapter:
 
     async def fetch(self, client: httpx.AsyncClient, since: datetime) -> list[CallEvent]:
         """Inbound calls to the kiosk's number that started at or after ``since``, oldest first."""
-        since = _as_utc(since)
+        since = since.astimezone(UTC)
         url = self.calls_url
         params: dict[str, str] | None = {
             "To": self.number,
@@ -142,24 +149,19 @@ class TwilioAdapter:
         for _ in range(_MAX_PAGES):
             page = await self._get_page(client, url, params)
             records = page["calls"]
-            times = [_record_time(record) for record in records]
-            for record, at in zip(records, times, strict=True):
-                if at is not None and at < since:
-                    continue
-                event = self._event(record, at)
-                if event is not None:
-                    events.setdefault(event.call_id or event.raw, event)
+            keep_calls(events, records, self._event, since)
             # Newest first: once a page ends before ``since``, later pages are older still.
-            page_ends_before_since = bool(times) and times[-1] is not None and times[-1] < since
+            oldest = _record_time(records[-1]) if records else None
             next_page = page.get("next_page_uri")
-            if not next_page or not records or page_ends_before_since:
+            if not next_page or not records or (oldest is not None and oldest < since):
                 break
             url, params = self._next_page_url(next_page), None
         else:
             log.warning("Twilio: stopped after %d pages of calls", _MAX_PAGES)
         return sorted(events.values(), key=lambda event: event.at)
 
-    def _event(self, record: dict[str, Any], at: datetime | None) -> CallEvent | None:
+    def _event(self, record: dict[str, Any]) -> CallEvent | None:
+        """One call record as an event, or None when it is not a call to the kiosk's number."""
         sid = record.get("sid")
         if not isinstance(sid, str) or not sid:
             return None
@@ -172,6 +174,7 @@ class TwilioAdapter:
         if not isinstance(to, str) or try_parse_phone(to, self.region) != self.number:
             log.debug("Twilio: call %s was to %s, not the kiosk's number", sid, mask(str(to)))
             return None
+        at = _record_time(record)
         if at is None:
             log.debug("Twilio: call %s has no start time yet; ignored", sid)
             return None
@@ -179,22 +182,13 @@ class TwilioAdapter:
         caller_raw = caller_raw if isinstance(caller_raw, str) else ""
         return CallEvent(
             caller_raw=caller_raw,
-            caller=self._caller(caller_raw),
+            caller=caller_number(caller_raw, self.region),
             at=at,
             source=self.name,
             dialed=self.number,
             call_id=sid,
             raw=json.dumps(record),
         )
-
-    def _caller(self, raw: str) -> str | None:
-        """The caller in E.164, or None when withheld (words, keypad spellings, SIP, client)."""
-        text = raw.strip()
-        if text.lower() in _WITHHELD_WORDS:
-            return None
-        if text.lstrip("+") in _WITHHELD_KEYPAD_NUMBERS:
-            return None
-        return try_parse_phone(text, self.region)
 
     def _next_page_url(self, next_page: object) -> str:
         # Only follow paths on the same server: the credentials go with every request.
@@ -205,95 +199,30 @@ class TwilioAdapter:
     async def _get_page(
         self, client: httpx.AsyncClient, url: str, params: dict[str, str] | None
     ) -> dict[str, Any]:
-        try:
-            response = await client.get(
-                url, params=params, auth=self._auth, headers={"Accept": "application/json"}
-            )
-        except httpx.TimeoutException as exc:
-            raise ProviderError("Cannot reach Twilio (no answer in time).") from exc
-        except httpx.ConnectError as exc:
-            host = httpx.URL(self.base_url).host or self.base_url
-            raise ProviderError(f"Cannot reach Twilio (no connection to {host}).") from exc
-        except httpx.TransportError as exc:
-            raise ProviderError(f"Cannot reach Twilio ({self._reason(exc)}).") from exc
-        except httpx.InvalidURL as exc:
-            raise ProviderError(
-                "Cannot reach Twilio (the API address is not valid). Check the Twilio settings."
-            ) from exc
-        if response.status_code != 200:
-            raise self._error(response)
-        try:
-            page = response.json()
-        except ValueError as exc:
-            raise ProviderError(_UNREADABLE) from exc
+        page = await get_json(
+            client,
+            PROVIDER,
+            url,
+            params=params,
+            auth=self._auth,
+            credentials="the account SID or auth token",
+            not_found=(
+                f"Twilio has no account {self.account_sid}. "
+                "Check the account SID in the Twilio settings."
+            ),
+        )
         if not isinstance(page, dict) or not isinstance(page.get("calls"), list):
             raise ProviderError(_UNREADABLE)
         if not all(isinstance(record, dict) for record in page["calls"]):
             raise ProviderError(_UNREADABLE)
         return page
 
-    def _error(self, response: httpx.Response) -> ProviderError:
-        status = response.status_code
-        if status in (401, 403):
-            return ProviderError(
-                "Twilio refused the account SID or auth token. Check the Twilio settings."
-            )
-        if status == 404:
-            return ProviderError(
-                f"Twilio has no account {self.account_sid}. "
-                "Check the account SID in the Twilio settings."
-            )
-        if status in (429, 503):
-            retry_after = parse_retry_after(response.headers.get("retry-after"), datetime.now(UTC))
-            if status == 429:
-                return ProviderError(
-                    "Twilio asked the kiosk to slow down (HTTP 429); retrying.",
-                    retry_after=retry_after,
-                )
-            return ProviderError(
-                "Twilio is unavailable for a moment (HTTP 503); retrying.",
-                retry_after=retry_after,
-            )
-        if status >= 500:
-            return ProviderError(f"Twilio is having problems (HTTP {status}); retrying.")
-        detail = self._twilio_message(response)
-        return ProviderError(
-            f"Twilio did not accept the request (HTTP {status}{': ' + detail if detail else ''})."
-        )
-
-    def _twilio_message(self, response: httpx.Response) -> str:
-        try:
-            body = response.json()
-        except ValueError:
-            return ""
-        message = body.get("message") if isinstance(body, dict) else None
-        if not isinstance(message, str):
-            return ""
-        return self._scrub(mask_numbers_in(message.strip()))[:200]
-
-    def _reason(self, exc: Exception) -> str:
-        text = self._scrub(str(exc).strip())
-        return text or type(exc).__name__
-
-    def _scrub(self, text: str) -> str:
-        """Belt and braces: the auth token never reaches a message or a log line."""
-        return text.replace(self._token, "•••") if self._token else text
-
 
 def _record_time(record: dict[str, Any]) -> datetime | None:
     """When the call started (UTC): ``start_time``, or ``date_created`` before dialing."""
     for field in ("start_time", "date_created"):
         value = record.get(field)
-        if isinstance(value, str) and value.strip():
-            try:
-                return _as_utc(parsedate_to_datetime(value))
-            except (TypeError, ValueError):
-                continue
+        at = utc_time(value, UTC) if isinstance(value, str) else None
+        if at is not None:
+            return at
     return None
-
-
-def _as_utc(moment: datetime) -> datetime:
-    """An aware UTC time; a naive one (or RFC 2822 "-0000") is taken to be UTC already."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)

@@ -1,21 +1,23 @@
-"""The Twilio adapter against a fake Twilio on 127.0.0.1, alone and inside the polling loop."""
+"""Twilio's call log adapter against a fake Twilio on 127.0.0.1 (polling: test_poller.py)."""
 
-import asyncio
 import json
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
 
-from kiosk.domain.health import SourceState
 from kiosk.sources.provider.base import ProviderError
-from kiosk.sources.provider.poller import ProviderSource
-from kiosk.sources.provider.twilio import TwilioAdapter
-from tests.sources.conftest import WAIT, RecordingSink
-
-from .fake_twilio import ACCOUNT_SID, AUTH_TOKEN, KIOSK_NUMBER, FakeTwilio, call_record
+from kiosk.sources.provider.twilio.call_log import TwilioAdapter
+from tests.sources.conftest import WAIT
+from tests.sources.provider.fake_twilio import (
+    ACCOUNT_SID,
+    AUTH_TOKEN,
+    KIOSK_NUMBER,
+    FakeTwilio,
+    call_record,
+)
 
 CALLER = "+919812345678"
 OTHER_CALLER = "+919900011122"
@@ -28,12 +30,6 @@ def twilio() -> Iterator[FakeTwilio]:
     fake.start()
     yield fake
     fake.stop()
-
-
-@pytest.fixture
-async def client() -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(timeout=WAIT) as http:
-        yield http
 
 
 def make_adapter(fake: FakeTwilio, **options: object) -> TwilioAdapter:
@@ -352,83 +348,3 @@ async def test_a_next_page_on_another_server_is_not_followed(
 
     assert str(caught.value) == "Twilio sent an answer that could not be read."
     assert twilio.request_count == 1
-
-
-# -- inside the polling loop ----------------------------------------------------------
-
-
-def polling(adapter: TwilioAdapter) -> ProviderSource:
-    return ProviderSource(adapter, interval=0.01, initial_delay=0, requests_per_minute=60_000)
-
-
-async def test_a_late_call_is_reported_once_and_repeats_are_not(twilio: FakeTwilio) -> None:
-    sink = RecordingSink()
-    now = datetime.now(UTC).replace(microsecond=0)
-    twilio.add(call_record("CAearly", OTHER_CALLER, KIOSK_NUMBER, now))
-    source = polling(make_adapter(twilio))
-    sink.listen(now)
-    task = asyncio.create_task(source.run(sink))
-    try:
-        async with asyncio.timeout(WAIT):
-            await sink.wait_calls(1)
-            seen = await twilio.wait_requests(twilio.request_count + 3)  # three more polls
-            assert [e.call_id for e in sink.calls] == ["CAearly"]  # not repeated
-
-            twilio.add(call_record("CAlate", CALLER, KIOSK_NUMBER, now + timedelta(seconds=2)))
-            await sink.wait_calls(2)
-            await twilio.wait_requests(twilio.request_count + 3)
-    finally:
-        task.cancel()
-        await asyncio.gather(task, return_exceptions=True)
-
-    assert [e.call_id for e in sink.calls] == ["CAearly", "CAlate"]
-    assert sink.calls[1].caller == CALLER
-    assert seen >= 3
-    assert sink.states[-1] is SourceState.STOPPED
-
-
-async def test_an_idle_kiosk_makes_no_requests(twilio: FakeTwilio) -> None:
-    """While a busy kiosk polls its own Twilio many times, the idle one asks nothing."""
-    busy_twilio = FakeTwilio()
-    busy_twilio.start()
-    idle_sink, busy_sink = RecordingSink(), RecordingSink()
-    idle_sink.listen(None)
-    busy_sink.listen(datetime.now(UTC))
-    idle = asyncio.create_task(polling(make_adapter(twilio)).run(idle_sink))
-    busy = asyncio.create_task(polling(make_adapter(busy_twilio)).run(busy_sink))
-    try:
-        async with asyncio.timeout(WAIT):
-            await idle_sink.wait_status(SourceState.READY)
-            await busy_twilio.wait_requests(10)
-            assert twilio.request_count == 0
-
-            idle_sink.listen(datetime.now(UTC))  # a session starts: polling begins
-            await twilio.wait_requests(2)
-            idle_sink.listen(None)  # ...and ends
-            stopped_at = twilio.request_count
-            await busy_twilio.wait_requests(busy_twilio.request_count + 10)
-            assert twilio.request_count <= stopped_at + 1  # at most the poll already under way
-    finally:
-        for task in (idle, busy):
-            task.cancel()
-        await asyncio.gather(idle, busy, return_exceptions=True)
-        busy_twilio.stop()
-
-
-async def test_a_failing_twilio_is_shown_and_then_recovers(twilio: FakeTwilio) -> None:
-    sink = RecordingSink()
-    twilio.answer(429, headers={"Retry-After": "0"})
-    source = polling(make_adapter(twilio))
-    sink.listen(datetime.now(UTC))
-    task = asyncio.create_task(source.run(sink))
-    try:
-        fault = await sink.wait_status(SourceState.FAULT)
-        twilio.add(call_record("CAafter", CALLER, KIOSK_NUMBER, datetime.now(UTC)))
-        await sink.wait_calls(1)
-    finally:
-        task.cancel()
-        await asyncio.gather(task, return_exceptions=True)
-
-    assert "HTTP 429" in fault.message
-    assert AUTH_TOKEN not in fault.message
-    assert SourceState.READY in sink.states[sink.states.index(SourceState.FAULT) :]

@@ -1,4 +1,4 @@
-"""Fuzz the modem driver through the real simulator pty: line noise must never be fatal."""
+"""Fuzz the modem source through the real simulator pty: line noise must never be fatal."""
 
 import asyncio
 import contextlib
@@ -9,7 +9,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kiosk.domain.health import SourceState
-from kiosk.sources.modem.driver import ModemSource
+from kiosk.sources.modem.source import ModemSource
 from kiosk.sources.simulator import ModemSimulator
 
 from ..conftest import WAIT, RecordingSink
@@ -92,7 +92,7 @@ async def _garbage_then_a_call(noise: bytes) -> None:
         try:
             await sink.wait_status(SourceState.READY)
             # The pty keeps the order: all the noise reaches the driver before the RING.
-            simulator._write(noise)
+            simulator.send_bytes(noise)
             ring = simulator.ring(CALLER, rings=3, interval=2.0)
             assert await asyncio.wait_for(ring, WAIT) is True
             [event] = await sink.wait_calls(1)

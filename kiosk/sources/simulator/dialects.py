@@ -5,7 +5,7 @@ Each :class:`Dialect` captures what a family prints that differs from the textbo
 (and in which order), how it says a call ended, the status noise it sends on its own
 (Huawei's ``^RSSI``/``^MODE``/``^BOOT``), which hang-up commands it accepts, and
 whether it prints SIMCom's ``MISSED_CALL`` line. The simulator plays them over a real
-pseudo-terminal so the driver is tested against each family. Sources: the vendors' AT
+pseudo-terminal so the modem source is tested against each family. Sources: the vendors' AT
 command manuals (SIMCom SIM800 Series AT Command Manual, SIM7500/7600 AT Command
 Manual, Quectel EC25&EC21 AT Commands Manual, Huawei E173 / HiLink AT interface
 specification, u-blox SARA-U2 AT commands manual, Telit LE910 AT Commands Reference).

@@ -1,56 +1,18 @@
+"""The modem source over a real pty: calls reported once and rejected, ports that fail."""
+
 import asyncio
 import logging
-import os
-import tty
-from datetime import UTC, datetime
 
 import pytest
 
 from kiosk.domain.health import SourceState
-from kiosk.sources.modem.driver import INIT_COMMANDS, ModemError, ModemSource
+from kiosk.sources.modem.call_tracker import CallTimings
+from kiosk.sources.modem.setup import INIT_COMMANDS
+from kiosk.sources.modem.source import ModemSource
 from kiosk.sources.simulator import ModemSimulator
 
 from ..conftest import WAIT, RecordingSink
-
-CALLER = "+919812345678"
-
-
-class FixedClock:
-    def __init__(self) -> None:
-        self.moment = datetime(2024, 5, 1, 10, 30, tzinfo=UTC)
-
-    def now(self) -> datetime:
-        return self.moment
-
-
-@pytest.fixture
-async def ready_source(simulator: ModemSimulator, sink: RecordingSink, start_source):
-    source = start_source(simulator.port, clock=FixedClock())
-    await sink.wait_status(SourceState.READY)
-    return source
-
-
-async def settle(source: ModemSource) -> None:
-    """Round-trip a command, so every line the modem sent before it has been handled."""
-    await asyncio.wait_for(source.send_command("AT"), WAIT)
-
-
-async def test_initialises_the_modem_and_reports_ready(
-    simulator: ModemSimulator, sink: RecordingSink, start_source
-):
-    start_source(simulator.port)
-    ready = await sink.wait_status(SourceState.READY)
-    assert ready.message == "Modem ready — Simulated Network"
-    assert ready.source == "modem"
-    assert ready.details["signal_bars"] == 4
-    assert ready.details["operator"] == "Simulated Network"
-    assert ready.details["registered"] is True
-    assert ready.details["manufacturer"] == "SIMULATED"
-    assert ready.details["sms"] is True
-    assert sink.states[0] == SourceState.CONNECTING
-    assert simulator.commands[: len(INIT_COMMANDS)] == list(INIT_COMMANDS)
-    assert "ATS0=0" in INIT_COMMANDS  # never auto-answer
-    assert simulator.caller_id_enabled.is_set()
+from .conftest import CALLER, FixedClock, settle
 
 
 async def test_one_call_event_and_the_call_is_rejected(
@@ -126,40 +88,19 @@ async def test_international_number_without_plus(
 
 
 async def test_ring_without_caller_id_is_reported_withheld(
-    simulator: ModemSimulator, sink: RecordingSink, ready_source: ModemSource
+    simulator: ModemSimulator, sink: RecordingSink, start_source
 ):
-    ready_source.ring_without_clip_wait = 0.1
+    timings = CallTimings(ring_without_clip_wait=0.1)
+    source = start_source(simulator.port, clock=FixedClock(), call_timings=timings)
+    await sink.wait_status(SourceState.READY)
     simulator.clcc = False  # a modem that cannot list its calls either
     ring = simulator.ring(CALLER, clip=False, rings=3, interval=2.0)
     assert await asyncio.wait_for(ring, WAIT) is True
     [event] = await sink.wait_calls(1)
     assert event.caller is None
     assert event.raw == "RING"
-    await settle(ready_source)
+    await settle(source)
     assert len(sink.calls) == 1
-
-
-async def test_ring_during_a_command_goes_to_the_call_handler(
-    simulator: ModemSimulator, sink: RecordingSink, ready_source: ModemSource
-):
-    call = simulator.ring_soon(CALLER, interval=2.0)
-    info = await asyncio.wait_for(ready_source.send_command("AT+CSQ"), WAIT)
-    assert info == ["+CSQ: 20,99"]
-    assert await asyncio.wait_for(call, WAIT) is True
-    [event] = await sink.wait_calls(1)
-    assert event.caller == CALLER
-
-
-async def test_send_command(simulator: ModemSimulator, ready_source: ModemSource):
-    assert await ready_source.send_command("AT+CGMI") == ["SIMULATED"]
-    assert await ready_source.send_command("AT") == []
-    with pytest.raises(ModemError, match="AT\\+NOPE"):
-        await ready_source.send_command("AT+NOPE")
-
-
-async def test_send_command_when_not_connected():
-    with pytest.raises(ModemError, match="not connected"):
-        await ModemSource("/dev/null-modem").send_command("AT")
 
 
 async def test_numbers_are_masked_in_logs(
@@ -230,16 +171,3 @@ async def test_cancel_reports_stopped(simulator: ModemSimulator, sink: Recording
     with pytest.raises(asyncio.CancelledError):
         await asyncio.wait_for(task, WAIT)
     assert sink.states[-1] == SourceState.STOPPED
-
-
-async def test_silent_modem_is_a_fault(sink: RecordingSink, start_source):
-    master, slave = os.openpty()  # a terminal nobody answers on
-    try:
-        tty.setraw(slave)
-        start_source(os.ttyname(slave), command_timeout=0.05, reconnect_delay=0.01)
-        fault = await sink.wait_status(SourceState.FAULT)
-        assert "stopped answering" in fault.message
-        assert "did not answer AT" in fault.details["error"]
-    finally:
-        os.close(master)
-        os.close(slave)

@@ -1,0 +1,176 @@
+"""Setting a modem up after its port opens: the AT sequence, the SIM, who made it, first health.
+
+:func:`set_up` sends :data:`INIT_COMMANDS` (the first ``AT`` a few times: modems often
+swallow the first command after the port opens), checks the SIM with ``AT+CPIN?`` and
+gives its PIN when it asks for one, makes sure the modem never answers by itself,
+switches caller ID on (essential) and text-mode SMS on (optional), reads the maker and
+model, and takes a first health reading. Every problem is a
+:class:`~kiosk.sources.modem.errors.ModemError` whose message tells staff what to do, or
+:class:`~kiosk.sources.modem.channel.PortLost` when the port vanished meanwhile.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from dataclasses import dataclass, field
+
+from kiosk.sources.modem.channel import AtChannel, PortLost, stopped_answering
+from kiosk.sources.modem.errors import ModemError
+from kiosk.sources.modem.health import ModemHealth, read_health
+
+log = logging.getLogger("kiosk.modem")
+
+#: Set-up after the port opens: AT+CPIN? checks (and unlocks) the SIM, ATS0=0 makes sure
+#: it never answers by itself, AT+CLIP=1 (essential) switches caller ID on, and
+#: AT+CMGF=1 (text-mode SMS) tells whether codes can be sent by SMS.
+INIT_COMMANDS = ("AT", "ATE0", "AT+CMEE=1", "AT+CPIN?", "ATS0=0", "AT+CLIP=1", "AT+CMGF=1")
+_OPTIONAL_INIT = frozenset({"ATE0", "AT+CMEE=1", "ATS0=0", "AT+CMGF=1"})
+#: How often the first "AT" is tried: modems often swallow the first command after open.
+_FIRST_AT_ATTEMPTS = 3
+#: What :func:`sim_state` calls a SIM that needs nothing more.
+SIM_READY = "ready"
+_SIM_PIN, _SIM_PUK = "PIN", "PUK"
+#: Who made the modem: the status details' keys and the commands that ask.
+_IDENTITY = (("manufacturer", "AT+CGMI"), ("model", "AT+CGMM"))
+
+
+# ------------------------------------------------------------------ messages
+
+
+def _no_caller_id(port: str) -> str:
+    return (
+        f"The modem on {port} cannot show caller numbers (it refused AT+CLIP=1). "
+        "It may not support voice calls."
+    )
+
+
+def _no_sim(port: str) -> str:
+    return f"No SIM card in the modem on {port}. Insert the SIM and plug the modem in again."
+
+
+def _sim_not_ready(state: str) -> str:
+    return f"The SIM card is not ready ({state})."
+
+
+_SIM_BLOCKED = (
+    "The SIM card is blocked and needs its PUK code. Unblock it in a phone, "
+    "then put it back in the modem."
+)
+_SIM_LOCKED = (
+    "The SIM card is locked with a PIN. Set sim_pin in the settings "
+    "(or --sim-pin) to the SIM's PIN."
+)
+_PIN_REFUSED = (
+    "The SIM card refused the PIN in the settings. Check sim_pin; after three "
+    "wrong tries the SIM needs its PUK."
+)
+
+
+# ---------------------------------------------------------------------- set-up
+
+
+@dataclass(frozen=True, slots=True)
+class ModemSetup:
+    """What the set-up found: echo off, text-mode SMS, maker and model, first health."""
+
+    health: ModemHealth
+    echo_off: bool = False
+    sms_ready: bool = False
+    identity: dict[str, str] = field(default_factory=dict)
+
+
+async def set_up(channel: AtChannel, *, port: str, sim_pin: str | None) -> ModemSetup:
+    """Set the modem on ``channel`` up for calls (``port`` names it in messages)."""
+    echo_off = sms_ready = False
+    for command in INIT_COMMANDS:
+        if command == "AT+CPIN?":
+            await _unlock_sim(channel, port, sim_pin)  # the SIM check, with its own messages
+            continue
+        if await _initialise(channel, port, command):
+            echo_off = echo_off or command == "ATE0"
+            sms_ready = sms_ready or command == "AT+CMGF=1"
+    identity = await _identify(channel)
+    health = await _first_health(channel, port)
+    return ModemSetup(health, echo_off=echo_off, sms_ready=sms_ready, identity=identity)
+
+
+async def _initialise(channel: AtChannel, port: str, command: str) -> bool:
+    """Send one set-up command; False when the modem refused an optional one."""
+    attempts_left = _FIRST_AT_ATTEMPTS if command == "AT" else 1
+    while True:
+        attempts_left -= 1
+        try:
+            await channel.send_command(command)
+            return True
+        except ModemError as exc:
+            if channel.lost:
+                raise PortLost(str(exc)) from exc
+            if command in _OPTIONAL_INIT and not exc.timed_out:
+                log.info("Modem on %s refused %s; carrying on", port, command)
+                return False
+            if attempts_left:
+                continue
+            if command == "AT+CLIP=1" and not exc.timed_out:
+                raise ModemError(_no_caller_id(port)) from exc
+            raise ModemError(stopped_answering(port)) from exc
+
+
+async def _identify(channel: AtChannel) -> dict[str, str]:
+    """Who made the modem (for the status strip and diagnostics); optional."""
+    identity: dict[str, str] = {}
+    for key, command in _IDENTITY:
+        with contextlib.suppress(ModemError):
+            reply = " ".join(await channel.send_command(command)).strip()
+            if reply:
+                identity[key] = reply.split(":")[-1].strip()
+    return identity
+
+
+async def _first_health(channel: AtChannel, port: str) -> ModemHealth:
+    try:
+        return await read_health(channel)
+    except ModemError as exc:
+        if channel.lost:
+            raise PortLost(str(exc)) from exc
+        raise ModemError(stopped_answering(port)) from exc
+
+
+# ------------------------------------------------------------------------ SIM
+
+
+def sim_state(reply: list[str]) -> str:
+    """The SIM's state from an ``AT+CPIN?`` reply: "ready", "PIN", "PUK" or what it said."""
+    state = " ".join(reply).upper().strip()
+    if "READY" in state:
+        return SIM_READY
+    if "PUK" in state:
+        return _SIM_PUK
+    if "SIM PIN" in state:
+        return _SIM_PIN
+    return state or "no answer"
+
+
+async def _unlock_sim(channel: AtChannel, port: str, sim_pin: str | None) -> None:
+    """Check the SIM (``AT+CPIN?``) and give its PIN when it asks and one is set."""
+    try:
+        state = sim_state(await channel.send_command("AT+CPIN?"))
+    except ModemError as exc:
+        if "CME ERROR: 10" in str(exc).upper():
+            raise ModemError(_no_sim(port)) from exc
+        if exc.timed_out:
+            raise ModemError(stopped_answering(port)) from exc
+        return  # a modem that cannot tell: carry on
+    if state == SIM_READY:
+        return
+    if state == _SIM_PUK:
+        raise ModemError(_SIM_BLOCKED)
+    if state != _SIM_PIN:
+        raise ModemError(_sim_not_ready(state))
+    if not sim_pin:
+        raise ModemError(_SIM_LOCKED)
+    try:
+        await channel.send_command(f'AT+CPIN="{sim_pin}"')
+    except ModemError as exc:
+        raise ModemError(_PIN_REFUSED) from exc
+    log.info("SIM unlocked on %s", port)

@@ -1,0 +1,353 @@
+"""The modem call source: opens the port, keeps it open, and wires the modem's parts together.
+
+:class:`ModemSource` opens a serial port (a device path, a ``/dev/serial/by-id`` link,
+any pyserial URL, or ``auto`` to look for the modem) through the AT channel
+(:mod:`.channel`), sets the modem up (:mod:`.setup`), and listens: what the modem says
+on its own goes to the call tracker (:mod:`.call_tracker`), whose decisions it carries
+out at once. It hangs up with ``AT+CHUP``, else ``ATH`` (remembered), asks ``AT+CLCC``
+when a ring comes without caller ID, and reports exactly one
+:class:`~kiosk.domain.events.CallEvent` per call. Health goes to the sink as
+:class:`~kiosk.domain.health.SourceStatus` in words staff can act on, read again by
+:mod:`.health_poll`. It recovers by itself: a port that is missing or vanishes is
+retried with a growing backoff, a modem that restarts (boot lines, echo suddenly back
+on) is set up again, and one that stops answering is closed and reopened. It is a
+:class:`~kiosk.sources.base.CallSource` and an :class:`~kiosk.sources.base.SmsSender`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import logging
+from collections.abc import Coroutine
+from typing import Any
+
+from kiosk.domain.backoff import Backoff
+from kiosk.domain.clock import Clock, SystemClock
+from kiosk.domain.health import SourceState, SourceStatus
+from kiosk.domain.phone import DEFAULT_REGION
+from kiosk.sources.base import CallSink
+from kiosk.sources.modem.call_decisions import CallsEndingAgain, CallsNotEnding, ReportCall
+from kiosk.sources.modem.call_handler import CallHandler, Outcome
+from kiosk.sources.modem.call_tracker import CallTimings, CallTracker
+from kiosk.sources.modem.channel import AtChannel, ModemEvent, PortLost, stopped_answering
+from kiosk.sources.modem.errors import ModemError
+from kiosk.sources.modem.health import ModemHealth
+from kiosk.sources.modem.health_poll import HEALTH_INTERVAL, poll_health
+from kiosk.sources.modem.ports import AUTO, DEFAULT_PATTERNS, find_modem
+from kiosk.sources.modem.protocol import Unsolicited
+from kiosk.sources.modem.setup import set_up
+from kiosk.sources.modem.sms import send_text
+
+log = logging.getLogger("kiosk.modem")
+
+#: Seconds of quiet after boot lines before the set-up is run again.
+BOOT_SETTLE = 1.0
+#: The longest wait between reconnection attempts, in multiples of reconnect_delay.
+_RECONNECT_CAP = 5
+
+
+# ------------------------------------------------------------------ messages
+
+
+def _connecting(port: str) -> str:
+    return f"Connecting to the modem on {port}…"
+
+
+def _invalid_port(port: str) -> str:
+    return f"'{port}' is not a valid modem port. Check the modem setting."
+
+
+def _open_failure(port: str, exc: OSError) -> str:
+    code = exc.errno
+    if code in (errno.ENOENT, errno.ENODEV, errno.ENXIO) or "No such file" in str(exc):
+        return f"Modem not found on {port}. Check that it is plugged in."
+    if code in (errno.EACCES, errno.EPERM) or "Permission denied" in str(exc):
+        return (
+            f"Not allowed to open the modem on {port}. Ask your administrator "
+            "to give this user access to serial ports (the 'dialout' group)."
+        )
+    if code == errno.EBUSY or "lock" in str(exc).lower():
+        return (
+            f"The modem on {port} is in use by another program. Close that program and try again."
+        )
+    return f"Could not open the modem on {port}. Check that it is plugged in."
+
+
+def _connection_lost(port: str) -> str:
+    return f"Lost the connection to the modem on {port}. Check the cable; trying again…"
+
+
+def _does_not_end_calls(port: str) -> str:
+    return (
+        f"The modem on {port} does not end calls. Unplug it, wait ten seconds and plug it back in."
+    )
+
+
+_LOOKING = "Looking for the modem…"
+_NOT_FOUND = "No modem found. Check that it is plugged in; looking again…"
+_RESTARTED = "The modem restarted; setting it up again…"
+_STOPPED = "The modem is not being used."
+_NO_SMS = "The modem cannot send text messages right now."
+
+
+# -------------------------------------------------------------------- source
+
+
+class ModemSource:
+    """A :class:`~kiosk.sources.base.CallSource` listening on an AT-command voice modem."""
+
+    def __init__(
+        self,
+        port: str,
+        *,
+        region: str = DEFAULT_REGION,
+        clock: Clock | None = None,
+        baudrate: int = 115200,
+        command_timeout: float = 3.0,
+        reconnect_delay: float = 2.0,
+        name: str = "modem",
+        label: str = "Modem",
+        sim_pin: str | None = None,
+        health_interval: float = HEALTH_INTERVAL,
+        probe_patterns: tuple[str, ...] = DEFAULT_PATTERNS,
+        call_timings: CallTimings | None = None,
+    ) -> None:
+        """Prepare to listen on ``port`` (a device path, pyserial URL or ``auto``).
+
+        ``region`` is used to read national caller numbers; ``command_timeout`` is how
+        long one AT command may take; ``reconnect_delay`` is the pause between attempts
+        to open a missing or lost port (growing, with jitter, while it stays missing).
+        ``name`` is the ``source`` of the call events; ``label`` is what status messages
+        call the device. ``health_interval`` is how often signal and network are read;
+        ``probe_patterns`` are where ``auto`` looks; ``call_timings`` are the call
+        tracker's waits. Nothing opens yet.
+        """
+        self.port = port
+        self.clock: Clock = clock or SystemClock()
+        self.baudrate = baudrate
+        self.name = name
+        self.label = label
+        self.sim_pin = sim_pin
+        self.health_interval = health_interval
+        self.probe_patterns = probe_patterns
+        #: Seconds of quiet after boot lines before set-up runs again.
+        self.boot_settle = BOOT_SETTLE
+        #: The port in use: ``port``, or what ``auto`` found.
+        self.active_port: str | None = None
+        #: Last signal/network reading (None until the first one).
+        self.health: ModemHealth | None = None
+        #: Who made the modem, as it said at set-up: ``manufacturer`` and ``model``.
+        self.identity: dict[str, str] = {}
+        self._channel = AtChannel(self, command_timeout=command_timeout, where=self._where)
+        tracker = CallTracker(source=name, region=region, clock=self.clock, timings=call_timings)
+        self._calls = CallHandler(
+            self._channel, tracker, outcome=self._on_outcome, spawn=self._spawn
+        )
+        self._sink: CallSink | None = None
+        self._tasks: set[asyncio.Task[object]] = set()
+        self._last_status: tuple[SourceState, str] | None = None
+        self._echo_off = False
+        self._ready = False
+        self._sms_ready = False
+        self._boot_timer: asyncio.TimerHandle | None = None
+        self._end_reason: str | None = None
+        #: Waits between reconnection attempts grow (with jitter) up to 5 × reconnect_delay.
+        self._backoff = Backoff(reconnect_delay, reconnect_delay * _RECONNECT_CAP)
+        self._ready_once = False
+
+    @property
+    def sms_available(self) -> bool:
+        """True while the modem is ready and accepted text-mode SMS at set-up."""
+        return self._ready and self._sms_ready and self._channel.connected
+
+    async def send_command(self, command: str) -> list[str]:
+        """Send one AT command and return its information lines (see :class:`AtChannel`)."""
+        return await self._channel.send_command(command)
+
+    async def send_sms(self, number: str, text: str) -> None:
+        """Send ``text`` to ``number`` (E.164) as a text message; raise with plain words.
+
+        Raises :class:`ModemError` whose message says what went wrong (no network, no
+        SIM credit centre, modem not ready ...).
+        """
+        if not self.sms_available:
+            raise ModemError(_NO_SMS)
+        await send_text(self._channel, number, text)
+
+    # ---------------------------------------------------------------- running
+
+    async def run(self, sink: CallSink) -> None:
+        """Listen until cancelled, reporting calls and health to ``sink``."""
+        self._sink = sink
+        failures = 0
+        try:
+            while True:
+                if self._last_status is None or self._last_status[0] != SourceState.FAULT:
+                    self._report(SourceState.CONNECTING, _connecting(self._where()))
+                message, error = await self._session()
+                failures = 1 if self._ready_once else failures + 1
+                self._ready_once = False
+                delay = self._backoff.delay(failures).total_seconds()
+                log.warning("Modem on %s: %s (%s)", self._where(), message, error)
+                self._report(SourceState.FAULT, message, error=error, retry_in=round(delay, 1))
+                await asyncio.sleep(delay)
+        finally:
+            await self._close()
+            for task in list(self._tasks):
+                task.cancel()
+            self._report(SourceState.STOPPED, _STOPPED)
+
+    def _where(self) -> str:
+        return self.active_port or self.port
+
+    async def _session(self) -> tuple[str, str]:
+        """Open the port, set up, listen until the port is lost; return why it ended."""
+        port = await self._resolve_port()
+        if port is None:
+            return _NOT_FOUND, "auto: none"
+        try:
+            await self._channel.open(port, self.baudrate)
+        except ValueError as exc:
+            return _invalid_port(port), str(exc)
+        except OSError as exc:
+            return _open_failure(self._where(), exc), str(exc)
+        self._end_reason = None
+        try:
+            await self._set_up()
+        except PortLost as exc:
+            return _connection_lost(self._where()), str(exc)
+        except ModemError as exc:
+            await self._close()
+            return str(exc), str(exc.__cause__ or exc)
+        watcher = asyncio.create_task(
+            poll_health(
+                self._channel,
+                interval=self.health_interval,
+                idle=lambda: not self._calls.busy and self._ready,
+                publish=self._publish_health,
+                silent=lambda: self._drop_connection(stopped_answering(self._where())),
+            )
+        )
+        try:
+            cause = await self._channel.closed()
+        finally:
+            watcher.cancel()
+            self._ready = False
+        if self._end_reason:
+            return self._end_reason, "no answer"
+        return _connection_lost(self._where()), str(cause) if cause else "port closed"
+
+    async def _resolve_port(self) -> str | None:
+        if self.port.lower() != AUTO:
+            self.active_port = self.port
+            return self.port
+        self._report(SourceState.CONNECTING, _LOOKING)
+        found = await asyncio.to_thread(find_modem, self.probe_patterns, self.baudrate)
+        if found:
+            log.info("Found the modem on %s", found)
+        self.active_port = found
+        return found
+
+    async def _set_up(self) -> None:
+        """Initialise, read identity and health, and report ready."""
+        self._ready = self._echo_off = self._sms_ready = False
+        setup = await set_up(self._channel, port=self._where(), sim_pin=self.sim_pin)
+        self._echo_off, self._sms_ready = setup.echo_off, setup.sms_ready
+        self.identity.update(setup.identity)
+        self._ready = self._ready_once = True
+        self._publish_health(setup.health)
+        log.info("Modem ready on %s", self._where())
+
+    async def _close(self) -> None:
+        self._ready = False
+        self._calls.end_call()
+        if self._boot_timer is not None:
+            self._boot_timer.cancel()
+        await self._channel.close()
+
+    def _drop_connection(self, reason: str) -> None:
+        """Close the port on purpose; the run loop then reopens it."""
+        self._end_reason = reason
+        self._channel.drop()
+
+    def _report(self, state: SourceState, message: str, **details: object) -> None:
+        if self._sink is None or self._last_status == (state, message):
+            return
+        self._last_status = (state, message)
+        self._sink.source_status(
+            SourceStatus(self.name, state, message, {"port": self._where(), **details})
+        )
+
+    def _publish_health(self, health: ModemHealth) -> None:
+        self.health = health
+        details = {**health.details(), **self.identity, "caller_id": True, "sms": self._sms_ready}
+        problem = health.problem(self._where())
+        if problem:
+            self._report(SourceState.FAULT, problem, **details)
+        else:
+            self._report(SourceState.READY, health.summary(self.label, self._where()), **details)
+
+    # ------------------------------------------------- what the channel hears
+
+    def modem_event(self, event: ModemEvent, line: str) -> None:
+        """A line the modem sent on its own: a restart, or something for the call tracker."""
+        if isinstance(event, Unsolicited) and event.boot:
+            self._on_boot_line(event.text)
+        else:
+            self._calls.hear(event, line)
+
+    def echoed(self, line: str) -> None:
+        """A command came back as echo: after set-up switched it off, the modem restarted."""
+        if self._echo_off and self._ready:
+            self._on_boot_line(f"echo is back on ({line})")
+
+    def connection_lost(self) -> None:
+        """The port closed underneath us: the run loop reopens it."""
+        self._ready = False
+        self._calls.end_call()
+
+    def _on_boot_line(self, line: str) -> None:
+        """The modem printed a boot line: once it is quiet, set it up again."""
+        if not self._ready:
+            return  # during set-up (or before it), the set-up itself takes care
+        log.info("The modem restarted (%s); setting it up again", line)
+        if self._boot_timer is not None:
+            self._boot_timer.cancel()
+        self._boot_timer = asyncio.get_running_loop().call_later(
+            self.boot_settle, lambda: self._spawn(self._set_up_again())
+        )
+
+    async def _set_up_again(self) -> None:
+        if not self._ready:
+            return  # already being set up
+        self._ready = False
+        self._report(SourceState.CONNECTING, _RESTARTED)
+        try:
+            await self._set_up()
+        except (ModemError, PortLost) as exc:
+            log.warning("Setting the modem up again failed: %s", exc)
+            lost = _connection_lost(self._where())
+            self._drop_connection(str(exc) if isinstance(exc, ModemError) else lost)
+
+    # ---------------------------------------------------------------- calls
+
+    def _on_outcome(self, outcome: Outcome) -> None:
+        """What the call handler passes on: a call to report, or a call that will not end."""
+        match outcome:
+            case ReportCall(event) if self._sink is not None:
+                self._spawn(self._sink.call_heard(event))
+            case CallsNotEnding():
+                self._report(SourceState.FAULT, _does_not_end_calls(self._where()))
+            case CallsEndingAgain() if self._ready and self.health is not None:
+                self._publish_health(self.health)  # it stopped in the end: clear the fault
+
+    def _spawn(self, coro: Coroutine[Any, Any, object]) -> None:
+        task = asyncio.create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+
+    def _task_done(self, task: asyncio.Task[object]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("A modem task failed", exc_info=task.exception())

@@ -1,0 +1,53 @@
+"""The details page: the customer list's last pull from the merchant backend, in words."""
+
+from datetime import UTC, datetime
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.core.notices import CustomersSynced
+from kiosk.ui.i18n import Languages, format_date, format_time
+from kiosk.ui.status_details import StatusDetails
+
+T0 = datetime(2026, 11, 26, 10, 15, tzinfo=UTC)
+
+
+def when() -> str:
+    """T0 as the page writes it, in the current language's locale."""
+    return f"{format_date(T0)} {format_time(T0)}"
+
+
+def test_without_a_pull_there_is_no_customer_list_section(qtbot: QtBot) -> None:
+    details = StatusDetails()
+    qtbot.addWidget(details)
+    details.show_status([], None, "")
+    assert "Customer list" not in details.body.text()
+
+
+def test_a_pull_that_changed_customers_says_how_many_and_when(qtbot: QtBot) -> None:
+    details = StatusDetails()
+    qtbot.addWidget(details)
+    details.show_status([], None, "", CustomersSynced(T0, added=3, updated=2))
+    text = details.body.text()
+    assert "Customer list from the merchant backend" in text
+    assert f"Updated at {when()}: 3 new, 2 changed." in text
+    details.show_status([], None, "", CustomersSynced(T0))
+    assert f"Checked at {when()}: no changes." in details.body.text()
+
+
+def test_a_failed_pull_gives_the_reason_and_what_happens_meanwhile(qtbot: QtBot) -> None:
+    details = StatusDetails()
+    qtbot.addWidget(details)
+    problem = "Cannot reach the merchant backend (no connection to <shop>)."
+    details.show_status([], None, "", CustomersSynced(T0, problem=problem))
+    text = details.body.text()
+    assert f"Not updated at {when()}: Cannot reach the merchant backend" in text
+    assert "&lt;shop&gt;" in text  # the reason is text, never markup
+    assert "The customers already on this kiosk are used; it tries again by itself." in text
+    languages = Languages("hi")
+    try:
+        text = details.body.text()
+        assert "व्यापारी के बैकएंड से ग्राहक सूची" in text
+        assert "अपडेट नहीं हुई" in text
+        assert "अपने-आप फिर से कोशिश करता है" in text
+    finally:
+        languages.switch("en")
