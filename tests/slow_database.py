@@ -22,17 +22,26 @@ from kiosk.store.database import Database
 STATEMENT_SECONDS = 0.5
 
 
+class SlowServer:
+    """What the slow server saw: the threads statements ran on, and whether one began."""
+
+    def __init__(self) -> None:
+        self.threads: list[str] = []
+        self.asked = threading.Event()
+
+
 @contextlib.contextmanager
-def slow_statements(database: Database, seconds: float = STATEMENT_SECONDS) -> Iterator[list[str]]:
-    """While inside, every statement on ``database`` takes ``seconds``; yields their threads."""
-    threads: list[str] = []
+def slow_statements(database: Database, seconds: float = STATEMENT_SECONDS) -> Iterator[SlowServer]:
+    """While inside, every statement on ``database`` takes ``seconds``."""
+    server = SlowServer()
 
     def wait(*_args: Any) -> None:
-        threads.append(threading.current_thread().name)
+        server.threads.append(threading.current_thread().name)
+        server.asked.set()
         time.sleep(seconds)  # the server's slowness, on the thread that asked
 
     event.listen(database.engine, "before_cursor_execute", wait)
     try:
-        yield threads
+        yield server
     finally:
         event.remove(database.engine, "before_cursor_execute", wait)

@@ -51,14 +51,14 @@ async def test_a_slow_save_never_delays_hanging_up_a_call(seeded: Database) -> N
     async with texting_modem(service) as simulator:
         leaving = await service.start_for_reference("ORDER-1043")
         waiting = await service.start_for_reference("ORDER-1042")
-        with slow_statements(seeded) as statements:
+        with slow_statements(seeded) as server:
             cancelling = asyncio.create_task(service.cancel(leaving.id))
+            assert await asyncio.to_thread(server.asked.wait, 5)  # the save is under way
             rejected = await simulator.ring(ASHA, rings=3, interval=2.0)
             assert rejected  # the simulator saw AT+CHUP ...
-            assert statements  # ... after the cancel's save had started ...
-            assert not cancelling.done()  # ... and before it was saved
+            assert not cancelling.done()  # ... before the save was done
             await cancelling
             final = await asyncio.wait_for(service.outcome(waiting.id), 20)
     assert final.status is Status.VERIFIED
     assert (await service.outcome(leaving.id)).status is Status.CANCELLED
-    assert {thread.split("_")[0] for thread in statements} == {"kiosk-database"}
+    assert {thread.split("_")[0] for thread in server.threads} == {"kiosk-database"}

@@ -67,7 +67,7 @@ def test_the_countdown_ring_keeps_painting_while_a_save_waits_for_the_database(
             dial = window.dial_screen
             paints = EventTimes(dial.countdown, QEvent.Type.Paint)
             busy_shown = EventTimes(dial.busy, QEvent.Type.Show)
-            with slow_statements(runtime.database) as statements:
+            with slow_statements(runtime.database) as server:
                 # More time: the session is saved again.
                 start, end = await assert_ring_paints_while(
                     window, paints, dial.extend_button.click
@@ -80,6 +80,6 @@ def test_the_countdown_ring_keeps_painting_while_a_save_waits_for_the_database(
                 other = demo_button(window, "Simulate call from another phone")
                 await assert_ring_paints_while(window, paints, other.click)
                 assert "different number" in dial.hint.text()
-            assert {thread.split("_")[0] for thread in statements} == {"kiosk-database"}
+            assert {thread.split("_")[0] for thread in server.threads} == {"kiosk-database"}
 
     qloop.run_until_complete(scenario())
