@@ -21,6 +21,7 @@ from kiosk.domain.customer import CustomerSummary
 from kiosk.domain.phone import mask, try_parse_phone
 from kiosk.ui.busy_note import BusyNote
 from kiosk.ui.i18n import Retranslating
+from kiosk.ui.list_rows import WholeLines
 from kiosk.ui.style import named
 
 _SEARCH_DELAY_MS = 150
@@ -57,6 +58,7 @@ class FindScreen(Retranslating, QWidget):
         self.history_button = named(QPushButton(), "toolButton")
         self.settings_button = named(QPushButton(), "toolButton")
         self.results = named(QListWidget(), "resultList")
+        self.results.setItemDelegate(WholeLines(self.results))  # names may be in Devanagari
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.busy = BusyNote(self.results)
         header = QHBoxLayout()

@@ -32,6 +32,7 @@ from kiosk.domain.session import Status
 from kiosk.ui.background import BackgroundWork
 from kiosk.ui.busy_note import BusyNote
 from kiosk.ui.i18n import Retranslating, format_count, format_date, format_time
+from kiosk.ui.list_rows import WholeLines
 from kiosk.ui.status_words import headline, symbol
 from kiosk.ui.style import named, styled_background
 
@@ -79,6 +80,7 @@ class HistoryScreen(Retranslating, QWidget):
         self.list = named(QListWidget(), "historyList")
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.list.setWordWrap(True)
+        self.list.setItemDelegate(WholeLines(self.list))
         self.list.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         self.message = named(QLabel(wordWrap=True), "historyMessage")
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

@@ -1,4 +1,4 @@
-"""Screen languages: Qt Linguist translations from ``resources/translations`` and locale formats.
+"""Screen languages: the Qt Linguist translations in ``kiosk/assets`` and locale formats.
 
 Switching installs the compiled ``.qm`` file; Qt then sends every widget a
 ``LanguageChange`` event and each screen re-reads its texts (``retranslate()``).
@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from kiosk.ui.assets import resources_dir
+from kiosk.ui.assets import asset_file
 
 log = logging.getLogger("kiosk.ui")
 
@@ -31,7 +31,7 @@ _LOCALES = {"en": "en_IN", "hi": "hi_IN"}
 
 def translation_file(language: str) -> str:
     """The compiled translation for ``language``."""
-    return str(resources_dir() / "translations" / f"kiosk_{language}.qm")
+    return str(asset_file("translations", f"kiosk_{language}.qm"))
 
 
 class Languages(QObject):
