@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi_IN" sourcelanguage="en">
 <context>
+    <name>BusyNote</name>
+    <message>
+        <location filename="../../kiosk/ui/busy_note.py" line="34"/>
+        <source>Please wait…</source>
+        <translation>कृपया प्रतीक्षा करें…</translation>
+    </message>
+</context>
+<context>
     <name>CodeScreen</name>
     <message>
         <location filename="../../kiosk/ui/code_screen.py" line="122"/>
