@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.phone import last_digits
 from kiosk.domain.sms_code import CODE_DIGITS, CodeCheck
+from kiosk.ui.busy_note import BusyNote
 from kiosk.ui.digit_pad import DigitPad
 from kiosk.ui.i18n import Retranslating, format_count, format_time
 from kiosk.ui.style import named, set_style_state, styled_background
@@ -76,6 +77,8 @@ class CodeScreen(Retranslating, QWidget):
         left.addWidget(self.message)
         left.addWidget(self.code)
         left.addWidget(self.answer)
+        self.busy = BusyNote(self.pad)  # while a typed code is checked
+        left.addWidget(self.busy)
         left.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.phone import format_for_region, format_international, last_digits, mask
 from kiosk.domain.session import VerificationSession
+from kiosk.ui.busy_note import BusyNote
 from kiosk.ui.countdown_ring import CountdownRing
 from kiosk.ui.fit_text import FitText
 from kiosk.ui.i18n import LANGUAGE_NAMES, Retranslating
@@ -113,11 +114,15 @@ class DialScreen(Retranslating, QWidget):
         actions.addWidget(self.sms_button)
         actions.addStretch(1)
         actions.addWidget(self.extend_button)
+        self.busy = BusyNote(self.cancel_button, self.extend_button)
+        top = QHBoxLayout()
+        top.addWidget(self.who, 1)
+        top.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignTop)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.setSpacing(6)
-        layout.addWidget(self.who)
+        layout.addLayout(top)
         layout.addLayout(body, 1)
         layout.addWidget(self.hint)
         layout.addWidget(self.action_bar)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.customer import CustomerSummary
 from kiosk.domain.phone import mask, try_parse_phone
+from kiosk.ui.busy_note import BusyNote
 from kiosk.ui.i18n import Retranslating
 from kiosk.ui.list_rows import WholeLines
 from kiosk.ui.style import named
@@ -31,6 +32,8 @@ class FindScreen(Retranslating, QWidget):
 
     Emits :attr:`customer_chosen` with a :class:`CustomerSummary`, or
     :attr:`phone_chosen` with an E.164 number not on file (ad-hoc check).
+    :attr:`search_requested` asks for results, which arrive (perhaps later) through
+    :meth:`show_results`; results for a text no longer in the field are dropped.
     """
 
     customer_chosen = Signal(object)
@@ -48,13 +51,19 @@ class FindScreen(Retranslating, QWidget):
         self._ad_hoc_phone: str | None = None
         self._allow_ad_hoc = allow_ad_hoc
         self._chosen = False
+        self._start_single: str | None = None  # Enter was pressed for this text
 
         self.title = named(QLabel(), "screenTitle")
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.history_button = named(QPushButton(), "toolButton")
         self.settings_button = named(QPushButton(), "toolButton")
+        self.results = named(QListWidget(), "resultList")
+        self.results.setItemDelegate(WholeLines(self.results))  # names may be in Devanagari
+        self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.busy = BusyNote(self.results)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
+        header.addWidget(self.busy)
         header.addWidget(self.history_button)
         header.addWidget(self.settings_button)
         self.search = named(QLineEdit(), "searchField")
@@ -65,9 +74,6 @@ class FindScreen(Retranslating, QWidget):
         row.addWidget(self.search_button)
 
         self.message = named(QLabel(wordWrap=True), "findMessage")
-        self.results = named(QListWidget(), "resultList")
-        self.results.setItemDelegate(WholeLines(self.results))  # names may be in Devanagari
-        self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
@@ -112,6 +118,7 @@ class FindScreen(Retranslating, QWidget):
         self.message.clear()
         self._ad_hoc_phone = None
         self._chosen = False
+        self._start_single = None
         self.search.setFocus()
 
     def show_error(self, text: str) -> None:
@@ -120,7 +127,12 @@ class FindScreen(Retranslating, QWidget):
         self._chosen = False
 
     def show_results(self, query: str, customers: Sequence[CustomerSummary]) -> None:
-        """List the customers found for ``query`` (and an ad-hoc row for an unknown phone)."""
+        """List the customers found for ``query`` (and an ad-hoc row for an unknown phone).
+
+        After Enter (a scanned code), a single row starts at once.
+        """
+        if query != self.search.text():
+            return  # staff typed on (or the screen was reset) while the search ran
         self.results.clear()
         for customer in customers:
             item = QListWidgetItem(
@@ -146,6 +158,10 @@ class FindScreen(Retranslating, QWidget):
             )
         elif query.strip():
             self.message.setText(self.tr("Nobody found for “{query}”.").format(query=query.strip()))
+        if self._start_single == query:
+            self._start_single = None
+            if self.results.count() == 1:
+                self._choose(self.results.item(0))
 
     def _request_search(self) -> None:
         self.search_requested.emit(self.search.text())
@@ -153,9 +169,8 @@ class FindScreen(Retranslating, QWidget):
     def _submit(self) -> None:
         """Enter or Search: search now; a single exact hit (e.g. a scanned code) starts at once."""
         self._debounce.stop()
+        self._start_single = self.search.text()
         self.search_requested.emit(self.search.text())
-        if self.results.count() == 1:
-            self._choose(self.results.item(0))
 
     def _choose(self, item: QListWidgetItem) -> None:
         if self._chosen:  # a tap can arrive as both click and activation

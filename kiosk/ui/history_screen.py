@@ -1,6 +1,8 @@
 """The history screen: past verifications with a filter, a detail view and CSV export.
 
-Numbers are masked (the history module hands out masked numbers only).
+Numbers are masked (the history module hands out masked numbers only). Lists and
+details load in the background (a shared database may be slow); "Please wait…"
+shows while they do.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.history import HistoryEntry, VerificationHistory, export_csv
 from kiosk.domain.session import Status
+from kiosk.ui.background import BackgroundWork
+from kiosk.ui.busy_note import BusyNote
 from kiosk.ui.i18n import Retranslating, format_count, format_date, format_time
 from kiosk.ui.list_rows import WholeLines
 from kiosk.ui.status_words import headline, symbol
@@ -42,12 +46,18 @@ class HistoryScreen(Retranslating, QWidget):
     report_requested = Signal()
 
     def __init__(
-        self, history: VerificationHistory, export_dir: Path, parent: QWidget | None = None
+        self,
+        history: VerificationHistory,
+        export_dir: Path,
+        work: BackgroundWork,
+        parent: QWidget | None = None,
     ) -> None:
+        """``work`` runs the loads (its :meth:`~BackgroundWork.finish` waits for them)."""
         super().__init__(parent)
         self.setObjectName("historyScreen")
         styled_background(self)
         self._history = history
+        self._work = work
         self._export_dir = export_dir
         self._entries: list[HistoryEntry] = []
 
@@ -100,6 +110,8 @@ class HistoryScreen(Retranslating, QWidget):
 
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
+        self.busy = BusyNote(self.list)
+        header.addWidget(self.busy)
         self.report_button = named(QPushButton(), "secondaryButton")
         self.report_button.hide()  # shown by offer_report() when a report can be made
         header.addWidget(self.report_button)
@@ -133,10 +145,16 @@ class HistoryScreen(Retranslating, QWidget):
         self.list.setFocus()
 
     def refresh(self) -> None:
-        """Run the filter again and list what it finds."""
+        """Run the filter again and list what it finds (in the background)."""
+        self._work.run(self._load(), busy=self.busy.set_busy)
+
+    async def _load(self) -> None:
         since = _period_start(PERIODS[max(self.period.currentIndex(), 0)])
         status = self.status.currentData()
-        self._entries = self._history.entries(since=since, status=status, text=self.search.text())
+        # Loads finish in the order asked (one database thread): the last one stays.
+        self._entries = await self._history.entries(
+            since=since, status=status, text=self.search.text()
+        )
         self.list.clear()
         for entry in self._entries:
             item = QListWidgetItem(self._row_text(entry))
@@ -211,6 +229,10 @@ class HistoryScreen(Retranslating, QWidget):
 
     def _open(self, item: QListWidgetItem) -> None:
         entry: HistoryEntry = item.data(Qt.ItemDataRole.UserRole)
+        self._work.run(self._show_detail(entry), busy=self.busy.set_busy)
+
+    async def _show_detail(self, entry: HistoryEntry) -> None:
+        calls = await self._history.calls(entry.id)
         status = Status(entry.status)
         lines = [
             f"<h2>{symbol(status)} {escape(headline(status))}</h2>",
@@ -235,7 +257,6 @@ class HistoryScreen(Retranslating, QWidget):
             + "</p>",
             "<h3>" + escape(self.tr("Calls heard")) + "</h3>",
         ]
-        calls = self._history.calls(entry.id)
         if not calls:
             lines.append("<p>" + escape(self.tr("No call was heard.")) + "</p>")
         outcomes = {

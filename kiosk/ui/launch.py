@@ -73,7 +73,7 @@ def build_main_window(
         result_seconds=settings.result_seconds,
         simulate_call=simulator.ring_soon if simulator else None,
         demo_texts=(lambda: [text for _number, text in simulator.sent_sms]) if simulator else None,
-        outbox_status=runtime.dispatcher.status(),
+        outbox_status=runtime.dispatcher.status,
         languages=languages,
         history=VerificationHistory(runtime.database),
         report=lambda days: runtime.customer_data.report(days=days),

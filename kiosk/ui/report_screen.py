@@ -1,12 +1,13 @@
 """The report: verifications per day and kiosk, success rate, median time to verify.
 
 Opened from the history screen. Reads the same store report as ``missedcall-kiosk
-report``; the period is picked with large buttons (7 or 30 days).
+report``; the period is picked with large buttons (7 or 30 days). The report loads in
+the background; "Please wait…" shows while it does.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.report import DayReport
+from kiosk.ui.background import BackgroundWork
+from kiosk.ui.busy_note import BusyNote
 from kiosk.ui.i18n import Retranslating, format_count, format_date
 from kiosk.ui.style import named, styled_background
 
@@ -30,17 +33,22 @@ PERIODS = (7, 30)
 
 
 class ReportScreen(Retranslating, QWidget):
-    """A table of days × kiosks; ``load(days)`` gives the rows (newest day first)."""
+    """A table of days × kiosks; ``await load(days)`` gives the rows (newest day first)."""
 
     closed = Signal()
 
     def __init__(
-        self, load: Callable[[int], list[DayReport]], parent: QWidget | None = None
+        self,
+        load: Callable[[int], Awaitable[list[DayReport]]],
+        work: BackgroundWork,
+        parent: QWidget | None = None,
     ) -> None:
+        """``work`` runs the loads (its :meth:`~BackgroundWork.finish` waits for them)."""
         super().__init__(parent)
         self.setObjectName("reportScreen")
         styled_background(self)
         self._load = load
+        self._work = work
         self.days = PERIODS[0]
         self._rows: list[DayReport] = []
 
@@ -57,8 +65,10 @@ class ReportScreen(Retranslating, QWidget):
         self.summary = named(QLabel(wordWrap=True), "historyMessage")
         self.back_button = named(QPushButton(), "secondaryButton")
 
+        self.busy = BusyNote(*self.period_buttons.values())
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
+        header.addWidget(self.busy)
         for button in self.period_buttons.values():
             header.addWidget(button)
         bottom = QHBoxLayout()
@@ -73,11 +83,14 @@ class ReportScreen(Retranslating, QWidget):
         self.retranslate()
 
     def show_days(self, days: int) -> None:
-        """Load and show the last ``days`` days."""
+        """Load and show the last ``days`` days (in the background)."""
         self.days = days
         for period, button in self.period_buttons.items():
             button.setChecked(period == days)
-        self._rows = self._load(days)
+        self._work.run(self._show(days), busy=self.busy.set_busy)
+
+    async def _show(self, days: int) -> None:
+        self._rows = await self._load(days)
         self._fill()
 
     def retranslate(self) -> None:

@@ -50,7 +50,7 @@ def test_imports_a_file_with_a_moving_bar_and_says_what_happened(
             assert text.startswith("Customers added: 2, updated: 0.")
             assert "Rows not imported: 1; the reasons are in" in text
             assert panel.result.property("fault") is True
-            assert [c.reference for c in runtime.service.find_customers("DLV-2")] == ["DLV-2"]
+            assert [c.reference for c in await runtime.service.find_customers("DLV-2")] == ["DLV-2"]
 
     qloop.run_until_complete(scenario())
 

@@ -2,79 +2,87 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi_IN" sourcelanguage="en">
 <context>
+    <name>BusyNote</name>
+    <message>
+        <location filename="../../ui/busy_note.py" line="34"/>
+        <source>Please wait…</source>
+        <translation>कृपया प्रतीक्षा करें…</translation>
+    </message>
+</context>
+<context>
     <name>CodeScreen</name>
     <message>
-        <location filename="../../ui/code_screen.py" line="122"/>
+        <location filename="../../ui/code_screen.py" line="125"/>
         <source>Verify with a code by SMS</source>
         <translation>SMS कोड से पुष्टि करें</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="123"/>
+        <location filename="../../ui/code_screen.py" line="126"/>
         <source>6-digit code</source>
         <translation>6 अंकों का कोड</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="124"/>
+        <location filename="../../ui/code_screen.py" line="127"/>
         <source>Check</source>
         <translation>जाँचें</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="125"/>
+        <location filename="../../ui/code_screen.py" line="128"/>
         <source>Delete the last digit</source>
         <translation>आख़िरी अंक मिटाएँ</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="126"/>
+        <location filename="../../ui/code_screen.py" line="129"/>
         <source>Back to the call</source>
         <translation>कॉल पर वापस</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="127"/>
+        <location filename="../../ui/code_screen.py" line="130"/>
         <source>Send a new code</source>
         <translation>नया कोड भेजें</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="139"/>
+        <location filename="../../ui/code_screen.py" line="142"/>
         <source>Sending a code to the phone ending {digits}…</source>
         <translation>{digits} पर ख़त्म होने वाले फ़ोन पर कोड भेजा जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="141"/>
+        <location filename="../../ui/code_screen.py" line="144"/>
         <source>The code was not sent. {reason}</source>
         <translation>कोड नहीं भेजा गया। {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="144"/>
+        <location filename="../../ui/code_screen.py" line="147"/>
         <source>Code sent to the phone ending {digits}. Type the code the customer reads out.</source>
         <translation>{digits} पर ख़त्म होने वाले फ़ोन पर कोड भेजा गया। ग्राहक जो कोड पढ़कर सुनाए, उसे यहाँ डालें।</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="151"/>
+        <location filename="../../ui/code_screen.py" line="154"/>
         <source>Demo: the simulated phone got the code {code}.</source>
         <translation>डेमो: नकली फ़ोन पर कोड {code} आया।</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="147"/>
+        <location filename="../../ui/code_screen.py" line="150"/>
         <source>Valid until {time}.</source>
         <translation>{time} तक मान्य।</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="172"/>
+        <location filename="../../ui/code_screen.py" line="175"/>
         <source>Wrong code. Tries left: {count}.</source>
         <translation>गलत कोड। बची हुई कोशिशें: {count}।</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="174"/>
+        <location filename="../../ui/code_screen.py" line="177"/>
         <source>The code has expired. Send a new one, or ask the customer to call.</source>
         <translation>कोड की समय-सीमा ख़त्म हो गई। नया कोड भेजें, या ग्राहक से कॉल करने को कहें।</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="176"/>
+        <location filename="../../ui/code_screen.py" line="179"/>
         <source>Too many wrong codes. Send a new one, or ask the customer to call.</source>
         <translation>बहुत बार गलत कोड डाला गया। नया कोड भेजें, या ग्राहक से कॉल करने को कहें।</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="178"/>
+        <location filename="../../ui/code_screen.py" line="181"/>
         <source>No code is waiting. Send a new one.</source>
         <translation>कोई कोड बाकी नहीं है। नया कोड भेजें।</translation>
     </message>
@@ -133,82 +141,82 @@
 <context>
     <name>DialScreen</name>
     <message>
-        <location filename="../../ui/dial_screen.py" line="174"/>
+        <location filename="../../ui/dial_screen.py" line="179"/>
         <source>Call this number</source>
         <translation>इस नंबर पर कॉल करें</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="176"/>
+        <location filename="../../ui/dial_screen.py" line="181"/>
         <source>The call is cut automatically before it is answered. It costs nothing.</source>
         <translation>कॉल उठने से पहले अपने-आप कट जाएगी। इसका कोई पैसा नहीं लगेगा।</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="178"/>
+        <location filename="../../ui/dial_screen.py" line="183"/>
         <source>Scan to call</source>
         <translation>कॉल करने के लिए स्कैन करें</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="179"/>
+        <location filename="../../ui/dial_screen.py" line="184"/>
         <source>Cancel</source>
         <translation>रद्द करें</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="180"/>
+        <location filename="../../ui/dial_screen.py" line="185"/>
         <source>+{seconds} s</source>
         <translation>+{seconds} सेकंड</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="181"/>
+        <location filename="../../ui/dial_screen.py" line="186"/>
         <source>Send a code by SMS instead</source>
         <translation>इसके बजाय SMS से कोड भेजें</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="183"/>
+        <location filename="../../ui/dial_screen.py" line="188"/>
         <source>Change the language</source>
         <translation>भाषा बदलें</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="185"/>
+        <location filename="../../ui/dial_screen.py" line="190"/>
         <source>Demo:</source>
         <translation>डेमो:</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="186"/>
+        <location filename="../../ui/dial_screen.py" line="191"/>
         <source>Simulate call from this phone</source>
         <translation>इस फ़ोन से नकली कॉल</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="187"/>
+        <location filename="../../ui/dial_screen.py" line="192"/>
         <source>Simulate call from another phone</source>
         <translation>दूसरे फ़ोन से नकली कॉल</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="204"/>
+        <location filename="../../ui/dial_screen.py" line="209"/>
         <source>the kiosk&apos;s number</source>
         <translation>कियोस्क का नंबर</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="213"/>
+        <location filename="../../ui/dial_screen.py" line="218"/>
         <source>{name}, please dial from the phone ending {digits}</source>
         <translation>{name}, कृपया {digits} पर ख़त्म होने वाले फ़ोन से कॉल करें</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="219"/>
+        <location filename="../../ui/dial_screen.py" line="224"/>
         <source>Please dial from the phone ending {digits}</source>
         <translation>कृपया {digits} पर ख़त्म होने वाले फ़ोन से कॉल करें</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="231"/>
+        <location filename="../../ui/dial_screen.py" line="236"/>
         <source>A call came from a hidden number. Please call from the phone ending {digits} with caller ID switched on.</source>
         <translation>एक कॉल छिपे हुए नंबर से आई। कृपया {digits} पर ख़त्म होने वाले फ़ोन से कॉलर आईडी चालू करके कॉल करें।</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="235"/>
+        <location filename="../../ui/dial_screen.py" line="240"/>
         <source>A call came from a different number ({number}). Please call from the phone ending {digits}.</source>
         <translation>एक कॉल दूसरे नंबर ({number}) से आई। कृपया {digits} पर ख़त्म होने वाले फ़ोन से कॉल करें।</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="250"/>
+        <location filename="../../ui/dial_screen.py" line="255"/>
         <source>left</source>
         <translation>बाकी</translation>
     </message>
@@ -216,42 +224,42 @@
 <context>
     <name>FindScreen</name>
     <message>
-        <location filename="../../ui/find_screen.py" line="92"/>
+        <location filename="../../ui/find_screen.py" line="98"/>
         <source>Who is verifying?</source>
         <translation>किसका सत्यापन करना है?</translation>
     </message>
     <message>
-        <location filename="../../ui/find_screen.py" line="93"/>
+        <location filename="../../ui/find_screen.py" line="99"/>
         <source>Order or member number, phone, or name</source>
         <translation>ऑर्डर या सदस्य नंबर, फ़ोन या नाम</translation>
     </message>
     <message>
-        <location filename="../../ui/find_screen.py" line="94"/>
+        <location filename="../../ui/find_screen.py" line="100"/>
         <source>Search</source>
         <translation>खोजें</translation>
     </message>
     <message>
-        <location filename="../../ui/find_screen.py" line="95"/>
+        <location filename="../../ui/find_screen.py" line="101"/>
         <source>History</source>
         <translation>इतिहास</translation>
     </message>
     <message>
-        <location filename="../../ui/find_screen.py" line="96"/>
+        <location filename="../../ui/find_screen.py" line="102"/>
         <source>Settings</source>
         <translation>सेटिंग्स</translation>
     </message>
     <message>
-        <location filename="../../ui/find_screen.py" line="102"/>
+        <location filename="../../ui/find_screen.py" line="108"/>
         <source>Verify {number} (not on file)</source>
         <translation>{number} का सत्यापन करें (रिकॉर्ड में नहीं)</translation>
     </message>
     <message>
-        <location filename="../../ui/find_screen.py" line="144"/>
+        <location filename="../../ui/find_screen.py" line="156"/>
         <source>{number} is not on file. Only customers on file can be verified here.</source>
         <translation>{number} रिकॉर्ड में नहीं है। यहाँ केवल रिकॉर्ड वाले ग्राहकों का सत्यापन हो सकता है।</translation>
     </message>
     <message>
-        <location filename="../../ui/find_screen.py" line="148"/>
+        <location filename="../../ui/find_screen.py" line="160"/>
         <source>Nobody found for “{query}”.</source>
         <translation>“{query}” के लिए कोई नहीं मिला।</translation>
     </message>
@@ -259,128 +267,128 @@
 <context>
     <name>HistoryScreen</name>
     <message>
-        <location filename="../../ui/history_screen.py" line="147"/>
+        <location filename="../../ui/history_screen.py" line="165"/>
         <source>No verifications match.</source>
         <translation>कोई मेल खाता सत्यापन नहीं मिला।</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="150"/>
+        <location filename="../../ui/history_screen.py" line="168"/>
         <source>{count} shown</source>
         <translation>{count} दिखाए गए</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="162"/>
+        <location filename="../../ui/history_screen.py" line="180"/>
         <source>Could not save the file: {reason}</source>
         <translation>फ़ाइल सेव नहीं हो सकी: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="166"/>
+        <location filename="../../ui/history_screen.py" line="184"/>
         <source>Saved {count} rows to {path}</source>
         <translation>{count} पंक्तियाँ {path} में सेव की गईं</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="176"/>
+        <location filename="../../ui/history_screen.py" line="194"/>
         <source>History</source>
         <translation>इतिहास</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="177"/>
+        <location filename="../../ui/history_screen.py" line="195"/>
         <source>Report</source>
         <translation>रिपोर्ट</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="178"/>
+        <location filename="../../ui/history_screen.py" line="196"/>
         <source>Reference, name or last digits</source>
         <translation>रेफ़रेंस, नाम या आख़िरी अंक</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="179"/>
+        <location filename="../../ui/history_screen.py" line="197"/>
         <source>Back</source>
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="180"/>
+        <location filename="../../ui/history_screen.py" line="198"/>
         <source>Export CSV</source>
         <translation>CSV फ़ाइल बनाएँ</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="184"/>
+        <location filename="../../ui/history_screen.py" line="202"/>
         <source>Today</source>
         <translation>आज</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="185"/>
+        <location filename="../../ui/history_screen.py" line="203"/>
         <source>Last 7 days</source>
         <translation>पिछले 7 दिन</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="186"/>
+        <location filename="../../ui/history_screen.py" line="204"/>
         <source>All</source>
         <translation>सभी</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="192"/>
+        <location filename="../../ui/history_screen.py" line="210"/>
         <source>Every outcome</source>
         <translation>हर नतीजा</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="205"/>
-        <location filename="../../ui/history_screen.py" line="222"/>
+        <location filename="../../ui/history_screen.py" line="223"/>
+        <location filename="../../ui/history_screen.py" line="244"/>
         <source>Not on file</source>
         <translation>रिकॉर्ड में नहीं</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="224"/>
+        <location filename="../../ui/history_screen.py" line="246"/>
         <source>Phone: {number}</source>
         <translation>फ़ोन: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="227"/>
+        <location filename="../../ui/history_screen.py" line="249"/>
         <source>Started: {date} {time}</source>
         <translation>शुरू: {date} {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="231"/>
+        <location filename="../../ui/history_screen.py" line="253"/>
         <source>Kiosk: {kiosk}</source>
         <translation>कियोस्क: {kiosk}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="236"/>
+        <location filename="../../ui/history_screen.py" line="258"/>
         <source>Calls heard</source>
         <translation>सुनी गई कॉल</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="240"/>
+        <location filename="../../ui/history_screen.py" line="261"/>
         <source>No call was heard.</source>
         <translation>कोई कॉल नहीं आई।</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="242"/>
+        <location filename="../../ui/history_screen.py" line="263"/>
         <source>the right phone</source>
         <translation>सही फ़ोन</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="243"/>
+        <location filename="../../ui/history_screen.py" line="264"/>
         <source>a different number</source>
         <translation>दूसरा नंबर</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="244"/>
+        <location filename="../../ui/history_screen.py" line="265"/>
         <source>a hidden number</source>
         <translation>छिपा हुआ नंबर</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="245"/>
+        <location filename="../../ui/history_screen.py" line="266"/>
         <source>too late</source>
         <translation>बहुत देर से</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="246"/>
+        <location filename="../../ui/history_screen.py" line="267"/>
         <source>no verification waiting</source>
         <translation>कोई सत्यापन चालू नहीं था</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="251"/>
+        <location filename="../../ui/history_screen.py" line="272"/>
         <source>{time}: {caller} via {source} — {outcome}</source>
         <translation>{time}: {caller}, {source} से — {outcome}</translation>
     </message>
@@ -388,12 +396,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Missed-call verification</source>
         <translation>मिस्ड कॉल सत्यापन</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Could not start the verification. Please try again.</source>
         <translation>सत्यापन शुरू नहीं हो सका। कृपया फिर से कोशिश करें।</translation>
     </message>
@@ -444,57 +452,57 @@
 <context>
     <name>ReportScreen</name>
     <message>
-        <location filename="../../ui/report_screen.py" line="85"/>
+        <location filename="../../ui/report_screen.py" line="98"/>
         <source>Report</source>
         <translation>रिपोर्ट</translation>
     </message>
     <message>
-        <location filename="../../ui/report_screen.py" line="87"/>
+        <location filename="../../ui/report_screen.py" line="100"/>
         <source>{days} days</source>
         <translation>{days} दिन</translation>
     </message>
     <message>
-        <location filename="../../ui/report_screen.py" line="90"/>
+        <location filename="../../ui/report_screen.py" line="103"/>
         <source>Day</source>
         <translation>दिन</translation>
     </message>
     <message>
-        <location filename="../../ui/report_screen.py" line="91"/>
+        <location filename="../../ui/report_screen.py" line="104"/>
         <source>Kiosk</source>
         <translation>कियोस्क</translation>
     </message>
     <message>
-        <location filename="../../ui/report_screen.py" line="92"/>
+        <location filename="../../ui/report_screen.py" line="105"/>
         <source>Verified</source>
         <translation>सत्यापित</translation>
     </message>
     <message>
-        <location filename="../../ui/report_screen.py" line="93"/>
+        <location filename="../../ui/report_screen.py" line="106"/>
         <source>Success</source>
         <translation>सफलता</translation>
     </message>
     <message>
-        <location filename="../../ui/report_screen.py" line="94"/>
+        <location filename="../../ui/report_screen.py" line="107"/>
         <source>Median time</source>
         <translation>मध्य समय</translation>
     </message>
     <message>
-        <location filename="../../ui/report_screen.py" line="97"/>
+        <location filename="../../ui/report_screen.py" line="110"/>
         <source>Back</source>
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../ui/report_screen.py" line="108"/>
+        <location filename="../../ui/report_screen.py" line="121"/>
         <source>{verified} of {total}</source>
         <translation>{total} में से {verified}</translation>
     </message>
     <message>
-        <location filename="../../ui/report_screen.py" line="121"/>
+        <location filename="../../ui/report_screen.py" line="134"/>
         <source>{verified} of {total} verified in the last {days} days.</source>
         <translation>पिछले {days} दिनों में {total} में से {verified} सत्यापित।</translation>
     </message>
     <message>
-        <location filename="../../ui/report_screen.py" line="125"/>
+        <location filename="../../ui/report_screen.py" line="138"/>
         <source>No verifications in the last {days} days.</source>
         <translation>पिछले {days} दिनों में कोई सत्यापन नहीं।</translation>
     </message>
