@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint screenshots translations clean wheel-test package deb package-test
+.PHONY: run test lint screenshots translations readme clean wheel-test package deb package-test
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -28,12 +28,18 @@ lint: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m kiosk.ui.screenshots docs/screenshots
 
-# Qt Linguist: refresh the .ts sources from tr() calls, then compile them to .qm.
+# Qt Linguist: refresh the .ts sources from tr() calls and the settings' screen labels
+# (QT_TRANSLATE_NOOP in kiosk/config/sections), then compile them to .qm.
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate kiosk/ui/*.py -source-language en -target-language hi_IN \
+	$(BIN)/pyside6-lupdate kiosk/ui/*.py kiosk/config/sections/*.py \
+		-source-language en -target-language hi_IN \
 		-no-obsolete -ts kiosk/assets/translations/kiosk_hi.ts
 	$(BIN)/pyside6-lrelease kiosk/assets/translations/kiosk_hi.ts \
 		-qm kiosk/assets/translations/kiosk_hi.qm
+
+# The README's settings tables, generated from the settings' declarations.
+readme: $(STAMP)
+	$(BIN)/python -m kiosk.config.reference README.md
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

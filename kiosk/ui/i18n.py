@@ -20,12 +20,14 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from kiosk.config.sections.screen import LANGUAGES
 from kiosk.ui.assets import asset_file
 
 log = logging.getLogger("kiosk.ui")
 
-#: Each language's own name, as a customer looking for it would read it.
-LANGUAGE_NAMES = {"en": "English", "hi": "हिन्दी"}
+#: Each language's own name, as a customer looking for it would read it (declared with
+#: the ``language`` setting).
+LANGUAGE_NAMES = LANGUAGES
 _LOCALES = {"en": "en_IN", "hi": "hi_IN"}
 
 

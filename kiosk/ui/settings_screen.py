@@ -1,8 +1,10 @@
 """The staff settings screen (behind the PIN): modem, provider, callback, timeouts, region.
 
-Values are checked by the same rules as the config file; a bad value is named in
-plain words next to its field and nothing is saved. Saved values go to the TOML
-config file and apply at once, except those that need the kiosk to start again.
+Its rows are the settings declared ``OnScreen``, built by :mod:`kiosk.ui.settings_form`;
+the screen adds its buttons (find the modem, send a test callback) beside them. Values
+are checked by the same rules as the config file; a bad value is named in plain words
+next to its field and nothing is saved. Saved values go to the TOML config file and
+apply at once, except those that need the kiosk to start again.
 """
 
 from __future__ import annotations
@@ -11,12 +13,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -24,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.config.editor import SettingsProblem
-from kiosk.config.settings import SOURCES
+from kiosk.config.editor import ON_SCREEN, SettingsProblem
 from kiosk.core.live_settings import LiveSettings
 from kiosk.ops.diagnostics import save_running_kiosk_bundle
 from kiosk.ui.background import BackgroundWork
 from kiosk.ui.customer_import import CustomerImport
-from kiosk.ui.i18n import LANGUAGE_NAMES, Retranslating
+from kiosk.ui.i18n import Retranslating
+from kiosk.ui.settings_form import SettingRow, wrapping_label
 from kiosk.ui.style import named, set_style_state, styled_background
 
 
@@ -51,72 +50,29 @@ class SettingsScreen(Retranslating, QWidget):
         self._work = BackgroundWork()
 
         self.title = named(QLabel(), "screenTitle")
-        self.modem_port = named(QLineEdit(), "settingField")
+        self.rows = {info.name: SettingRow(info) for info in ON_SCREEN}
         self.detect_button = named(QPushButton(), "secondaryButton")
-        self.source = named(QComboBox(), "settingField")
-        self.source.addItem("", None)
-        for name in SOURCES:
-            self.source.addItem(name, name)
-        self.dial_number = named(QLineEdit(), "settingField")
-        self.callback_url = named(QLineEdit(), "settingField")
-        self.callback_secret = named(QLineEdit(), "settingField")
-        self.callback_secret.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        self.rows["modem_port"].add_beside(self.detect_button)
         self.test_button = named(QPushButton(), "secondaryButton")
-        self.test_result = named(QLabel(wordWrap=True), "settingNote")
+        self.test_result = wrapping_label("settingNote")
+        self.rows["callback_secret"].add_beside(self.test_button)
+        self.rows["callback_secret"].add_below(self.test_result)
         self.diagnostics_button = named(QPushButton(), "secondaryButton")
-        self.diagnostics_result = named(QLabel(wordWrap=True), "settingNote")
+        self.diagnostics_result = wrapping_label("settingNote")
         self.diagnostics_result.hide()
-        self.timeout = _seconds_box(10, 900)
-        self.result_seconds = _seconds_box(0, 120)
-        self.region = named(QLineEdit(maxLength=2), "settingField")
-        self.kiosk_id = named(QLineEdit(), "settingField")
-        self.language = named(QComboBox(), "settingField")
-        for code, name in LANGUAGE_NAMES.items():
-            self.language.addItem(name, code)
-
-        self.fields: dict[str, QWidget] = {
-            "modem_port": self.modem_port,
-            "source": self.source,
-            "dial_number": self.dial_number,
-            "callback_url": self.callback_url,
-            "callback_secret": self.callback_secret,
-            "timeout": self.timeout,
-            "result_seconds": self.result_seconds,
-            "region": self.region,
-            "kiosk_id": self.kiosk_id,
-            "language": self.language,
-        }
-        self.labels = {name: _wrapping("settingLabel") for name in self.fields}
-        self.errors = {name: _wrapping("settingError") for name in self.fields}
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for name, field in self.fields.items():
-            cell = QVBoxLayout()
-            cell.setSpacing(2)
-            row = QHBoxLayout()
-            row.addWidget(field, 1)
-            if name == "modem_port":
-                row.addWidget(self.detect_button)
-            if name == "callback_secret":
-                row.addWidget(self.test_button)
-            if isinstance(field, QDoubleSpinBox):
-                row.addWidget(_step_button(field, "−", -5))
-                row.addWidget(_step_button(field, "+", 5))
-            cell.addLayout(row)
-            if name == "callback_secret":
-                cell.addWidget(self.test_result)
-            cell.addWidget(self.errors[name])
-            self.errors[name].hide()
-            form.addRow(self.labels[name], cell)
+        for row in self.rows.values():
+            form.addRow(row.label, row.cell)
         support = QVBoxLayout()
         support.setSpacing(2)
         support.addWidget(self.diagnostics_button, 0, Qt.AlignmentFlag.AlignLeft)
         support.addWidget(self.diagnostics_result)
-        self.support_label = _wrapping("settingLabel")
+        self.support_label = wrapping_label("settingLabel")
         form.addRow(self.support_label, support)
-        self.customers_label = _wrapping("settingLabel")
+        self.customers_label = wrapping_label("settingLabel")
         self.customer_import = CustomerImport(live.import_customers)
         form.addRow(self.customers_label, self.customer_import)
         body = named(QWidget(), "settingsBody")
@@ -152,37 +108,17 @@ class SettingsScreen(Retranslating, QWidget):
 
     def open(self) -> None:
         """Show the values in use now, with no messages."""
-        values = self._live.values()
-        self.modem_port.setText(values["modem_port"] or "")
-        self.source.setCurrentIndex(max(self.source.findData(values["source"]), 0))
-        self.dial_number.setText(values["dial_number"] or "")
-        self.callback_url.setText(values["callback_url"] or "")
-        self.callback_secret.setText(values["callback_secret"] or "")
-        self.timeout.setValue(values["timeout"])
-        self.result_seconds.setValue(values["result_seconds"])
-        self.region.setText(values["region"])
-        self.kiosk_id.setText(values["kiosk_id"])
-        self.language.setCurrentIndex(max(self.language.findData(values["language"]), 0))
+        for name, value in self._live.values().items():
+            self.rows[name].set_value(value)
         self.message.clear()
         self.test_result.clear()
         self.test_result.hide()
         self._show_problems({})
-        self.modem_port.setFocus()
+        next(iter(self.rows.values())).editor.setFocus()
 
     def typed_values(self) -> dict[str, Any]:
         """What the fields hold now."""
-        return {
-            "modem_port": self.modem_port.text(),
-            "source": self.source.currentData(),
-            "dial_number": self.dial_number.text(),
-            "callback_url": self.callback_url.text(),
-            "callback_secret": self.callback_secret.text(),
-            "timeout": self.timeout.value(),
-            "result_seconds": self.result_seconds.value(),
-            "region": self.region.text().upper(),
-            "kiosk_id": self.kiosk_id.text(),
-            "language": self.language.currentData(),
-        }
+        return {name: row.value() for name, row in self.rows.items()}
 
     def save(self) -> bool:
         """Check, save and apply the typed values; True when they were saved."""
@@ -202,7 +138,7 @@ class SettingsScreen(Retranslating, QWidget):
         self._show_problems({})
         set_style_state(self.message, "fault", False)
         if restart:
-            names = ", ".join(self.labels[name].text() for name in restart)
+            names = ", ".join(self.rows[name].label.text() for name in restart)
             self.message.setText(
                 self.tr("Saved. Restart the kiosk to use: {names}").format(names=names)
             )
@@ -214,28 +150,8 @@ class SettingsScreen(Retranslating, QWidget):
     def retranslate(self) -> None:
         """Re-read every text in the current language."""
         self.title.setText(self.tr("Settings"))
-        names = {
-            "modem_port": self.tr("Modem port"),
-            "source": self.tr("Where calls are heard"),
-            "dial_number": self.tr("Number customers dial"),
-            "callback_url": self.tr("Callback URL"),
-            "callback_secret": self.tr("Callback secret"),
-            "timeout": self.tr("Time to dial"),
-            "result_seconds": self.tr("Result shown for"),
-            "region": self.tr("Country (region)"),
-            "kiosk_id": self.tr("Kiosk name"),
-            "language": self.tr("Staff language"),
-        }
-        for name, text in names.items():
-            self.labels[name].setText(text)
-        self.source.setItemText(0, self.tr("modem (default)"))
-        self.modem_port.setPlaceholderText(self.tr("e.g. /dev/ttyUSB2, COM3 or auto"))
-        self.dial_number.setPlaceholderText(self.tr("the SIM's number, e.g. +91 80000 00001"))
-        self.callback_url.setPlaceholderText("https://shop.example/hooks/kiosk")
-        self.callback_secret.setPlaceholderText("whsec_…")
-        self.region.setPlaceholderText("IN")
-        for box in (self.timeout, self.result_seconds):
-            box.setSuffix(self.tr(" s"))
+        for row in self.rows.values():
+            row.retranslate()
         self.detect_button.setText(self.tr("Find modem"))
         self.test_button.setText(self.tr("Send a test callback"))
         self.support_label.setText(self.tr("Support"))
@@ -246,11 +162,9 @@ class SettingsScreen(Retranslating, QWidget):
         self.quit_button.setText(self.tr("Leave kiosk mode"))
 
     def _show_problems(self, problems: dict[str, str]) -> None:
-        for name, label in self.errors.items():
-            label.setText(problems.get(name, ""))
-            label.setVisible(name in problems)
-            set_style_state(self.fields[name], "fault", name in problems)
-        other = [why for name, why in problems.items() if name not in self.errors]
+        for name, row in self.rows.items():
+            row.show_problem(problems.get(name))
+        other = [why for name, why in problems.items() if name not in self.rows]
         if other:
             self.message.setText(" ".join(other))
 
@@ -260,14 +174,14 @@ class SettingsScreen(Retranslating, QWidget):
 
     async def _detect(self) -> None:
         self.detect_button.setEnabled(False)
-        self.errors["modem_port"].hide()
+        self.rows["modem_port"].show_problem(None)
         self.message.setText(self.tr("Looking for a modem…"))
         try:
             port = await self._live.detect_modem()
         finally:
             self.detect_button.setEnabled(True)
         if port:
-            self.modem_port.setText(port)
+            self.rows["modem_port"].set_value(port)
             self.message.setText(self.tr("Found a modem on {port}.").format(port=port))
         else:
             self.message.setText(self.tr("No modem answered. Is it plugged in?"))
@@ -298,29 +212,9 @@ class SettingsScreen(Retranslating, QWidget):
         self.test_result.setText(self.tr("Sending…"))
         self.test_result.show()
         try:
-            result = await self._live.test_callback(
-                self.callback_url.text(), self.callback_secret.text()
-            )
+            typed = self.typed_values()
+            result = await self._live.test_callback(typed["callback_url"], typed["callback_secret"])
         finally:
             self.test_button.setEnabled(True)
         self.test_result.setText(result.message)
         set_style_state(self.test_result, "fault", not result.ok)
-
-
-def _seconds_box(low: int, high: int) -> QDoubleSpinBox:
-    """A number of seconds, typed or stepped with the large − and + buttons beside it."""
-    box = named(QDoubleSpinBox(decimals=0), "settingField")
-    box.setRange(low, high)
-    return box
-
-
-def _step_button(box: QDoubleSpinBox, symbol: str, step: float) -> QPushButton:
-    """A touch-sized button that changes ``box`` by ``step``."""
-    button = named(QPushButton(symbol), "stepButton")
-    button.setAutoRepeat(True)
-    button.clicked.connect(lambda: box.setValue(box.value() + step))
-    return button
-
-
-def _wrapping(name: str) -> QLabel:
-    return named(QLabel(wordWrap=True), name)

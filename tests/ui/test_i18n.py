@@ -10,7 +10,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from pytestqt.qtbot import QtBot
 
+import kiosk.config.sections
 import kiosk.ui
+from kiosk.config.editor import ON_SCREEN
 from kiosk.ui.assets import asset_file
 from kiosk.ui.i18n import Languages, format_count, format_time
 from kiosk.ui.status_strip import StatusStrip
@@ -50,7 +52,11 @@ def test_every_tr_string_is_in_the_ts_file_and_the_qm_is_compiled_from_it(
 ) -> None:
     copy = tmp_path / "kiosk_hi.ts"
     shutil.copy(TS, copy)
-    sources = sorted(Path(kiosk.ui.__file__).parent.glob("*.py"))
+    sources = sorted(
+        path
+        for package in (kiosk.ui, kiosk.config.sections)
+        for path in Path(package.__file__).parent.glob("*.py")
+    )
     report = subprocess.run(
         [TOOLS / "pyside6-lupdate", *map(str, sources), "-no-obsolete", "-ts", str(copy)],
         capture_output=True,
@@ -66,6 +72,16 @@ def test_every_tr_string_is_in_the_ts_file_and_the_qm_is_compiled_from_it(
         [TOOLS / "pyside6-lrelease", str(TS), "-qm", str(compiled)], capture_output=True, check=True
     )
     assert compiled.read_bytes() == (TS.with_suffix(".qm")).read_bytes()
+
+
+def test_every_settings_screen_text_is_marked_for_translation() -> None:
+    marked = {source for context, source, _ in messages() if context == "SettingsScreen"}
+    for info in ON_SCREEN:
+        assert info.screen is not None
+        words = {info.screen.example} if " " in info.screen.example else set()  # not a URL
+        texts = {info.screen.label, info.screen.unit} | words
+        missing = {text for text in texts if text} - marked
+        assert not missing, f"{info.name}: mark {missing} with QT_TRANSLATE_NOOP"
 
 
 def test_switching_language_retranslates_and_formats_for_the_locale(qtbot: QtBot) -> None:

@@ -173,10 +173,8 @@ def test_settings_change_applies_at_once(
             window.pin_screen.pin.setText(DEMO_PIN)
             window.pin_screen.submit()
             assert window.settings_screen is not None
-            window.settings_screen.result_seconds.setValue(3)
-            window.settings_screen.language.setCurrentIndex(
-                window.settings_screen.language.findData("hi")
-            )
+            window.settings_screen.rows["result_seconds"].set_value(3)
+            window.settings_screen.rows["language"].set_value("hi")
             assert window.settings_screen.save()
             shown = VerificationSession.start(expected_number="+919812345678", now=T0)
             window.result_screen.show_session(replace(shown, status=Status.CANCELLED))

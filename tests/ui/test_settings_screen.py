@@ -29,22 +29,22 @@ def test_validates_saves_and_tests_the_callback(
             qtbot.addWidget(screen)
             screen.show()
             screen.open()
-            assert screen.kiosk_id.text() == "k1"
-            assert screen.timeout.value() == 120
+            assert screen.rows["kiosk_id"].value() == "k1"
+            assert screen.rows["timeout"].value() == 120
             assert screen.quit_button.isVisible()
 
-            screen.callback_url.setText("shop.example/hook")
-            screen.timeout.setValue(45)
+            screen.rows["callback_url"].set_value("shop.example/hook")
+            screen.rows["timeout"].set_value(45)
             assert not screen.save()
-            assert screen.errors["callback_url"].isVisible()
-            assert "http://" in screen.errors["callback_url"].text()
-            assert screen.callback_url.property("fault") is True
+            assert screen.rows["callback_url"].error.isVisible()
+            assert "http://" in screen.rows["callback_url"].error.text()
+            assert screen.rows["callback_url"].editor.property("fault") is True
             assert screen.message.text() == "Nothing was saved. Please correct the marked fields."
             assert not config.exists()
             assert runtime.service.timeout.total_seconds() == 120
 
-            screen.callback_url.setText(backend.url)
-            screen.callback_secret.setText(SECRET)
+            screen.rows["callback_url"].set_value(backend.url)
+            screen.rows["callback_secret"].set_value(SECRET)
             screen.test_button.click()
             async with asyncio.timeout(10):
                 await screen.finish_work()
@@ -56,7 +56,7 @@ def test_validates_saves_and_tests_the_callback(
             assert screen.save()
             (restart,) = await saved
             assert restart == []
-            assert not screen.errors["callback_url"].isVisible()
+            assert not screen.rows["callback_url"].error.isVisible()
             assert screen.message.text() == "Saved and in use."
             assert runtime.service.timeout.total_seconds() == 45
             reread = load_settings(config)
@@ -67,7 +67,7 @@ def test_validates_saves_and_tests_the_callback(
             async with asyncio.timeout(30):
                 await screen.finish_work()
             assert screen.detect_button.isEnabled()
-            found = screen.modem_port.text()
+            found = screen.rows["modem_port"].value()
             assert screen.message.text() == (
                 f"Found a modem on {found}." if found else "No modem answered. Is it plugged in?"
             )
