@@ -31,7 +31,7 @@ screenshots: $(STAMP)
 # Qt Linguist: refresh the .ts sources from tr() calls and the settings' screen labels
 # (QT_TRANSLATE_NOOP in kiosk/config/sections), then compile them to .qm.
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate kiosk/ui/*.py kiosk/config/sections/*.py \
+	$(BIN)/pyside6-lupdate $$(find kiosk/ui kiosk/config/sections -name "*.py" | sort) \
 		-source-language en -target-language hi_IN \
 		-no-obsolete -ts kiosk/assets/translations/kiosk_hi.ts
 	$(BIN)/pyside6-lrelease kiosk/assets/translations/kiosk_hi.ts \

@@ -26,9 +26,9 @@ from kiosk.core.history import VerificationHistory, export_csv
 from kiosk.domain.session import Status, VerificationSession
 from kiosk.store.database import Database
 from kiosk.store.verifications import save_verification
-from kiosk.ui.dial_screen import DialScreen
 from kiosk.ui.i18n import Languages
 from kiosk.ui.launch import create_application
+from kiosk.ui.screens.dial_screen import DialScreen
 from kiosk.ui.style import follow_window_size
 
 NOW = datetime.now(UTC)

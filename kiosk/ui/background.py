@@ -3,7 +3,7 @@
 Slots cannot await; :class:`BackgroundWork` starts the coroutine as a task, keeps a
 reference (asyncio only holds weak ones), logs a failure instead of losing it, and
 lets tests and shutdown wait until everything started has finished. Work that waits
-for the database can name a busy sign (a screen's :class:`~kiosk.ui.busy_note.BusyNote`):
+for the database can name a busy sign (a screen's :class:`~kiosk.ui.widgets.busy_note.BusyNote`):
 it is shown once the wait is long enough to be noticed, and hidden when the last
 work using it ends.
 """

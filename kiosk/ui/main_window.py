@@ -27,20 +27,20 @@ from kiosk.domain.session import VerificationSession
 from kiosk.domain.sms_code import CodeCheck
 from kiosk.ui.background import BackgroundWork
 from kiosk.ui.bridge import ServiceBridge
-from kiosk.ui.code_screen import CodeScreen
-from kiosk.ui.customer_window import CustomerWindow
-from kiosk.ui.dial_screen import EXTEND_SECONDS, DialScreen
-from kiosk.ui.find_screen import FindScreen
-from kiosk.ui.history_screen import HistoryScreen
 from kiosk.ui.i18n import Languages, Retranslating
-from kiosk.ui.pin_screen import PinScreen
-from kiosk.ui.report_screen import ReportScreen
-from kiosk.ui.result_screen import ResultScreen
-from kiosk.ui.settings_screen import SettingsScreen
+from kiosk.ui.screens.code_screen import CodeScreen
+from kiosk.ui.screens.customer_window import CustomerWindow
+from kiosk.ui.screens.dial_screen import EXTEND_SECONDS, DialScreen
+from kiosk.ui.screens.find_screen import FindScreen
+from kiosk.ui.screens.history_screen import HistoryScreen
+from kiosk.ui.screens.pin_screen import PinScreen
+from kiosk.ui.screens.report_screen import ReportScreen
+from kiosk.ui.screens.result_screen import ResultScreen
+from kiosk.ui.screens.settings_screen import SettingsScreen
+from kiosk.ui.screens.status_details import StatusDetails
 from kiosk.ui.sound import OutcomeSound
-from kiosk.ui.status_details import StatusDetails
-from kiosk.ui.status_strip import StatusStrip
 from kiosk.ui.style import follow_window_size, named
+from kiosk.ui.widgets.status_strip import StatusStrip
 
 log = logging.getLogger("kiosk.ui")
 

@@ -22,7 +22,7 @@ def drawn_with(text: str, font: QFont) -> set[str]:
 def screen_strings() -> set[str]:
     """Every string literal in the screens' code (docstrings left out) and every translation."""
     found: set[str] = set()
-    for source in Path(kiosk.ui.__file__).parent.glob("*.py"):
+    for source in Path(kiosk.ui.__file__).parent.rglob("*.py"):
         tree = ast.parse(source.read_text(encoding="utf-8"))
         docstrings = {
             id(node.body[0].value)

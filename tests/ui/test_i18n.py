@@ -15,7 +15,7 @@ import kiosk.ui
 from kiosk.config.editor import ON_SCREEN
 from kiosk.ui.assets import asset_file
 from kiosk.ui.i18n import Languages, format_count, format_time
-from kiosk.ui.status_strip import StatusStrip
+from kiosk.ui.widgets.status_strip import StatusStrip
 
 TS = asset_file("translations", "kiosk_hi.ts")
 PLACEHOLDER = re.compile(r"\{\w*\}")
@@ -55,7 +55,7 @@ def test_every_tr_string_is_in_the_ts_file_and_the_qm_is_compiled_from_it(
     sources = sorted(
         path
         for package in (kiosk.ui, kiosk.config.sections)
-        for path in Path(package.__file__).parent.glob("*.py")
+        for path in Path(package.__file__).parent.rglob("*.py")
     )
     report = subprocess.run(
         [TOOLS / "pyside6-lupdate", *map(str, sources), "-no-obsolete", "-ts", str(copy)],

@@ -4,7 +4,7 @@
 <context>
     <name>BusyNote</name>
     <message>
-        <location filename="../../ui/busy_note.py" line="34"/>
+        <location filename="../../ui/widgets/busy_note.py" line="34"/>
         <source>Please wait…</source>
         <translation>कृपया प्रतीक्षा करें…</translation>
     </message>
@@ -12,77 +12,77 @@
 <context>
     <name>CodeScreen</name>
     <message>
-        <location filename="../../ui/code_screen.py" line="125"/>
+        <location filename="../../ui/screens/code_screen.py" line="125"/>
         <source>Verify with a code by SMS</source>
         <translation>SMS कोड से पुष्टि करें</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="126"/>
+        <location filename="../../ui/screens/code_screen.py" line="126"/>
         <source>6-digit code</source>
         <translation>6 अंकों का कोड</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="127"/>
+        <location filename="../../ui/screens/code_screen.py" line="127"/>
         <source>Check</source>
         <translation>जाँचें</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="128"/>
+        <location filename="../../ui/screens/code_screen.py" line="128"/>
         <source>Delete the last digit</source>
         <translation>आख़िरी अंक मिटाएँ</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="129"/>
+        <location filename="../../ui/screens/code_screen.py" line="129"/>
         <source>Back to the call</source>
         <translation>कॉल पर वापस</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="130"/>
+        <location filename="../../ui/screens/code_screen.py" line="130"/>
         <source>Send a new code</source>
         <translation>नया कोड भेजें</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="142"/>
+        <location filename="../../ui/screens/code_screen.py" line="142"/>
         <source>Sending a code to the phone ending {digits}…</source>
         <translation>{digits} पर ख़त्म होने वाले फ़ोन पर कोड भेजा जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="144"/>
+        <location filename="../../ui/screens/code_screen.py" line="144"/>
         <source>The code was not sent. {reason}</source>
         <translation>कोड नहीं भेजा गया। {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="147"/>
+        <location filename="../../ui/screens/code_screen.py" line="147"/>
         <source>Code sent to the phone ending {digits}. Type the code the customer reads out.</source>
         <translation>{digits} पर ख़त्म होने वाले फ़ोन पर कोड भेजा गया। ग्राहक जो कोड पढ़कर सुनाए, उसे यहाँ डालें।</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="154"/>
+        <location filename="../../ui/screens/code_screen.py" line="154"/>
         <source>Demo: the simulated phone got the code {code}.</source>
         <translation>डेमो: नकली फ़ोन पर कोड {code} आया।</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="150"/>
+        <location filename="../../ui/screens/code_screen.py" line="150"/>
         <source>Valid until {time}.</source>
         <translation>{time} तक मान्य।</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="175"/>
+        <location filename="../../ui/screens/code_screen.py" line="175"/>
         <source>Wrong code. Tries left: {count}.</source>
         <translation>गलत कोड। बची हुई कोशिशें: {count}।</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="177"/>
+        <location filename="../../ui/screens/code_screen.py" line="177"/>
         <source>The code has expired. Send a new one, or ask the customer to call.</source>
         <translation>कोड की समय-सीमा ख़त्म हो गई। नया कोड भेजें, या ग्राहक से कॉल करने को कहें।</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="179"/>
+        <location filename="../../ui/screens/code_screen.py" line="179"/>
         <source>Too many wrong codes. Send a new one, or ask the customer to call.</source>
         <translation>बहुत बार गलत कोड डाला गया। नया कोड भेजें, या ग्राहक से कॉल करने को कहें।</translation>
     </message>
     <message>
-        <location filename="../../ui/code_screen.py" line="181"/>
+        <location filename="../../ui/screens/code_screen.py" line="181"/>
         <source>No code is waiting. Send a new one.</source>
         <translation>कोई कोड बाकी नहीं है। नया कोड भेजें।</translation>
     </message>
@@ -90,37 +90,37 @@
 <context>
     <name>CustomerImport</name>
     <message>
-        <location filename="../../ui/customer_import.py" line="55"/>
+        <location filename="../../ui/screens/customer_import.py" line="55"/>
         <source>Importing {name}…</source>
         <translation>{name} आयात हो रही है…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_import.py" line="64"/>
+        <location filename="../../ui/screens/customer_import.py" line="64"/>
         <source>Nothing was imported. {reason}</source>
         <translation>कुछ भी आयात नहीं हुआ। {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_import.py" line="77"/>
+        <location filename="../../ui/screens/customer_import.py" line="77"/>
         <source>Import customers from a file…</source>
         <translation>फ़ाइल से ग्राहक आयात करें…</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_import.py" line="80"/>
+        <location filename="../../ui/screens/customer_import.py" line="80"/>
         <source>Customers added: {added}, updated: {updated}.</source>
         <translation>जोड़े गए ग्राहक: {added}, अपडेट किए गए: {updated}।</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_import.py" line="85"/>
+        <location filename="../../ui/screens/customer_import.py" line="85"/>
         <source>Rows not imported: {rejected}; the reasons are in {report}.</source>
         <translation>आयात न हुई पंक्तियाँ: {rejected}; कारण {report} में हैं।</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_import.py" line="93"/>
+        <location filename="../../ui/screens/customer_import.py" line="93"/>
         <source>Customer file</source>
         <translation>ग्राहक फ़ाइल</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_import.py" line="94"/>
+        <location filename="../../ui/screens/customer_import.py" line="94"/>
         <source>Customer lists (*.csv *.xlsx)</source>
         <translation>ग्राहक सूचियाँ (*.csv *.xlsx)</translation>
     </message>
@@ -128,12 +128,12 @@
 <context>
     <name>CustomerWindow</name>
     <message>
-        <location filename="../../ui/customer_window.py" line="78"/>
+        <location filename="../../ui/screens/customer_window.py" line="78"/>
         <source>Customer screen</source>
         <translation>ग्राहक स्क्रीन</translation>
     </message>
     <message>
-        <location filename="../../ui/customer_window.py" line="79"/>
+        <location filename="../../ui/screens/customer_window.py" line="79"/>
         <source>Welcome. Staff will start your verification.</source>
         <translation>स्वागत है। कर्मचारी आपका सत्यापन शुरू करेंगे।</translation>
     </message>
@@ -141,82 +141,82 @@
 <context>
     <name>DialScreen</name>
     <message>
-        <location filename="../../ui/dial_screen.py" line="179"/>
+        <location filename="../../ui/screens/dial_screen.py" line="179"/>
         <source>Call this number</source>
         <translation>इस नंबर पर कॉल करें</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="181"/>
+        <location filename="../../ui/screens/dial_screen.py" line="181"/>
         <source>The call is cut automatically before it is answered. It costs nothing.</source>
         <translation>कॉल उठने से पहले अपने-आप कट जाएगी। इसका कोई पैसा नहीं लगेगा।</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="183"/>
+        <location filename="../../ui/screens/dial_screen.py" line="183"/>
         <source>Scan to call</source>
         <translation>कॉल करने के लिए स्कैन करें</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="184"/>
+        <location filename="../../ui/screens/dial_screen.py" line="184"/>
         <source>Cancel</source>
         <translation>रद्द करें</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="185"/>
+        <location filename="../../ui/screens/dial_screen.py" line="185"/>
         <source>+{seconds} s</source>
         <translation>+{seconds} सेकंड</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="186"/>
+        <location filename="../../ui/screens/dial_screen.py" line="186"/>
         <source>Send a code by SMS instead</source>
         <translation>इसके बजाय SMS से कोड भेजें</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="188"/>
+        <location filename="../../ui/screens/dial_screen.py" line="188"/>
         <source>Change the language</source>
         <translation>भाषा बदलें</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="190"/>
+        <location filename="../../ui/screens/dial_screen.py" line="190"/>
         <source>Demo:</source>
         <translation>डेमो:</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="191"/>
+        <location filename="../../ui/screens/dial_screen.py" line="191"/>
         <source>Simulate call from this phone</source>
         <translation>इस फ़ोन से नकली कॉल</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="192"/>
+        <location filename="../../ui/screens/dial_screen.py" line="192"/>
         <source>Simulate call from another phone</source>
         <translation>दूसरे फ़ोन से नकली कॉल</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="209"/>
+        <location filename="../../ui/screens/dial_screen.py" line="209"/>
         <source>the kiosk&apos;s number</source>
         <translation>कियोस्क का नंबर</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="218"/>
+        <location filename="../../ui/screens/dial_screen.py" line="218"/>
         <source>{name}, please dial from the phone ending {digits}</source>
         <translation>{name}, कृपया {digits} पर ख़त्म होने वाले फ़ोन से कॉल करें</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="224"/>
+        <location filename="../../ui/screens/dial_screen.py" line="224"/>
         <source>Please dial from the phone ending {digits}</source>
         <translation>कृपया {digits} पर ख़त्म होने वाले फ़ोन से कॉल करें</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="236"/>
+        <location filename="../../ui/screens/dial_screen.py" line="236"/>
         <source>A call came from a hidden number. Please call from the phone ending {digits} with caller ID switched on.</source>
         <translation>एक कॉल छिपे हुए नंबर से आई। कृपया {digits} पर ख़त्म होने वाले फ़ोन से कॉलर आईडी चालू करके कॉल करें।</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="240"/>
+        <location filename="../../ui/screens/dial_screen.py" line="240"/>
         <source>A call came from a different number ({number}). Please call from the phone ending {digits}.</source>
         <translation>एक कॉल दूसरे नंबर ({number}) से आई। कृपया {digits} पर ख़त्म होने वाले फ़ोन से कॉल करें।</translation>
     </message>
     <message>
-        <location filename="../../ui/dial_screen.py" line="255"/>
+        <location filename="../../ui/screens/dial_screen.py" line="255"/>
         <source>left</source>
         <translation>बाकी</translation>
     </message>
@@ -224,42 +224,42 @@
 <context>
     <name>FindScreen</name>
     <message>
-        <location filename="../../ui/find_screen.py" line="98"/>
+        <location filename="../../ui/screens/find_screen.py" line="98"/>
         <source>Who is verifying?</source>
         <translation>किसका सत्यापन करना है?</translation>
     </message>
     <message>
-        <location filename="../../ui/find_screen.py" line="99"/>
+        <location filename="../../ui/screens/find_screen.py" line="99"/>
         <source>Order or member number, phone, or name</source>
         <translation>ऑर्डर या सदस्य नंबर, फ़ोन या नाम</translation>
     </message>
     <message>
-        <location filename="../../ui/find_screen.py" line="100"/>
+        <location filename="../../ui/screens/find_screen.py" line="100"/>
         <source>Search</source>
         <translation>खोजें</translation>
     </message>
     <message>
-        <location filename="../../ui/find_screen.py" line="101"/>
+        <location filename="../../ui/screens/find_screen.py" line="101"/>
         <source>History</source>
         <translation>इतिहास</translation>
     </message>
     <message>
-        <location filename="../../ui/find_screen.py" line="102"/>
+        <location filename="../../ui/screens/find_screen.py" line="102"/>
         <source>Settings</source>
         <translation>सेटिंग्स</translation>
     </message>
     <message>
-        <location filename="../../ui/find_screen.py" line="108"/>
+        <location filename="../../ui/screens/find_screen.py" line="108"/>
         <source>Verify {number} (not on file)</source>
         <translation>{number} का सत्यापन करें (रिकॉर्ड में नहीं)</translation>
     </message>
     <message>
-        <location filename="../../ui/find_screen.py" line="156"/>
+        <location filename="../../ui/screens/find_screen.py" line="156"/>
         <source>{number} is not on file. Only customers on file can be verified here.</source>
         <translation>{number} रिकॉर्ड में नहीं है। यहाँ केवल रिकॉर्ड वाले ग्राहकों का सत्यापन हो सकता है।</translation>
     </message>
     <message>
-        <location filename="../../ui/find_screen.py" line="160"/>
+        <location filename="../../ui/screens/find_screen.py" line="160"/>
         <source>Nobody found for “{query}”.</source>
         <translation>“{query}” के लिए कोई नहीं मिला।</translation>
     </message>
@@ -267,128 +267,128 @@
 <context>
     <name>HistoryScreen</name>
     <message>
-        <location filename="../../ui/history_screen.py" line="165"/>
+        <location filename="../../ui/screens/history_screen.py" line="165"/>
         <source>No verifications match.</source>
         <translation>कोई मेल खाता सत्यापन नहीं मिला।</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="168"/>
+        <location filename="../../ui/screens/history_screen.py" line="168"/>
         <source>{count} shown</source>
         <translation>{count} दिखाए गए</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="180"/>
+        <location filename="../../ui/screens/history_screen.py" line="180"/>
         <source>Could not save the file: {reason}</source>
         <translation>फ़ाइल सेव नहीं हो सकी: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="184"/>
+        <location filename="../../ui/screens/history_screen.py" line="184"/>
         <source>Saved {count} rows to {path}</source>
         <translation>{count} पंक्तियाँ {path} में सेव की गईं</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="194"/>
+        <location filename="../../ui/screens/history_screen.py" line="194"/>
         <source>History</source>
         <translation>इतिहास</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="195"/>
+        <location filename="../../ui/screens/history_screen.py" line="195"/>
         <source>Report</source>
         <translation>रिपोर्ट</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="196"/>
+        <location filename="../../ui/screens/history_screen.py" line="196"/>
         <source>Reference, name or last digits</source>
         <translation>रेफ़रेंस, नाम या आख़िरी अंक</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="197"/>
+        <location filename="../../ui/screens/history_screen.py" line="197"/>
         <source>Back</source>
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="198"/>
+        <location filename="../../ui/screens/history_screen.py" line="198"/>
         <source>Export CSV</source>
         <translation>CSV फ़ाइल बनाएँ</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="202"/>
+        <location filename="../../ui/screens/history_screen.py" line="202"/>
         <source>Today</source>
         <translation>आज</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="203"/>
+        <location filename="../../ui/screens/history_screen.py" line="203"/>
         <source>Last 7 days</source>
         <translation>पिछले 7 दिन</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="204"/>
+        <location filename="../../ui/screens/history_screen.py" line="204"/>
         <source>All</source>
         <translation>सभी</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="210"/>
+        <location filename="../../ui/screens/history_screen.py" line="210"/>
         <source>Every outcome</source>
         <translation>हर नतीजा</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="223"/>
-        <location filename="../../ui/history_screen.py" line="244"/>
+        <location filename="../../ui/screens/history_screen.py" line="223"/>
+        <location filename="../../ui/screens/history_screen.py" line="244"/>
         <source>Not on file</source>
         <translation>रिकॉर्ड में नहीं</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="246"/>
+        <location filename="../../ui/screens/history_screen.py" line="246"/>
         <source>Phone: {number}</source>
         <translation>फ़ोन: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="249"/>
+        <location filename="../../ui/screens/history_screen.py" line="249"/>
         <source>Started: {date} {time}</source>
         <translation>शुरू: {date} {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="253"/>
+        <location filename="../../ui/screens/history_screen.py" line="253"/>
         <source>Kiosk: {kiosk}</source>
         <translation>कियोस्क: {kiosk}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="258"/>
+        <location filename="../../ui/screens/history_screen.py" line="258"/>
         <source>Calls heard</source>
         <translation>सुनी गई कॉल</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="261"/>
+        <location filename="../../ui/screens/history_screen.py" line="261"/>
         <source>No call was heard.</source>
         <translation>कोई कॉल नहीं आई।</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="263"/>
+        <location filename="../../ui/screens/history_screen.py" line="263"/>
         <source>the right phone</source>
         <translation>सही फ़ोन</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="264"/>
+        <location filename="../../ui/screens/history_screen.py" line="264"/>
         <source>a different number</source>
         <translation>दूसरा नंबर</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="265"/>
+        <location filename="../../ui/screens/history_screen.py" line="265"/>
         <source>a hidden number</source>
         <translation>छिपा हुआ नंबर</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="266"/>
+        <location filename="../../ui/screens/history_screen.py" line="266"/>
         <source>too late</source>
         <translation>बहुत देर से</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="267"/>
+        <location filename="../../ui/screens/history_screen.py" line="267"/>
         <source>no verification waiting</source>
         <translation>कोई सत्यापन चालू नहीं था</translation>
     </message>
     <message>
-        <location filename="../../ui/history_screen.py" line="272"/>
+        <location filename="../../ui/screens/history_screen.py" line="272"/>
         <source>{time}: {caller} via {source} — {outcome}</source>
         <translation>{time}: {caller}, {source} से — {outcome}</translation>
     </message>
@@ -409,42 +409,42 @@
 <context>
     <name>PinScreen</name>
     <message>
-        <location filename="../../ui/pin_screen.py" line="109"/>
+        <location filename="../../ui/screens/pin_screen.py" line="109"/>
         <source>Wrong PIN. Please try again.</source>
         <translation>गलत पिन। कृपया फिर से कोशिश करें।</translation>
     </message>
     <message>
-        <location filename="../../ui/pin_screen.py" line="113"/>
+        <location filename="../../ui/screens/pin_screen.py" line="113"/>
         <source>Staff PIN</source>
         <translation>कर्मचारी पिन</translation>
     </message>
     <message>
-        <location filename="../../ui/pin_screen.py" line="114"/>
+        <location filename="../../ui/screens/pin_screen.py" line="114"/>
         <source>Enter the staff PIN</source>
         <translation>कर्मचारी पिन डालें</translation>
     </message>
     <message>
-        <location filename="../../ui/pin_screen.py" line="115"/>
+        <location filename="../../ui/screens/pin_screen.py" line="115"/>
         <source>OK</source>
         <translation>ठीक है</translation>
     </message>
     <message>
-        <location filename="../../ui/pin_screen.py" line="116"/>
+        <location filename="../../ui/screens/pin_screen.py" line="116"/>
         <source>Delete the last digit</source>
         <translation>आख़िरी अंक मिटाएँ</translation>
     </message>
     <message>
-        <location filename="../../ui/pin_screen.py" line="117"/>
+        <location filename="../../ui/screens/pin_screen.py" line="117"/>
         <source>Back</source>
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../ui/pin_screen.py" line="124"/>
+        <location filename="../../ui/screens/pin_screen.py" line="124"/>
         <source>No staff PIN is set. On this computer run “missedcall-kiosk staff-pin” and put the line it prints into the config file.</source>
         <translation>अभी कोई कर्मचारी पिन नहीं है। इसी कंप्यूटर पर “missedcall-kiosk staff-pin” चलाएँ और जो पंक्ति दिखे उसे कॉन्फ़िग फ़ाइल में जोड़ें।</translation>
     </message>
     <message>
-        <location filename="../../ui/pin_screen.py" line="127"/>
+        <location filename="../../ui/screens/pin_screen.py" line="127"/>
         <source>Too many wrong tries. Wait 30 seconds.</source>
         <translation>बहुत बार गलत पिन डाला गया। 30 सेकंड रुकें।</translation>
     </message>
@@ -452,57 +452,57 @@
 <context>
     <name>ReportScreen</name>
     <message>
-        <location filename="../../ui/report_screen.py" line="98"/>
+        <location filename="../../ui/screens/report_screen.py" line="98"/>
         <source>Report</source>
         <translation>रिपोर्ट</translation>
     </message>
     <message>
-        <location filename="../../ui/report_screen.py" line="100"/>
+        <location filename="../../ui/screens/report_screen.py" line="100"/>
         <source>{days} days</source>
         <translation>{days} दिन</translation>
     </message>
     <message>
-        <location filename="../../ui/report_screen.py" line="103"/>
+        <location filename="../../ui/screens/report_screen.py" line="103"/>
         <source>Day</source>
         <translation>दिन</translation>
     </message>
     <message>
-        <location filename="../../ui/report_screen.py" line="104"/>
+        <location filename="../../ui/screens/report_screen.py" line="104"/>
         <source>Kiosk</source>
         <translation>कियोस्क</translation>
     </message>
     <message>
-        <location filename="../../ui/report_screen.py" line="105"/>
+        <location filename="../../ui/screens/report_screen.py" line="105"/>
         <source>Verified</source>
         <translation>सत्यापित</translation>
     </message>
     <message>
-        <location filename="../../ui/report_screen.py" line="106"/>
+        <location filename="../../ui/screens/report_screen.py" line="106"/>
         <source>Success</source>
         <translation>सफलता</translation>
     </message>
     <message>
-        <location filename="../../ui/report_screen.py" line="107"/>
+        <location filename="../../ui/screens/report_screen.py" line="107"/>
         <source>Median time</source>
         <translation>मध्य समय</translation>
     </message>
     <message>
-        <location filename="../../ui/report_screen.py" line="110"/>
+        <location filename="../../ui/screens/report_screen.py" line="110"/>
         <source>Back</source>
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../ui/report_screen.py" line="121"/>
+        <location filename="../../ui/screens/report_screen.py" line="121"/>
         <source>{verified} of {total}</source>
         <translation>{total} में से {verified}</translation>
     </message>
     <message>
-        <location filename="../../ui/report_screen.py" line="134"/>
+        <location filename="../../ui/screens/report_screen.py" line="134"/>
         <source>{verified} of {total} verified in the last {days} days.</source>
         <translation>पिछले {days} दिनों में {total} में से {verified} सत्यापित।</translation>
     </message>
     <message>
-        <location filename="../../ui/report_screen.py" line="138"/>
+        <location filename="../../ui/screens/report_screen.py" line="138"/>
         <source>No verifications in the last {days} days.</source>
         <translation>पिछले {days} दिनों में कोई सत्यापन नहीं।</translation>
     </message>
@@ -510,37 +510,37 @@
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../../ui/result_screen.py" line="96"/>
+        <location filename="../../ui/screens/result_screen.py" line="96"/>
         <source>Code sent by SMS, typed in at {time}</source>
         <translation>SMS से भेजा गया कोड {time} पर डाला गया</translation>
     </message>
     <message>
-        <location filename="../../ui/result_screen.py" line="101"/>
+        <location filename="../../ui/screens/result_screen.py" line="101"/>
         <source>Missed call from {number} at {time}</source>
         <translation>{time} पर {number} से मिस्ड कॉल</translation>
     </message>
     <message>
-        <location filename="../../ui/result_screen.py" line="105"/>
+        <location filename="../../ui/screens/result_screen.py" line="105"/>
         <source>1 call came from a different number.</source>
         <translation>1 कॉल दूसरे नंबर से आई।</translation>
     </message>
     <message>
-        <location filename="../../ui/result_screen.py" line="107"/>
+        <location filename="../../ui/screens/result_screen.py" line="107"/>
         <source>{count} calls came from a different number.</source>
         <translation>{count} कॉल दूसरे नंबर से आईं।</translation>
     </message>
     <message>
-        <location filename="../../ui/result_screen.py" line="110"/>
+        <location filename="../../ui/screens/result_screen.py" line="110"/>
         <source>No call came from the phone on record.</source>
         <translation>रिकॉर्ड वाले फ़ोन से कोई कॉल नहीं आई।</translation>
     </message>
     <message>
-        <location filename="../../ui/result_screen.py" line="120"/>
+        <location filename="../../ui/screens/result_screen.py" line="120"/>
         <source>Done</source>
         <translation>हो गया</translation>
     </message>
     <message>
-        <location filename="../../ui/result_screen.py" line="122"/>
+        <location filename="../../ui/screens/result_screen.py" line="122"/>
         <source>Done ({seconds})</source>
         <translation>हो गया ({seconds})</translation>
     </message>
@@ -548,27 +548,27 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings_screen.py" line="129"/>
+        <location filename="../../ui/screens/settings_screen.py" line="129"/>
         <source>Nothing was saved. Please correct the marked fields.</source>
         <translation>कुछ भी सेव नहीं हुआ। कृपया लाल निशान वाले खाने ठीक करें।</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="134"/>
+        <location filename="../../ui/screens/settings_screen.py" line="134"/>
         <source>Could not save the settings: {reason}</source>
         <translation>सेटिंग्स सेव नहीं हो सकीं: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="143"/>
+        <location filename="../../ui/screens/settings_screen.py" line="143"/>
         <source>Saved. Restart the kiosk to use: {names}</source>
         <translation>सेव हो गया। ये बदलाव कियोस्क दोबारा चालू करने पर लागू होंगे: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="146"/>
+        <location filename="../../ui/screens/settings_screen.py" line="146"/>
         <source>Saved and in use.</source>
         <translation>सेव हो गया और लागू है।</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="152"/>
+        <location filename="../../ui/screens/settings_screen.py" line="152"/>
         <source>Settings</source>
         <translation>सेटिंग्स</translation>
     </message>
@@ -644,82 +644,82 @@
         <translation> सेकंड</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="155"/>
+        <location filename="../../ui/screens/settings_screen.py" line="155"/>
         <source>Find modem</source>
         <translation>मॉडेम खोजें</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="156"/>
+        <location filename="../../ui/screens/settings_screen.py" line="156"/>
         <source>Send a test callback</source>
         <translation>टेस्ट कॉलबैक भेजें</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="157"/>
+        <location filename="../../ui/screens/settings_screen.py" line="157"/>
         <source>Support</source>
         <translation>सहायता</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="158"/>
+        <location filename="../../ui/screens/settings_screen.py" line="158"/>
         <source>Customers</source>
         <translation>ग्राहक</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="159"/>
+        <location filename="../../ui/screens/settings_screen.py" line="159"/>
         <source>Save diagnostics for support</source>
         <translation>सहायता के लिए जाँच-फ़ाइल सहेजें</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="160"/>
+        <location filename="../../ui/screens/settings_screen.py" line="160"/>
         <source>Back</source>
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="161"/>
+        <location filename="../../ui/screens/settings_screen.py" line="161"/>
         <source>Save</source>
         <translation>सेव करें</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="162"/>
+        <location filename="../../ui/screens/settings_screen.py" line="162"/>
         <source>Leave kiosk mode</source>
         <translation>कियोस्क मोड बंद करें</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="178"/>
+        <location filename="../../ui/screens/settings_screen.py" line="178"/>
         <source>Looking for a modem…</source>
         <translation>मॉडेम खोजा जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="185"/>
+        <location filename="../../ui/screens/settings_screen.py" line="185"/>
         <source>Found a modem on {port}.</source>
         <translation>{port} पर मॉडेम मिला।</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="187"/>
+        <location filename="../../ui/screens/settings_screen.py" line="187"/>
         <source>No modem answered. Is it plugged in?</source>
         <translation>किसी मॉडेम ने जवाब नहीं दिया। क्या वह लगा हुआ है?</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="191"/>
+        <location filename="../../ui/screens/settings_screen.py" line="191"/>
         <source>Checking the kiosk and collecting its logs…</source>
         <translation>कियोस्क की जाँच हो रही है और उसके लॉग इकट्ठे किए जा रहे हैं…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="197"/>
+        <location filename="../../ui/screens/settings_screen.py" line="197"/>
         <source>Could not save the diagnostics: {reason}</source>
         <translation>जाँच-फ़ाइल सहेजी नहीं जा सकी: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="204"/>
+        <location filename="../../ui/screens/settings_screen.py" line="204"/>
         <source>Saved {path}. Send this file to support; it holds no passwords.</source>
         <translation>{path} सहेजी गई। यह फ़ाइल सहायता टीम को भेजें; इसमें कोई पासवर्ड नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_screen.py" line="212"/>
+        <location filename="../../ui/screens/settings_screen.py" line="212"/>
         <source>Sending…</source>
         <translation>भेजा जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_form.py" line="121"/>
+        <location filename="../../ui/screens/settings_form.py" line="121"/>
         <source>Applies after a restart.</source>
         <translation>कियोस्क दोबारा चालू होने पर लागू होगा।</translation>
     </message>
@@ -727,7 +727,7 @@
 <context>
     <name>SignalBars</name>
     <message>
-        <location filename="../../ui/signal_bars.py" line="30"/>
+        <location filename="../../ui/widgets/signal_bars.py" line="30"/>
         <source>Signal: {bars} of 4 bars</source>
         <translation>सिग्नल: 4 में से {bars}</translation>
     </message>
@@ -793,82 +793,82 @@
 <context>
     <name>StatusDetails</name>
     <message>
-        <location filename="../../ui/status_details.py" line="63"/>
+        <location filename="../../ui/screens/status_details.py" line="63"/>
         <source>Status details</source>
         <translation>स्थिति का विवरण</translation>
     </message>
     <message>
-        <location filename="../../ui/status_details.py" line="64"/>
+        <location filename="../../ui/screens/status_details.py" line="64"/>
         <source>Back</source>
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../ui/status_details.py" line="68"/>
+        <location filename="../../ui/screens/status_details.py" line="68"/>
         <source>Where calls are heard</source>
         <translation>कॉल कहाँ सुनी जाती हैं</translation>
     </message>
     <message>
-        <location filename="../../ui/status_details.py" line="70"/>
+        <location filename="../../ui/screens/status_details.py" line="70"/>
         <source>No call source has reported yet.</source>
         <translation>अभी तक किसी कॉल स्रोत से जानकारी नहीं मिली।</translation>
     </message>
     <message>
-        <location filename="../../ui/status_details.py" line="75"/>
+        <location filename="../../ui/screens/status_details.py" line="75"/>
         <source>Operator: {value}</source>
         <translation>ऑपरेटर: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_details.py" line="76"/>
+        <location filename="../../ui/screens/status_details.py" line="76"/>
         <source>Network: {value}</source>
         <translation>नेटवर्क: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_details.py" line="82"/>
+        <location filename="../../ui/screens/status_details.py" line="82"/>
         <source>Signal: {bars} of 4 bars</source>
         <translation>सिग्नल: 4 में से {bars}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_details.py" line="85"/>
+        <location filename="../../ui/screens/status_details.py" line="85"/>
         <source>Port: {port}</source>
         <translation>पोर्ट: {port}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_details.py" line="88"/>
+        <location filename="../../ui/screens/status_details.py" line="88"/>
         <source>Results for the backend</source>
         <translation>बैकएंड को भेजे जाने वाले नतीजे</translation>
     </message>
     <message>
-        <location filename="../../ui/status_details.py" line="90"/>
+        <location filename="../../ui/screens/status_details.py" line="90"/>
         <source>Not known yet.</source>
         <translation>अभी पता नहीं।</translation>
     </message>
     <message>
-        <location filename="../../ui/status_details.py" line="96"/>
+        <location filename="../../ui/screens/status_details.py" line="96"/>
         <source>Last result sent: {date} {time}</source>
         <translation>आख़िरी नतीजा भेजा गया: {date} {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_details.py" line="102"/>
+        <location filename="../../ui/screens/status_details.py" line="102"/>
         <source>Customer list from the merchant backend</source>
         <translation>व्यापारी के बैकएंड से ग्राहक सूची</translation>
     </message>
     <message>
-        <location filename="../../ui/status_details.py" line="110"/>
+        <location filename="../../ui/screens/status_details.py" line="110"/>
         <source>Not updated at {date} {time}: {problem}</source>
         <translation>{date} {time} पर अपडेट नहीं हुई: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_details.py" line="113"/>
+        <location filename="../../ui/screens/status_details.py" line="113"/>
         <source>The customers already on this kiosk are used; it tries again by itself.</source>
         <translation>तब तक इस कियोस्क पर पहले से मौजूद ग्राहक काम में आते हैं; यह अपने-आप फिर से कोशिश करता है।</translation>
     </message>
     <message>
-        <location filename="../../ui/status_details.py" line="117"/>
+        <location filename="../../ui/screens/status_details.py" line="117"/>
         <source>Updated at {date} {time}: {added} new, {updated} changed.</source>
         <translation>{date} {time} पर अपडेट हुई — नए: {added}, बदले गए: {updated}।</translation>
     </message>
     <message>
-        <location filename="../../ui/status_details.py" line="121"/>
+        <location filename="../../ui/screens/status_details.py" line="121"/>
         <source>Checked at {date} {time}: no changes.</source>
         <translation>{date} {time} पर जाँची गई: कोई बदलाव नहीं।</translation>
     </message>
@@ -876,52 +876,52 @@
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../ui/status_strip.py" line="115"/>
+        <location filename="../../ui/widgets/status_strip.py" line="115"/>
         <source>All results sent</source>
         <translation>सभी नतीजे भेज दिए गए</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="117"/>
+        <location filename="../../ui/widgets/status_strip.py" line="117"/>
         <source>1 result waiting to be sent</source>
         <translation>1 नतीजा भेजा जाना बाकी</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="119"/>
+        <location filename="../../ui/widgets/status_strip.py" line="119"/>
         <source>{count} results waiting to be sent</source>
         <translation>{count} नतीजे भेजे जाने बाकी</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="135"/>
+        <location filename="../../ui/widgets/status_strip.py" line="135"/>
         <source>Customer list not updated</source>
         <translation>ग्राहक सूची अपडेट नहीं हुई</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="138"/>
+        <location filename="../../ui/widgets/status_strip.py" line="138"/>
         <source>Customer list updated: {added} new, {updated} changed</source>
         <translation>ग्राहक सूची अपडेट हुई — नए: {added}, बदले गए: {updated}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="144"/>
+        <location filename="../../ui/widgets/status_strip.py" line="144"/>
         <source>DEMO</source>
         <translation>डेमो</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="145"/>
+        <location filename="../../ui/widgets/status_strip.py" line="145"/>
         <source>Demo mode: simulated modem and sample customers.</source>
         <translation>डेमो मोड: नकली मॉडेम और नमूना ग्राहक।</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="146"/>
+        <location filename="../../ui/widgets/status_strip.py" line="146"/>
         <source>Details ›</source>
         <translation>विवरण ›</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="147"/>
+        <location filename="../../ui/widgets/status_strip.py" line="147"/>
         <source>Tap for details</source>
         <translation>विवरण के लिए छुएँ</translation>
     </message>
     <message>
-        <location filename="../../ui/status_strip.py" line="149"/>
+        <location filename="../../ui/widgets/status_strip.py" line="149"/>
         <source>Starting…</source>
         <translation>शुरू हो रहा है…</translation>
     </message>

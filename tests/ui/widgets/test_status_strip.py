@@ -6,7 +6,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.core.notices import CustomersSynced
 from kiosk.domain.health import OutboxStatus, SourceState, SourceStatus
 from kiosk.ui.i18n import Languages
-from kiosk.ui.status_strip import StatusStrip
+from kiosk.ui.widgets.status_strip import StatusStrip
 
 T0 = datetime(2026, 11, 26, 10, 15, tzinfo=UTC)
 

@@ -1,7 +1,7 @@
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.digit_pad import DigitPad
+from kiosk.ui.widgets.digit_pad import DigitPad
 
 
 def test_keys_type_delete_and_submit(qtbot: QtBot) -> None:

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.phone import format_for_region, format_international, last_digits, mask
 from kiosk.domain.session import VerificationSession
-from kiosk.ui.busy_note import BusyNote
-from kiosk.ui.countdown_ring import CountdownRing
-from kiosk.ui.fit_text import FitText
 from kiosk.ui.i18n import LANGUAGE_NAMES, Retranslating
-from kiosk.ui.qr_code import QrCode
 from kiosk.ui.style import named, styled_background
+from kiosk.ui.widgets.busy_note import BusyNote
+from kiosk.ui.widgets.countdown_ring import CountdownRing
+from kiosk.ui.widgets.fit_text import FitText
+from kiosk.ui.widgets.qr_code import QrCode
 
 _TICK_MS = 100
 EXTEND_SECONDS = 60

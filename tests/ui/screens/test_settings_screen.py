@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.config.settings import load_settings
 from kiosk.core.live_settings import LiveSettings
 from kiosk.core.runtime import KioskRuntime
-from kiosk.ui.settings_screen import SettingsScreen
+from kiosk.ui.screens.settings_screen import SettingsScreen
 from tests.merchant_backend import SECRET, MerchantBackend
 from tests.ui.conftest import next_emission
 

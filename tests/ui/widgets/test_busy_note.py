@@ -1,7 +1,7 @@
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.busy_note import BusyNote
+from kiosk.ui.widgets.busy_note import BusyNote
 
 
 def test_shows_while_busy_and_guards_its_controls(qtbot: QtBot) -> None:

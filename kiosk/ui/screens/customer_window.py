@@ -13,8 +13,8 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain.session import VerificationSession
-from kiosk.ui.dial_screen import DialScreen
 from kiosk.ui.i18n import Retranslating
+from kiosk.ui.screens.dial_screen import DialScreen
 from kiosk.ui.style import follow_window_size, named, styled_background
 
 log = logging.getLogger("kiosk.ui")

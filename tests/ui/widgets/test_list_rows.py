@@ -2,7 +2,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QListWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.list_rows import WholeLines
+from kiosk.ui.widgets.list_rows import WholeLines
 
 
 def lowest_ink(rows: QListWidget) -> int:

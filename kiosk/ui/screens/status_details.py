@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWi
 from kiosk.core.notices import CustomersSynced
 from kiosk.domain.health import OutboxStatus, SourceStatus
 from kiosk.ui.i18n import Retranslating, format_count, format_date, format_time
-from kiosk.ui.status_strip import signal_bars
 from kiosk.ui.status_words import source_name, source_state
 from kiosk.ui.style import named, styled_background
+from kiosk.ui.widgets.status_strip import signal_bars
 
 
 class StatusDetails(Retranslating, QWidget):

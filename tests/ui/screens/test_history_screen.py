@@ -12,7 +12,7 @@ from kiosk.domain.session import VerificationSession
 from kiosk.store.database import Database
 from kiosk.store.verifications import save_verification
 from kiosk.ui.background import BackgroundWork
-from kiosk.ui.history_screen import HistoryScreen
+from kiosk.ui.screens.history_screen import HistoryScreen
 from tests.core.test_history import verified_session
 
 

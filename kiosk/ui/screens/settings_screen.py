@@ -1,6 +1,6 @@
 """The staff settings screen (behind the PIN): modem, provider, callback, timeouts, region.
 
-Its rows are the settings declared ``OnScreen``, built by :mod:`kiosk.ui.settings_form`;
+Its rows are the settings declared ``OnScreen``, built by :mod:`kiosk.ui.screens.settings_form`;
 the screen adds its buttons (find the modem, send a test callback) beside them. Values
 are checked by the same rules as the config file; a bad value is named in plain words
 next to its field and nothing is saved. Saved values go to the TOML config file and
@@ -27,9 +27,9 @@ from kiosk.config.editor import ON_SCREEN, SettingsProblem
 from kiosk.core.live_settings import LiveSettings
 from kiosk.ops.diagnostics import save_running_kiosk_bundle
 from kiosk.ui.background import BackgroundWork
-from kiosk.ui.customer_import import CustomerImport
 from kiosk.ui.i18n import Retranslating
-from kiosk.ui.settings_form import SettingRow, wrapping_label
+from kiosk.ui.screens.customer_import import CustomerImport
+from kiosk.ui.screens.settings_form import SettingRow, wrapping_label
 from kiosk.ui.style import named, set_style_state, styled_background
 
 

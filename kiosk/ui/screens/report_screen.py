@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.report import DayReport
 from kiosk.ui.background import BackgroundWork
-from kiosk.ui.busy_note import BusyNote
 from kiosk.ui.i18n import Retranslating, format_count, format_date
 from kiosk.ui.style import named, styled_background
+from kiosk.ui.widgets.busy_note import BusyNote
 
 PERIODS = (7, 30)
 

@@ -6,7 +6,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.core.notices import CustomersSynced
 from kiosk.ui.i18n import Languages, format_date, format_time
-from kiosk.ui.status_details import StatusDetails
+from kiosk.ui.screens.status_details import StatusDetails
 
 T0 = datetime(2026, 11, 26, 10, 15, tzinfo=UTC)
 

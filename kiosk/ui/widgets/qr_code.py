@@ -7,7 +7,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.square_widget import SquareWidget
+from kiosk.ui.widgets.square_widget import SquareWidget
 
 _QUIET_ZONE = 2  # modules of white around the code (phones scan 2 fine on a white page)
 

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.phone import last_digits
 from kiosk.domain.sms_code import CODE_DIGITS, CodeCheck
-from kiosk.ui.busy_note import BusyNote
-from kiosk.ui.digit_pad import DigitPad
 from kiosk.ui.i18n import Retranslating, format_count, format_time
 from kiosk.ui.style import named, set_style_state, styled_background
+from kiosk.ui.widgets.busy_note import BusyNote
+from kiosk.ui.widgets.digit_pad import DigitPad
 
 
 class CodeScreen(Retranslating, QWidget):

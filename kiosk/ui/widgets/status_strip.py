@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 from kiosk.core.notices import CustomersSynced
 from kiosk.domain.health import OutboxStatus, SourceState, SourceStatus
 from kiosk.ui.i18n import Retranslating, format_count
-from kiosk.ui.signal_bars import SignalBars
 from kiosk.ui.status_words import source_summary
 from kiosk.ui.style import named, set_style_state, styled_background
+from kiosk.ui.widgets.signal_bars import SignalBars
 
 
 def signal_bars(status: SourceStatus) -> int | None:

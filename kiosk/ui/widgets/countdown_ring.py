@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.square_widget import SquareWidget
+from kiosk.ui.widgets.square_widget import SquareWidget
 
 #: (seconds left at or below which, colour) — checked in order.
 STAGES = ((10.0, "#dc2626"), (30.0, "#d97706"))

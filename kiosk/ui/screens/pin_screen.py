@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.digit_pad import DigitPad
 from kiosk.ui.i18n import Retranslating
 from kiosk.ui.style import named, styled_background
+from kiosk.ui.widgets.digit_pad import DigitPad
 
 MAX_TRIES = 5
 LOCKOUT_MS = 30_000

@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.domain.customer import CustomerSummary
-from kiosk.ui.find_screen import FindScreen
+from kiosk.ui.screens.find_screen import FindScreen
 
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
 ASHA = CustomerSummary(id="c1", reference="ORDER-1042", name="Asha Verma", phone="+919812345678")

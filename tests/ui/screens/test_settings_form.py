@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.config.editor import ON_SCREEN
 from kiosk.config.settings import SETTINGS
 from kiosk.ui.i18n import Languages
-from kiosk.ui.settings_form import SettingRow
+from kiosk.ui.screens.settings_form import SettingRow
 
 INFOS = {info.name: info for info in SETTINGS}
 

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.domain.session import VerificationSession
-from kiosk.ui.countdown_ring import CALM
-from kiosk.ui.dial_screen import DialScreen
+from kiosk.ui.screens.dial_screen import DialScreen
+from kiosk.ui.widgets.countdown_ring import CALM
 
 T0 = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
 

@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.config.settings import load_settings
 from kiosk.core.live_settings import LiveSettings
 from kiosk.core.runtime import KioskRuntime
-from kiosk.ui.customer_import import CustomerImport
+from kiosk.ui.screens.customer_import import CustomerImport
 
 MANIFEST = (
     "Order No,Customer Name,Mobile\n"

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 from kiosk.core.history import HistoryEntry, VerificationHistory, export_csv
 from kiosk.domain.session import Status
 from kiosk.ui.background import BackgroundWork
-from kiosk.ui.busy_note import BusyNote
 from kiosk.ui.i18n import Retranslating, format_count, format_date, format_time
-from kiosk.ui.list_rows import WholeLines
 from kiosk.ui.status_words import headline, symbol
 from kiosk.ui.style import named, styled_background
+from kiosk.ui.widgets.busy_note import BusyNote
+from kiosk.ui.widgets.list_rows import WholeLines
 
 PERIODS = ("today", "week", "all")
 

@@ -3,7 +3,7 @@ from datetime import UTC, datetime
 from pytestqt.qtbot import QtBot
 
 from kiosk.domain.sms_code import CodeCheck
-from kiosk.ui.code_screen import CodeScreen
+from kiosk.ui.screens.code_screen import CodeScreen
 
 
 def screen(qtbot: QtBot, **options) -> CodeScreen:

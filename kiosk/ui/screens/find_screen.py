@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.customer import CustomerSummary
 from kiosk.domain.phone import mask, try_parse_phone
-from kiosk.ui.busy_note import BusyNote
 from kiosk.ui.i18n import Retranslating
-from kiosk.ui.list_rows import WholeLines
 from kiosk.ui.style import named
+from kiosk.ui.widgets.busy_note import BusyNote
+from kiosk.ui.widgets.list_rows import WholeLines
 
 _SEARCH_DELAY_MS = 150
 

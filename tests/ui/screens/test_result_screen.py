@@ -5,7 +5,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.domain.events import CallEvent
 from kiosk.domain.session import Status, VerificationSession
-from kiosk.ui.result_screen import ResultScreen
+from kiosk.ui.screens.result_screen import ResultScreen
 from kiosk.ui.sound import OutcomeSound, sound_file
 
 T0 = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)

@@ -6,7 +6,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.domain.report import DayReport
 from kiosk.ui.background import BackgroundWork
-from kiosk.ui.report_screen import ReportScreen
+from kiosk.ui.screens.report_screen import ReportScreen
 
 
 async def shown(

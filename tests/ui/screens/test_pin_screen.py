@@ -2,7 +2,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.domain.pin import check_pin, hash_pin
-from kiosk.ui.pin_screen import MAX_TRIES, PinScreen
+from kiosk.ui.screens.pin_screen import MAX_TRIES, PinScreen
 
 STORED = hash_pin("2468")
 
