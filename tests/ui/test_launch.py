@@ -1,6 +1,20 @@
+import json
+import signal
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
 from kiosk.config.settings import load_settings
+from kiosk.delivery.payload import message_id
 from kiosk.domain.pin import DEMO_PIN, hash_pin
+from kiosk.domain.session import Status, VerificationSession
+from kiosk.store.database import Database
+from kiosk.store.models import OutboxMessage
+from kiosk.store.verifications import load_verification, save_verification
 from kiosk.ui.launch import staff_pin_check
+from tests.gui_process import GuiProcess
 
 
 def test_configured_pin_hash_wins_over_the_demo_pin() -> None:
@@ -16,3 +30,48 @@ def test_demo_mode_has_a_documented_default_pin_and_real_kiosks_none() -> None:
     assert demo(DEMO_PIN)
     assert not demo("0000")
     assert staff_pin_check(load_settings(modem_port="/dev/ttyUSB2")) is None
+
+
+def pending_session(database_url: str, kiosk_id: str) -> VerificationSession:
+    """A session left waiting for its call in the kiosk's database (the kiosk resumes it)."""
+    database = Database(database_url)
+    database.migrate()
+    session = VerificationSession.start(
+        expected_number="+919812345678",
+        now=datetime.now(UTC),
+        timeout=timedelta(minutes=10),
+        reference="ORDER-1042",
+    )
+    with database.session() as db:
+        save_verification(db, session, kiosk_id=kiosk_id)
+    database.dispose()
+    return session
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "stop"])
+def test_a_stop_signal_cancels_pending_sessions_and_exits_cleanly(
+    tmp_path: Path, signum: signal.Signals
+) -> None:
+    database_file = tmp_path / "kiosk.sqlite3"
+    url = f"sqlite:///{database_file}"
+    waiting = pending_session(url, "counter-1")
+    with GuiProcess(["--demo", "--database-url", url, "--kiosk-id", "counter-1"]) as gui:
+        gui.wait_for_line("The kiosk screen is open")
+        sent = time.monotonic()
+        gui.process.send_signal(signum)
+        status = gui.process.wait(timeout=10)
+        took = time.monotonic() - sent
+    assert status == 0, gui.output()
+    assert took < 5, f"stopping took {took:.1f} s"
+    assert not Path(f"{database_file}-wal").exists(), "the database was not closed"
+    database = Database(url)
+    try:
+        with database.session() as db:
+            stored = load_verification(db, waiting.id)
+            message = db.get(OutboxMessage, message_id(waiting.id))
+            assert stored is not None
+            assert stored.status is Status.CANCELLED
+            assert message is not None, "no callback was queued"
+            assert json.loads(message.payload)["data"]["status"] == "cancelled"
+    finally:
+        database.dispose()
