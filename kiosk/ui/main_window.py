@@ -185,6 +185,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.bridge.source_status.connect(self._offer_sms)
         self.bridge.outbox_status.connect(self.status_strip.show_outbox)
         self.bridge.customers_synced.connect(self.status_strip.show_sync)
+        self.bridge.callback_received.connect(self.status_details.add_received)
 
     def show_find(self) -> None:
         """Back to the find screen, ready for the next customer (in the staff's language)."""

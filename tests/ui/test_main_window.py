@@ -24,6 +24,7 @@ T0 = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
 def test_find_dial_call_result_and_callback(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings, backend: MerchantBackend
 ) -> None:
+    """The demo's whole loop; its callback goes to the built-in backend, not the configured one."""
     settings = make_settings(
         demo=True, callback_url=backend.url, callback_secret=SECRET, result_seconds=0
     )
@@ -52,6 +53,7 @@ def test_find_dial_call_result_and_callback(
             assert "different number" in window.dial_screen.hint.text()
 
             finished = next_emission(window.bridge.session_finished)
+            arrived = next_emission(window.bridge.callback_received)
             demo_button(window, "Simulate call from this phone").click()
             (final,) = await finished
             assert final.status is Status.VERIFIED
@@ -60,12 +62,24 @@ def test_find_dial_call_result_and_callback(
             assert "Asha Verma" in window.result_screen.who.text()
             assert "ORDER-1042" in window.result_screen.who.text()
 
-            async with asyncio.timeout(10):
-                [delivery] = await backend.wait_for(1)
-            assert delivery.signature_ok
-            assert delivery.payload["data"]["verification_id"] == session.id
-            assert delivery.payload["data"]["status"] == "verified"
-            assert delivery.payload["data"]["unmatched_calls"] == 1
+            (received,) = await arrived
+            assert received.signature_valid
+            assert received.event_type == "verification.completed"
+            assert received.data["verification_id"] == session.id
+            assert received.data["status"] == "verified"
+            assert received.data["unmatched_calls"] == 1
+            assert backend.received == []  # demo results never reach a configured backend
+            strip = window.status_strip
+            while strip.outbox.text() != "All results sent to the demo backend":
+                await next_emission(window.bridge.outbox_status)
+            assert strip.outbox.property("fault") is False
+            strip.details_requested.emit()
+            shown = window.status_details.body.text()
+            assert "Received <b>verification.completed</b> at" in shown
+            assert "✓ signature valid" in shown
+            assert "reference: ORDER-1042" in shown
+            assert "caller_number: +91 ••••••5678" in shown
+            window.status_details.back_button.click()
 
             window.result_screen.done_button.click()
             assert window.stack.currentWidget() is window.find_screen
@@ -75,9 +89,9 @@ def test_find_dial_call_result_and_callback(
 
 
 def test_cancel_shows_not_verified_and_sends_cancelled(
-    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings, backend: MerchantBackend
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings
 ) -> None:
-    settings = make_settings(demo=True, callback_url=backend.url, callback_secret=SECRET)
+    settings = make_settings(demo=True)
 
     async def scenario() -> None:
         async with KioskRuntime(settings) as runtime:
@@ -88,14 +102,15 @@ def test_cancel_shows_not_verified_and_sends_cancelled(
             await window.finish_work()
             assert window.stack.currentWidget() is window.dial_screen
             finished = next_emission(window.bridge.session_finished)
+            arrived = next_emission(window.bridge.callback_received)
             window.dial_screen.cancel_button.click()
             (final,) = await finished
             assert final.status is Status.CANCELLED
             assert window.result_screen.headline.text() == "Not verified: cancelled"
-            async with asyncio.timeout(10):
-                [delivery] = await backend.wait_for(1)
-            assert delivery.payload["data"]["status"] == "cancelled"
-            assert delivery.payload["data"]["reference"] == "ORDER-1043"
+            (received,) = await arrived
+            assert received.signature_valid
+            assert received.data["status"] == "cancelled"
+            assert received.data["reference"] == "ORDER-1043"
 
     qloop.run_until_complete(scenario())
 
@@ -313,11 +328,9 @@ def type_on_pad(window: MainWindow, code: str) -> None:
 
 
 def test_sms_code_instead_of_a_call(
-    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings, backend: MerchantBackend
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings
 ) -> None:
-    settings = make_settings(
-        demo=True, callback_url=backend.url, callback_secret=SECRET, result_seconds=0
-    )
+    settings = make_settings(demo=True, result_seconds=0)
 
     async def scenario() -> None:
         async with kiosk_window(qtbot, settings) as (window, runtime):
@@ -349,15 +362,15 @@ def test_sms_code_instead_of_a_call(
             assert window.code_screen.code.text() == ""
 
             finished = next_emission(window.bridge.session_finished)
+            arrived = next_emission(window.bridge.callback_received)
             type_on_pad(window, code)
             (final,) = await finished
             assert final.status is Status.VERIFIED
             assert window.stack.currentWidget() is window.result_screen
             assert window.result_screen.how.text().startswith("Code sent by SMS, typed in at")
-            async with asyncio.timeout(10):
-                [delivery] = await backend.wait_for(1)
-            assert delivery.signature_ok
-            assert delivery.payload["data"]["method"] == "sms_code"
+            (received,) = await arrived
+            assert received.signature_valid
+            assert received.data["method"] == "sms_code"
 
     qloop.run_until_complete(scenario())
 

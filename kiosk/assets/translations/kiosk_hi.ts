@@ -396,12 +396,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Missed-call verification</source>
         <translation>मिस्ड कॉल सत्यापन</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Could not start the verification. Please try again.</source>
         <translation>सत्यापन शुरू नहीं हो सका। कृपया फिर से कोशिश करें।</translation>
     </message>
@@ -793,82 +793,108 @@
 <context>
     <name>StatusDetails</name>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="63"/>
+        <location filename="../../ui/screens/status_details.py" line="81"/>
         <source>Status details</source>
+        <extracomment>How many of the demo backend&apos;s latest callbacks the page lists. Longest value shown for one field of a received callback.</extracomment>
         <translation>स्थिति का विवरण</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="64"/>
+        <location filename="../../ui/screens/status_details.py" line="82"/>
         <source>Back</source>
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="68"/>
+        <location filename="../../ui/screens/status_details.py" line="86"/>
         <source>Where calls are heard</source>
         <translation>कॉल कहाँ सुनी जाती हैं</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="70"/>
+        <location filename="../../ui/screens/status_details.py" line="88"/>
         <source>No call source has reported yet.</source>
         <translation>अभी तक किसी कॉल स्रोत से जानकारी नहीं मिली।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="75"/>
+        <location filename="../../ui/screens/status_details.py" line="93"/>
         <source>Operator: {value}</source>
         <translation>ऑपरेटर: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="76"/>
+        <location filename="../../ui/screens/status_details.py" line="94"/>
         <source>Network: {value}</source>
         <translation>नेटवर्क: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="82"/>
+        <location filename="../../ui/screens/status_details.py" line="100"/>
         <source>Signal: {bars} of 4 bars</source>
         <translation>सिग्नल: 4 में से {bars}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="85"/>
+        <location filename="../../ui/screens/status_details.py" line="103"/>
         <source>Port: {port}</source>
         <translation>पोर्ट: {port}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="88"/>
+        <location filename="../../ui/screens/status_details.py" line="106"/>
         <source>Results for the backend</source>
         <translation>बैकएंड को भेजे जाने वाले नतीजे</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="90"/>
+        <location filename="../../ui/screens/status_details.py" line="108"/>
         <source>Not known yet.</source>
         <translation>अभी पता नहीं।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="96"/>
+        <location filename="../../ui/screens/status_details.py" line="114"/>
         <source>Last result sent: {date} {time}</source>
         <translation>आख़िरी नतीजा भेजा गया: {date} {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="102"/>
+        <location filename="../../ui/screens/status_details.py" line="120"/>
         <source>Customer list from the merchant backend</source>
         <translation>व्यापारी के बैकएंड से ग्राहक सूची</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="110"/>
+        <location filename="../../ui/screens/status_details.py" line="128"/>
+        <source>The demo&apos;s merchant backend</source>
+        <translation>डेमो का व्यापारी बैकएंड</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/status_details.py" line="131"/>
+        <source>In demo mode results go to a backend built into this kiosk, which checks each signature as yours would.</source>
+        <translation>डेमो में नतीजे इसी कियोस्क के अंदर बने बैकएंड को जाते हैं, जो आपके बैकएंड की तरह हर हस्ताक्षर जाँचता है।</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/status_details.py" line="137"/>
+        <source>Nothing received yet.</source>
+        <translation>अभी तक कुछ नहीं मिला।</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/status_details.py" line="143"/>
+        <source>Refused at {time}: the signature is not valid.</source>
+        <translation>{time} पर अस्वीकार: हस्ताक्षर सही नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/status_details.py" line="147"/>
+        <source>Received {event} at {time}: ✓ signature valid</source>
+        <translation>{time} पर {event} मिला: ✓ हस्ताक्षर सही</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/status_details.py" line="162"/>
         <source>Not updated at {date} {time}: {problem}</source>
         <translation>{date} {time} पर अपडेट नहीं हुई: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="113"/>
+        <location filename="../../ui/screens/status_details.py" line="165"/>
         <source>The customers already on this kiosk are used; it tries again by itself.</source>
         <translation>तब तक इस कियोस्क पर पहले से मौजूद ग्राहक काम में आते हैं; यह अपने-आप फिर से कोशिश करता है।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="117"/>
+        <location filename="../../ui/screens/status_details.py" line="169"/>
         <source>Updated at {date} {time}: {added} new, {updated} changed.</source>
         <translation>{date} {time} पर अपडेट हुई — नए: {added}, बदले गए: {updated}।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="121"/>
+        <location filename="../../ui/screens/status_details.py" line="173"/>
         <source>Checked at {date} {time}: no changes.</source>
         <translation>{date} {time} पर जाँची गई: कोई बदलाव नहीं।</translation>
     </message>
@@ -876,52 +902,62 @@
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../ui/widgets/status_strip.py" line="115"/>
+        <location filename="../../ui/widgets/status_strip.py" line="119"/>
+        <source>Results are not sent: no callback URL is set</source>
+        <translation>नतीजे नहीं भेजे जाते: कोई कॉलबैक URL सेट नहीं है</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/status_strip.py" line="121"/>
+        <source>All results sent to the demo backend</source>
+        <translation>सभी नतीजे डेमो बैकएंड को भेजे गए</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/status_strip.py" line="122"/>
         <source>All results sent</source>
         <translation>सभी नतीजे भेज दिए गए</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_strip.py" line="117"/>
+        <location filename="../../ui/widgets/status_strip.py" line="124"/>
         <source>1 result waiting to be sent</source>
         <translation>1 नतीजा भेजा जाना बाकी</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_strip.py" line="119"/>
+        <location filename="../../ui/widgets/status_strip.py" line="126"/>
         <source>{count} results waiting to be sent</source>
         <translation>{count} नतीजे भेजे जाने बाकी</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_strip.py" line="135"/>
+        <location filename="../../ui/widgets/status_strip.py" line="142"/>
         <source>Customer list not updated</source>
         <translation>ग्राहक सूची अपडेट नहीं हुई</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_strip.py" line="138"/>
+        <location filename="../../ui/widgets/status_strip.py" line="145"/>
         <source>Customer list updated: {added} new, {updated} changed</source>
         <translation>ग्राहक सूची अपडेट हुई — नए: {added}, बदले गए: {updated}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_strip.py" line="144"/>
+        <location filename="../../ui/widgets/status_strip.py" line="151"/>
         <source>DEMO</source>
         <translation>डेमो</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_strip.py" line="145"/>
+        <location filename="../../ui/widgets/status_strip.py" line="152"/>
         <source>Demo mode: simulated modem and sample customers.</source>
         <translation>डेमो मोड: नकली मॉडेम और नमूना ग्राहक।</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_strip.py" line="146"/>
+        <location filename="../../ui/widgets/status_strip.py" line="153"/>
         <source>Details ›</source>
         <translation>विवरण ›</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_strip.py" line="147"/>
+        <location filename="../../ui/widgets/status_strip.py" line="154"/>
         <source>Tap for details</source>
         <translation>विवरण के लिए छुएँ</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_strip.py" line="149"/>
+        <location filename="../../ui/widgets/status_strip.py" line="156"/>
         <source>Starting…</source>
         <translation>शुरू हो रहा है…</translation>
     </message>

@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.notices import CustomersSynced
-from kiosk.domain.health import OutboxStatus, SourceState, SourceStatus
+from kiosk.domain.health import Backend, OutboxStatus, SourceState, SourceStatus
 from kiosk.ui.i18n import Languages
 from kiosk.ui.widgets.status_strip import StatusStrip
 
@@ -34,6 +34,20 @@ def test_waiting_results_and_the_reason(qtbot: QtBot) -> None:
     strip.show_outbox(OutboxStatus(pending=3))
     assert strip.outbox.text() == "3 results waiting to be sent"
     assert not strip.demo.isHidden()
+
+
+def test_all_results_sent_only_when_there_is_a_backend(qtbot: QtBot) -> None:
+    strip = StatusStrip(demo=False)
+    qtbot.addWidget(strip)
+    no_url = "No callback URL is set: results are kept until one is."
+    strip.show_outbox(OutboxStatus(pending=0, last_error=no_url, backend=Backend.NONE))
+    assert strip.outbox.text() == "Results are not sent: no callback URL is set"
+    assert strip.outbox.property("fault") is not True  # a choice, not a breakdown
+    strip.show_outbox(OutboxStatus(pending=1, last_error=no_url, backend=Backend.NONE))
+    assert strip.outbox.text() == f"⚠ 1 result waiting to be sent: {no_url}"
+    strip.show_outbox(OutboxStatus(pending=0, backend=Backend.DEMO))
+    assert strip.outbox.text() == "All results sent to the demo backend"
+    assert strip.outbox.property("fault") is False
 
 
 def test_each_source_keeps_its_own_line(qtbot: QtBot) -> None:
