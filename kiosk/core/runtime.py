@@ -33,7 +33,7 @@ from kiosk.sources.provider.factory import (
 from kiosk.sources.provider.poller import ProviderSource
 from kiosk.sources.simulator import ModemSimulator
 from kiosk.store.database import Database
-from kiosk.store.demo import seed_demo_customers
+from kiosk.store.demo import sample_searches, seed_demo_customers
 from kiosk.store.retention import keep_purging
 
 log = logging.getLogger("kiosk.runtime")
@@ -111,6 +111,11 @@ class KioskRuntime:
     ) -> None:
         """Stop everything started by :meth:`start`."""
         await self.stop()
+
+    @property
+    def sample_searches(self) -> list[str]:
+        """Searches that find sample customers, to offer in demo mode (none otherwise)."""
+        return sample_searches() if self.settings.is_demo else []
 
     def use_callback_settings(self, settings: Settings) -> None:
         """Send results where ``settings`` say; a running demo, always to its built-in backend.

@@ -96,6 +96,7 @@ def build_main_window(
         kiosk_mode=settings.kiosk_mode,
         customer_screen=settings.customer_screen,
         allow_ad_hoc=settings.allow_ad_hoc,
+        samples=runtime.sample_searches,
         sound=OutcomeSound(enabled=sound),
     )
 

@@ -10,7 +10,7 @@ the staff PIN opens.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +66,7 @@ class MainWindow(Retranslating, QMainWindow):
         kiosk_mode: bool = False,
         customer_screen: bool = False,
         allow_ad_hoc: bool = True,
+        samples: Sequence[str] = (),
         sound: OutcomeSound | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -78,7 +79,9 @@ class MainWindow(Retranslating, QMainWindow):
         self._may_close = not kiosk_mode
         self._before_details: QWidget | None = None
 
-        self.find_screen = FindScreen(service.region, allow_ad_hoc=allow_ad_hoc)
+        self.find_screen = FindScreen(
+            service.region, allow_ad_hoc=allow_ad_hoc, samples=samples if demo else ()
+        )
         self.dial_screen = DialScreen(
             region=service.region, simulate_call=simulate_call if demo else None
         )
@@ -186,6 +189,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.bridge.outbox_status.connect(self.status_strip.show_outbox)
         self.bridge.customers_synced.connect(self.status_strip.show_sync)
         self.bridge.callback_received.connect(self.status_details.add_received)
+        for changed in (self.bridge.source_status, self.bridge.outbox_status):
+            changed.connect(self._refresh_details)
 
     def show_find(self) -> None:
         """Back to the find screen, ready for the next customer (in the staff's language)."""
@@ -222,13 +227,21 @@ class MainWindow(Retranslating, QMainWindow):
         """Open the details behind the status strip; Back returns to where staff were."""
         if self.stack.currentWidget() is not self.status_details:
             self._before_details = self.stack.currentWidget()
+        self._fill_details()
+        self.stack.setCurrentWidget(self.status_details)
+        self.status_details.back_button.setFocus()
+
+    def _fill_details(self) -> None:
         strip = self.status_strip
         outbox = strip.outbox_status
         self.status_details.show_status(
             strip.sources, outbox, strip.outbox_words(outbox) if outbox else "", strip.sync_status
         )
-        self.stack.setCurrentWidget(self.status_details)
-        self.status_details.back_button.setFocus()
+
+    def _refresh_details(self, _status: object) -> None:
+        """The details page, while open, follows the strip."""
+        if self.stack.currentWidget() is self.status_details:
+            self._fill_details()
 
     def leave(self) -> None:
         """Close the kiosk (staff chose to leave kiosk mode)."""

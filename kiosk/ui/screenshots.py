@@ -71,6 +71,7 @@ async def visit_screens(
     window.staff_language = language
     window.languages.switch(language)
     window.show_find()
+    yield "13-find-empty", window
 
     window.find_screen.search.setText("R")
     window.find_screen.search_button.click()

@@ -1,6 +1,7 @@
 """The GUI end to end: find → dial → simulated call → result → signed callback."""
 
 import asyncio
+import re
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -70,12 +71,13 @@ def test_find_dial_call_result_and_callback(
             assert received.data["unmatched_calls"] == 1
             assert backend.received == []  # demo results never reach a configured backend
             strip = window.status_strip
+            strip.details_requested.emit()  # open while the result may still be on its way
             while strip.outbox.text() != "All results sent to the demo backend":
                 await next_emission(window.bridge.outbox_status)
             assert strip.outbox.property("fault") is False
-            strip.details_requested.emit()
-            shown = window.status_details.body.text()
-            assert "Received <b>verification.completed</b> at" in shown
+            shown = re.sub("<[^>]+>", "", window.status_details.body.text())
+            assert "All results sent to the demo backend" in shown  # the page follows the strip
+            assert "Received verification.completed at" in shown
             assert "✓ signature valid" in shown
             assert "reference: ORDER-1042" in shown
             assert "caller_number: +91 ••••••5678" in shown
@@ -111,6 +113,42 @@ def test_cancel_shows_not_verified_and_sends_cancelled(
             assert received.signature_valid
             assert received.data["status"] == "cancelled"
             assert received.data["reference"] == "ORDER-1043"
+
+    qloop.run_until_complete(scenario())
+
+
+def test_demo_offers_sample_customers_on_the_empty_find_screen(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings
+) -> None:
+    async def scenario() -> None:
+        async with kiosk_window(qtbot, make_settings(demo=True)) as (window, _runtime):
+            find = window.find_screen
+            assert find.empty_state.isVisible()
+            samples = [button.text() for button in find.sample_buttons]
+            assert samples == ["ORDER-1042", "MEMBER-2001", "Priya"]
+            for sample in samples[1:]:  # each one finds a sample customer
+                find.search.setText(sample)
+                find.search_requested.emit(sample)  # as typing does, after a pause
+                await window.finish_work()
+                assert find.results.count() >= 1, sample
+            find.reset()
+            started = next_emission(window.bridge.session_started)
+            find.sample_buttons[0].click()
+            (session,) = await started
+            assert session.reference == "ORDER-1042"
+            assert window.stack.currentWidget() is window.dial_screen
+
+    qloop.run_until_complete(scenario())
+
+
+def test_a_real_kiosk_offers_no_samples(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings
+) -> None:
+    async def scenario() -> None:
+        settings = make_settings(modem_port="/dev/no-such-modem", dial_number="+918000000001")
+        async with kiosk_window(qtbot, settings) as (window, _runtime):
+            assert window.find_screen.empty_state.isVisible()
+            assert window.find_screen.sample_buttons == []
 
     qloop.run_until_complete(scenario())
 

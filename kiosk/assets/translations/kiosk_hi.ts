@@ -224,42 +224,52 @@
 <context>
     <name>FindScreen</name>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="98"/>
+        <location filename="../../ui/screens/find_screen.py" line="149"/>
         <source>Who is verifying?</source>
         <translation>किसका सत्यापन करना है?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="99"/>
+        <location filename="../../ui/screens/find_screen.py" line="150"/>
+        <source>Scan the parcel or type the order number, phone or name</source>
+        <translation>पार्सल स्कैन करें या ऑर्डर नंबर, फ़ोन या नाम लिखें</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/find_screen.py" line="151"/>
+        <source>Demo: tap a sample customer to try</source>
+        <translation>डेमो: आज़माने के लिए कोई नमूना ग्राहक चुनें</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/find_screen.py" line="152"/>
         <source>Order or member number, phone, or name</source>
         <translation>ऑर्डर या सदस्य नंबर, फ़ोन या नाम</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="100"/>
+        <location filename="../../ui/screens/find_screen.py" line="153"/>
         <source>Search</source>
         <translation>खोजें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="101"/>
+        <location filename="../../ui/screens/find_screen.py" line="154"/>
         <source>History</source>
         <translation>इतिहास</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="102"/>
+        <location filename="../../ui/screens/find_screen.py" line="155"/>
         <source>Settings</source>
         <translation>सेटिंग्स</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="108"/>
+        <location filename="../../ui/screens/find_screen.py" line="161"/>
         <source>Verify {number} (not on file)</source>
         <translation>{number} का सत्यापन करें (रिकॉर्ड में नहीं)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="156"/>
+        <location filename="../../ui/screens/find_screen.py" line="209"/>
         <source>{number} is not on file. Only customers on file can be verified here.</source>
         <translation>{number} रिकॉर्ड में नहीं है। यहाँ केवल रिकॉर्ड वाले ग्राहकों का सत्यापन हो सकता है।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="160"/>
+        <location filename="../../ui/screens/find_screen.py" line="213"/>
         <source>Nobody found for “{query}”.</source>
         <translation>“{query}” के लिए कोई नहीं मिला।</translation>
     </message>
@@ -396,12 +406,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Missed-call verification</source>
         <translation>मिस्ड कॉल सत्यापन</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Could not start the verification. Please try again.</source>
         <translation>सत्यापन शुरू नहीं हो सका। कृपया फिर से कोशिश करें।</translation>
     </message>

@@ -83,6 +83,18 @@ class StatusDetails(Retranslating, QWidget):
         self._render()
 
     def _render(self) -> None:
+        """The page; in demo mode what the built-in backend received comes first."""
+        demo = self._outbox is not None and self._outbox.backend is Backend.DEMO
+        if demo:
+            parts = self._results_parts() + self._received_parts() + self._sources_parts()
+        else:
+            parts = self._sources_parts() + self._results_parts()
+        if self._sync is not None:
+            parts.append("<h3>" + self.tr("Customer list from the merchant backend") + "</h3>")
+            parts.append("<p>" + "<br>".join(self._sync_lines(self._sync)) + "</p>")
+        self.body.setText("".join(parts))
+
+    def _sources_parts(self) -> list[str]:
         parts = ["<h3>" + self.tr("Where calls are heard") + "</h3>"]
         if not self._sources:
             parts.append("<p>" + self.tr("No call source has reported yet.") + "</p>")
@@ -103,25 +115,23 @@ class StatusDetails(Retranslating, QWidget):
                     self.tr("Port: {port}").format(port=escape(str(status.details["port"])))
                 )
             parts.append("<p>" + "<br>".join(lines) + "</p>")
-        parts.append("<h3>" + self.tr("Results for the backend") + "</h3>")
+        return parts
+
+    def _results_parts(self) -> list[str]:
+        parts = ["<h3>" + self.tr("Results for the backend") + "</h3>"]
         if self._outbox is None:
             parts.append("<p>" + self.tr("Not known yet.") + "</p>")
-        else:
-            lines = [escape(self._outbox_words)]
-            sent = self._outbox.last_delivered_at
-            if sent is not None:
-                lines.append(
-                    self.tr("Last result sent: {date} {time}").format(
-                        date=format_date(sent), time=format_time(sent)
-                    )
+            return parts
+        lines = [escape(self._outbox_words)]
+        sent = self._outbox.last_delivered_at
+        if sent is not None:
+            lines.append(
+                self.tr("Last result sent: {date} {time}").format(
+                    date=format_date(sent), time=format_time(sent)
                 )
-            parts.append("<p>" + "<br>".join(lines) + "</p>")
-        if self._sync is not None:
-            parts.append("<h3>" + self.tr("Customer list from the merchant backend") + "</h3>")
-            parts.append("<p>" + "<br>".join(self._sync_lines(self._sync)) + "</p>")
-        if self._outbox is not None and self._outbox.backend is Backend.DEMO:
-            parts += self._received_parts()
-        self.body.setText("".join(parts))
+            )
+        parts.append("<p>" + "<br>".join(lines) + "</p>")
+        return parts
 
     def _received_parts(self) -> list[str]:
         parts = [
@@ -148,7 +158,8 @@ class StatusDetails(Retranslating, QWidget):
                 event="<b>" + escape(received.event_type or "?") + "</b>", time=when
             )
             fields = [
-                f"{escape(key)}: {escape(_shown_value(key, value))}"
+                f'<span style="color:#4b5563">{escape(key)}:</span> '
+                + escape(_shown_value(key, value))
                 for key, value in received.data.items()
                 if value is not None
             ]
