@@ -95,7 +95,16 @@ class MainWindow(Retranslating, QMainWindow):
             if history is not None
             else None
         )
-        self.report_screen = ReportScreen(report, self._work) if report is not None else None
+        self.report_screen = (
+            ReportScreen(
+                report,
+                self._work,
+                kiosk_id=lambda: service.kiosk_id,
+                export_dir=export_dir or Path.home(),
+            )
+            if report is not None
+            else None
+        )
         if self.history_screen is not None and self.report_screen is not None:
             self.history_screen.offer_report()
         self.settings_screen = (

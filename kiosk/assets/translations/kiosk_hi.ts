@@ -406,12 +406,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Missed-call verification</source>
         <translation>मिस्ड कॉल सत्यापन</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Could not start the verification. Please try again.</source>
         <translation>सत्यापन शुरू नहीं हो सका। कृपया फिर से कोशिश करें।</translation>
     </message>
@@ -462,57 +462,113 @@
 <context>
     <name>ReportScreen</name>
     <message>
-        <location filename="../../ui/screens/report_screen.py" line="98"/>
+        <location filename="../../ui/screens/report_screen.py" line="171"/>
         <source>Report</source>
         <translation>रिपोर्ट</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/report_screen.py" line="100"/>
+        <location filename="../../ui/screens/report_screen.py" line="173"/>
         <source>{days} days</source>
         <translation>{days} दिन</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/report_screen.py" line="103"/>
+        <location filename="../../ui/screens/report_screen.py" line="181"/>
         <source>Day</source>
         <translation>दिन</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/report_screen.py" line="104"/>
+        <location filename="../../ui/screens/report_screen.py" line="182"/>
         <source>Kiosk</source>
         <translation>कियोस्क</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/report_screen.py" line="105"/>
+        <location filename="../../ui/screens/report_screen.py" line="183"/>
+        <location filename="../../ui/screens/report_screen.py" line="201"/>
         <source>Verified</source>
         <translation>सत्यापित</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/report_screen.py" line="106"/>
+        <location filename="../../ui/screens/report_screen.py" line="184"/>
         <source>Success</source>
         <translation>सफलता</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/report_screen.py" line="107"/>
+        <location filename="../../ui/screens/report_screen.py" line="185"/>
         <source>Median time</source>
         <translation>मध्य समय</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/report_screen.py" line="110"/>
+        <location filename="../../ui/screens/report_screen.py" line="175"/>
         <source>Back</source>
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/report_screen.py" line="121"/>
+        <location filename="../../ui/screens/report_screen.py" line="141"/>
+        <source>Could not save the file: {reason}</source>
+        <translation>फ़ाइल सेव नहीं हो सकी: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/report_screen.py" line="144"/>
+        <source>Saved to {path}</source>
+        <translation>{path} में सेव किया गया</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/report_screen.py" line="152"/>
+        <source>Verification report</source>
+        <translation>सत्यापन रिपोर्ट</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/report_screen.py" line="154"/>
+        <source>Kiosk: {kiosk}</source>
+        <translation>कियोस्क: {kiosk}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/report_screen.py" line="155"/>
+        <source>Period: {first} – {last} ({days} days)</source>
+        <translation>अवधि: {first} – {last} ({days} दिन)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/report_screen.py" line="159"/>
+        <source>Saved on {date} at {time}</source>
+        <translation>{date} को {time} पर सेव किया गया</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/report_screen.py" line="176"/>
+        <source>Save as PDF</source>
+        <translation>PDF सेव करें</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/report_screen.py" line="192"/>
         <source>{verified} of {total}</source>
         <translation>{total} में से {verified}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/report_screen.py" line="134"/>
+        <location filename="../../ui/screens/report_screen.py" line="202"/>
+        <source>Not verified</source>
+        <translation>सत्यापित नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/report_screen.py" line="203"/>
+        <source>Success rate</source>
+        <translation>सफलता दर</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/report_screen.py" line="204"/>
+        <source>No verifications in this period.</source>
+        <translation>इस अवधि में कोई सत्यापन नहीं।</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/report_screen.py" line="222"/>
+        <source>Success rate: {rate}</source>
+        <translation>सफलता दर: {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/report_screen.py" line="227"/>
         <source>{verified} of {total} verified in the last {days} days.</source>
         <translation>पिछले {days} दिनों में {total} में से {verified} सत्यापित।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/report_screen.py" line="138"/>
+        <location filename="../../ui/screens/report_screen.py" line="231"/>
         <source>No verifications in the last {days} days.</source>
         <translation>पिछले {days} दिनों में कोई सत्यापन नहीं।</translation>
     </message>
@@ -814,97 +870,97 @@
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="86"/>
+        <location filename="../../ui/screens/status_details.py" line="98"/>
         <source>Where calls are heard</source>
         <translation>कॉल कहाँ सुनी जाती हैं</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="88"/>
+        <location filename="../../ui/screens/status_details.py" line="100"/>
         <source>No call source has reported yet.</source>
         <translation>अभी तक किसी कॉल स्रोत से जानकारी नहीं मिली।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="93"/>
+        <location filename="../../ui/screens/status_details.py" line="105"/>
         <source>Operator: {value}</source>
         <translation>ऑपरेटर: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="94"/>
+        <location filename="../../ui/screens/status_details.py" line="106"/>
         <source>Network: {value}</source>
         <translation>नेटवर्क: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="100"/>
+        <location filename="../../ui/screens/status_details.py" line="112"/>
         <source>Signal: {bars} of 4 bars</source>
         <translation>सिग्नल: 4 में से {bars}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="103"/>
+        <location filename="../../ui/screens/status_details.py" line="115"/>
         <source>Port: {port}</source>
         <translation>पोर्ट: {port}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="106"/>
+        <location filename="../../ui/screens/status_details.py" line="121"/>
         <source>Results for the backend</source>
         <translation>बैकएंड को भेजे जाने वाले नतीजे</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="108"/>
+        <location filename="../../ui/screens/status_details.py" line="123"/>
         <source>Not known yet.</source>
         <translation>अभी पता नहीं।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="114"/>
+        <location filename="../../ui/screens/status_details.py" line="129"/>
         <source>Last result sent: {date} {time}</source>
         <translation>आख़िरी नतीजा भेजा गया: {date} {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="120"/>
+        <location filename="../../ui/screens/status_details.py" line="93"/>
         <source>Customer list from the merchant backend</source>
         <translation>व्यापारी के बैकएंड से ग्राहक सूची</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="128"/>
+        <location filename="../../ui/screens/status_details.py" line="138"/>
         <source>The demo&apos;s merchant backend</source>
         <translation>डेमो का व्यापारी बैकएंड</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="131"/>
+        <location filename="../../ui/screens/status_details.py" line="141"/>
         <source>In demo mode results go to a backend built into this kiosk, which checks each signature as yours would.</source>
         <translation>डेमो में नतीजे इसी कियोस्क के अंदर बने बैकएंड को जाते हैं, जो आपके बैकएंड की तरह हर हस्ताक्षर जाँचता है।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="137"/>
+        <location filename="../../ui/screens/status_details.py" line="147"/>
         <source>Nothing received yet.</source>
         <translation>अभी तक कुछ नहीं मिला।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="143"/>
+        <location filename="../../ui/screens/status_details.py" line="153"/>
         <source>Refused at {time}: the signature is not valid.</source>
         <translation>{time} पर अस्वीकार: हस्ताक्षर सही नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="147"/>
+        <location filename="../../ui/screens/status_details.py" line="157"/>
         <source>Received {event} at {time}: ✓ signature valid</source>
         <translation>{time} पर {event} मिला: ✓ हस्ताक्षर सही</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="162"/>
+        <location filename="../../ui/screens/status_details.py" line="173"/>
         <source>Not updated at {date} {time}: {problem}</source>
         <translation>{date} {time} पर अपडेट नहीं हुई: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="165"/>
+        <location filename="../../ui/screens/status_details.py" line="176"/>
         <source>The customers already on this kiosk are used; it tries again by itself.</source>
         <translation>तब तक इस कियोस्क पर पहले से मौजूद ग्राहक काम में आते हैं; यह अपने-आप फिर से कोशिश करता है।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="169"/>
+        <location filename="../../ui/screens/status_details.py" line="180"/>
         <source>Updated at {date} {time}: {added} new, {updated} changed.</source>
         <translation>{date} {time} पर अपडेट हुई — नए: {added}, बदले गए: {updated}।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="173"/>
+        <location filename="../../ui/screens/status_details.py" line="184"/>
         <source>Checked at {date} {time}: no changes.</source>
         <translation>{date} {time} पर जाँची गई: कोई बदलाव नहीं।</translation>
     </message>
