@@ -18,7 +18,7 @@ from pathlib import Path
 import platformdirs
 import qasync
 from PySide6.QtCore import QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.config.paths import APP_NAME
 from kiosk.config.settings import Settings
@@ -101,6 +101,22 @@ def build_main_window(
     )
 
 
+def show_whole_screen(window: QWidget) -> None:
+    """Kiosk mode: the window takes its whole screen, whatever the window system.
+
+    Full-screen is a request a window manager carries out; on a bare X server (xinit
+    on a Pi) nobody does, so the window is also placed over the screen itself, and
+    follows it when the screen changes size (a rotated or re-plugged panel).
+    """
+    screen = window.screen()
+    window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
+    window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+    window.setGeometry(screen.geometry())
+    window.showFullScreen()
+    screen.geometryChanged.connect(window.setGeometry)
+    window.activateWindow()  # no window manager gives it the keyboard otherwise
+
+
 @contextlib.contextmanager
 def stop_on_signals(stop: Callable[[], None]) -> Iterator[None]:
     """While inside, SIGINT and SIGTERM call ``stop`` on the event loop instead of killing."""
@@ -135,8 +151,7 @@ async def run_window(settings: Settings, app: QApplication) -> int:
         async with KioskRuntime(settings) as runtime:
             window = build_main_window(runtime, languages=languages, sound=True)
             if settings.kiosk_mode:
-                window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
-                window.showFullScreen()
+                show_whole_screen(window)
             else:
                 window.resize(1024, 640)
                 window.show()

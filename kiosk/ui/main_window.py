@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLayout, QMainWindow, QVBoxLayout, QWidget
 
 from kiosk.core.history import VerificationHistory
 from kiosk.core.live_settings import LiveSettings
@@ -39,10 +39,15 @@ from kiosk.ui.screens.result_screen import ResultScreen
 from kiosk.ui.screens.settings_screen import SettingsScreen
 from kiosk.ui.screens.status_details import StatusDetails
 from kiosk.ui.sound import OutcomeSound
-from kiosk.ui.style import follow_window_size, named
+from kiosk.ui.style import Arranged, follow_window_size, named
+from kiosk.ui.widgets.screen_stack import ScreenStack
 from kiosk.ui.widgets.status_strip import StatusStrip
 
 log = logging.getLogger("kiosk.ui")
+
+#: The smallest screen the kiosk is laid out for: a portrait panel's width, a small
+#: landscape panel's height (720×400 and 480×800 both fit).
+SMALLEST_PANEL = (480, 400)
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -112,7 +117,7 @@ class MainWindow(Retranslating, QMainWindow):
             if live_settings is not None
             else None
         )
-        self.stack = named(QStackedWidget(), "screens")
+        self.stack = named(ScreenStack(), "screens")
         for screen in (
             self.find_screen,
             self.dial_screen,
@@ -142,6 +147,13 @@ class MainWindow(Retranslating, QMainWindow):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.status_strip)
         self.setCentralWidget(central)
+        # The smallest panel a kiosk has. Below the layouts' own minimum the window still
+        # takes the size it is given (a window manager, or none, decides it): each screen
+        # then arranges itself for that size (portrait panels stack their parts).
+        window_layout = self.layout()
+        assert window_layout is not None  # QMainWindow always has its own
+        window_layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setMinimumSize(*SMALLEST_PANEL)
 
         self._connect()
         self.dial_screen.set_current_language(self.languages.current)
@@ -258,8 +270,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.close()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
-        """Larger screens get proportionally larger type and touch targets."""
-        follow_window_size(self, event.size().width(), event.size().height())
+        """Larger screens get larger type and touch targets; portrait panels stacked screens."""
+        width, height = event.size().width(), event.size().height()
+        follow_window_size(self, width, height)
+        for index in range(self.stack.count()):  # hidden screens too: they set the minimum
+            screen = self.stack.widget(index)
+            if isinstance(screen, Arranged):
+                screen.arrange(portrait=height > width)
         super().resizeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API

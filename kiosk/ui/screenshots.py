@@ -3,7 +3,8 @@
 Usage: ``python -m kiosk.ui.screenshots OUTPUT_DIR``. Uses a throwaway database, with
 a past week of verifications run through the service on a shifted clock, so the
 report has days to draw.
-Every screen is saved at 800×480 and 1920×1080, in English and in Hindi, as
+Every screen is saved at 800×480, 1920×1080, 720×400 and 480×800 (portrait), in
+English and in Hindi, as
 ``<n>-<screen>-<language>-<width>x<height>.png``.
 """
 
@@ -30,7 +31,7 @@ from kiosk.ui.i18n import LANGUAGE_NAMES, Languages
 from kiosk.ui.launch import build_main_window, create_application
 from kiosk.ui.main_window import MainWindow
 
-SIZES = (QSize(800, 480), QSize(1920, 1080))
+SIZES = (QSize(800, 480), QSize(1920, 1080), QSize(720, 400), QSize(480, 800))
 #: The past week as the screenshots' report shows it: (verified, not verified) per day,
 #: six days ago first.
 PAST_WEEK = ((5, 1), (7, 2), (4, 0), (8, 3), (6, 1), (9, 2))

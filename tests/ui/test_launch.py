@@ -1,6 +1,11 @@
+import contextlib
 import json
+import os
+import shutil
 import signal
+import subprocess
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -75,3 +80,63 @@ def test_a_stop_signal_cancels_pending_sessions_and_exits_cleanly(
             assert json.loads(message.payload)["data"]["status"] == "cancelled"
     finally:
         database.dispose()
+
+
+@contextlib.contextmanager
+def bare_x_server(width: int, height: int) -> Iterator[str]:
+    """A real X server (Xvfb) with no window manager, as xinit starts on a Pi; its DISPLAY."""
+    if shutil.which("Xvfb") is None:
+        pytest.fail("Xvfb is missing: apt-get install xvfb x11-utils (.ci/run does)")
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24",
+         "-nolisten", "tcp"],
+        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    os.close(write)
+    try:
+        with os.fdopen(read) as numbers:
+            display = f":{numbers.readline().strip()}"
+        yield display
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def window_geometry(display: str, title: str) -> tuple[int, int, int, int] | None:
+    """Where the X server has the window called ``title`` (x, y, width, height), if anywhere."""
+    found = subprocess.run(
+        ["xwininfo", "-display", display, "-name", title],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if found.returncode != 0:
+        return None
+    values = dict(line.strip().split(": ", 1) for line in found.stdout.splitlines() if ": " in line)
+    return (
+        int(values["Absolute upper-left X"]),
+        int(values["Absolute upper-left Y"]),
+        int(values["Width"]),
+        int(values["Height"]),
+    )
+
+
+@pytest.mark.parametrize("size", [(800, 480), (720, 400), (480, 800)], ids=str)
+def test_kiosk_mode_takes_the_whole_screen_without_a_window_manager(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    width, height = size
+    url = f"sqlite:///{tmp_path / 'kiosk.sqlite3'}"
+    with bare_x_server(width, height) as display:
+        environment = {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+        with GuiProcess(["--demo", "--kiosk", "--database-url", url], environment) as gui:
+            gui.wait_for_line("The kiosk screen is open")
+            deadline = time.monotonic() + 10
+            geometry = None
+            while time.monotonic() < deadline:  # the X server maps the window a moment later
+                geometry = window_geometry(display, "Missed-call verification")
+                if geometry == (0, 0, width, height):
+                    break
+                time.sleep(0.1)
+            gui.process.send_signal(signal.SIGTERM)
+            assert gui.process.wait(timeout=10) == 0, gui.output()
+    assert geometry == (0, 0, width, height)

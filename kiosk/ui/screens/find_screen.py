@@ -64,7 +64,7 @@ class FindScreen(Retranslating, QWidget):
         self._chosen = False
         self._start_single: str | None = None  # Enter was pressed for this text
 
-        self.title = named(QLabel(), "screenTitle")
+        self.title = named(QLabel(wordWrap=True), "screenTitle")  # two lines on a narrow panel
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.history_button = named(QPushButton(), "toolButton")
         self.settings_button = named(QPushButton(), "toolButton")

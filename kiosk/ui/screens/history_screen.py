@@ -67,8 +67,8 @@ class HistoryScreen(Retranslating, QWidget):
         self.search = named(QLineEdit(), "historySearch")
         self.search.setClearButtonEnabled(True)
         self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.search.setMinimumWidth(120)
-        for box, letters in ((self.period, 8), (self.status, 16)):
+        self.search.setMinimumWidth(100)
+        for box, letters in ((self.period, 8), (self.status, 9)):
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )

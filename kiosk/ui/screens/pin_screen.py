@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.i18n import Retranslating
-from kiosk.ui.style import named, styled_background
+from kiosk.ui.style import named, stack_when_portrait, styled_background
 from kiosk.ui.widgets.digit_pad import DigitPad
 
 MAX_TRIES = 5
@@ -67,11 +67,11 @@ class PinScreen(Retranslating, QWidget):
         left.addWidget(self.message)
         left.addStretch(1)
         left.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(24, 12, 24, 12)
-        layout.setSpacing(24)
-        layout.addLayout(left, 1)
-        layout.addWidget(self.pad, 1)
+        self._columns = QHBoxLayout(self)
+        self._columns.setContentsMargins(24, 12, 24, 12)
+        self._columns.setSpacing(24)
+        self._columns.addLayout(left, 1)
+        self._columns.addWidget(self.pad, 1)
 
         self._lockout = QTimer(self, singleShot=True, interval=lockout_ms)
         self._lockout.timeout.connect(self._end_lockout)
@@ -107,6 +107,10 @@ class PinScreen(Retranslating, QWidget):
             self._lockout.start()
         else:
             self.message.setText(self.tr("Wrong PIN. Please try again."))
+
+    def arrange(self, portrait: bool) -> None:
+        """The keypad beside the words on a landscape panel, below them on a portrait one."""
+        stack_when_portrait(self._columns, portrait)
 
     def retranslate(self) -> None:
         """Re-read every text in the current language."""

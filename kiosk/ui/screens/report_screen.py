@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -76,7 +76,7 @@ class ReportScreen(Retranslating, QWidget):
         for days, button in self.period_buttons.items():
             button.setCheckable(True)
             button.clicked.connect(lambda _=False, d=days: self.show_days(d))
-        self.table = named(QTableWidget(0, 5), "reportTable")
+        self.table = named(ScrollingTable(0, 5), "reportTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().hide()
@@ -230,6 +230,16 @@ class ReportScreen(Retranslating, QWidget):
             if total
             else self.tr("No verifications in the last {days} days.").format(days=self.days)
         )
+
+
+class ScrollingTable(QTableWidget):
+    """A table that needs room for its header and one row; the rest scrolls into view."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        """The header and one row high (the chart above it comes first on a small panel)."""
+        header = self.horizontalHeader().sizeHint().height()
+        row = self.verticalHeader().defaultSectionSize()
+        return QSize(super().minimumSizeHint().width(), header + row + 2 * self.frameWidth())
 
 
 def _date_text(day: date) -> str:

@@ -201,7 +201,7 @@ class DayChart(QWidget):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
         """Room for the legend, a few bars and their dates."""
         line = round(QFontMetricsF(self.font()).height())
-        return QSize(line * 12, line * 6)
+        return QSize(line * 12, line * 5)
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         """Draw the chart in the widget's font."""
