@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -73,10 +74,10 @@ class HistoryScreen(Retranslating, QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             box.setMinimumContentsLength(letters)
-        filters = QHBoxLayout()
-        filters.addWidget(self.period)
-        filters.addWidget(self.status)
-        filters.addWidget(self.search, 1)
+        filters = self._filters = QGridLayout()
+        filters.addWidget(self.period, 0, 0)
+        filters.addWidget(self.status, 0, 1)
+        self.arrange(portrait=False)
         self.list = named(QListWidget(), "historyList")
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.list.setWordWrap(True)
@@ -188,6 +189,16 @@ class HistoryScreen(Retranslating, QWidget):
     def offer_report(self) -> None:
         """Show the button that opens the per-day report."""
         self.report_button.show()
+
+    def arrange(self, portrait: bool) -> None:
+        """The search beside the filters, or under them on a portrait panel (room to read)."""
+        self._filters.removeWidget(self.search)
+        if portrait:
+            self._filters.addWidget(self.search, 1, 0, 1, 2)
+            self._filters.setColumnStretch(2, 0)
+        else:
+            self._filters.addWidget(self.search, 0, 2)
+            self._filters.setColumnStretch(2, 1)
 
     def retranslate(self) -> None:
         """Re-read every text in the current language."""
