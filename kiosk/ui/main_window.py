@@ -127,7 +127,6 @@ class MainWindow(Retranslating, QMainWindow):
 
         self._connect()
         self.dial_screen.set_current_language(self.languages.current)
-        self.status_strip.set_language(self.languages.current)
         self.retranslate()
         self.show_find()
 
@@ -152,7 +151,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.code_screen.code_entered.connect(self._check_code)
         self.code_screen.back_requested.connect(self._back_to_call)
         self.languages.changed.connect(self.dial_screen.set_current_language)
-        self.languages.changed.connect(self.status_strip.set_language)
         self.result_screen.done.connect(self.show_find)
         self.status_strip.details_requested.connect(self.show_status_details)
         self.status_details.closed.connect(self._close_details)

@@ -31,6 +31,7 @@ from kiosk.ops.diagnostics import save_running_kiosk_bundle
 from kiosk.ui.background import BackgroundWork
 from kiosk.ui.customer_import import CustomerImport
 from kiosk.ui.i18n import LANGUAGE_NAMES, Retranslating
+from kiosk.ui.reason_words import reason_words
 from kiosk.ui.style import named, set_style_state, styled_background
 
 
@@ -303,7 +304,7 @@ class SettingsScreen(Retranslating, QWidget):
             )
         finally:
             self.test_button.setEnabled(True)
-        self.test_result.setText(result.message)
+        self.test_result.setText(reason_words(result.why))
         set_style_state(self.test_result, "fault", not result.ok)
 
 
