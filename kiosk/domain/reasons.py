@@ -86,18 +86,16 @@ class Why:
     def words(self, template: Template = _english) -> str:
         """The reason in words: ``template`` gives each reason's (translated) template.
 
-        The first letter is made a capital (a value such as "the merchant backend" may
-        begin the sentence).
+        A template that begins with a value ("{provider} answered …") begins with a
+        capital letter, whatever the value ("the merchant backend").
         """
-        text = self._fill(template)
-        return text[:1].upper() + text[1:]
-
-    def _fill(self, template: Template) -> str:
         values = {
-            name: value._fill(template) if isinstance(value, Why) else value
+            name: value.words(template) if isinstance(value, Why) else value
             for name, value in self.values.items()
         }
-        return template(self.reason).format_map(values)
+        pattern = template(self.reason)
+        text = pattern.format_map(values)
+        return text[:1].upper() + text[1:] if pattern.startswith("{") else text
 
     def as_json(self) -> dict[str, Any]:
         """Machine-readable: ``{"reason": "modem_not_found", "port": "/dev/ttyUSB0"}``."""
