@@ -28,9 +28,11 @@ lint: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m kiosk.ui.screenshots docs/screenshots
 
-# Qt Linguist: refresh the .ts sources from tr() calls, then compile them to .qm.
+# Qt Linguist: refresh the .ts sources from tr() calls and the reasons' English templates
+# (QT_TRANSLATE_NOOP in the reasons modules), then compile them to .qm.
+TRANSLATED := kiosk/ui/*.py kiosk/domain/health.py kiosk/*/reasons.py kiosk/sources/*/reasons.py
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate kiosk/ui/*.py -source-language en -target-language hi_IN \
+	$(BIN)/pyside6-lupdate $(TRANSLATED) -source-language en -target-language hi_IN \
 		-no-obsolete -ts resources/translations/kiosk_hi.ts
 	$(BIN)/pyside6-lrelease resources/translations/kiosk_hi.ts -qm resources/translations/kiosk_hi.qm
 

@@ -86,8 +86,9 @@ class Why:
     def words(self, template: Template = _english) -> str:
         """The reason in words: ``template`` gives each reason's (translated) template.
 
-        A template that begins with a value ("{provider} answered …") begins with a
-        capital letter, whatever the value ("the merchant backend").
+        A sentence that begins with a reason given as a value ("{provider} answered …"
+        with "the merchant backend") begins with a capital letter; facts (a port, a
+        URL) are left as they are.
         """
         values = {
             name: value.words(template) if isinstance(value, Why) else value
@@ -95,7 +96,10 @@ class Why:
         }
         pattern = template(self.reason)
         text = pattern.format_map(values)
-        return text[:1].upper() + text[1:] if pattern.startswith("{") else text
+        literal, first, _, _ = next(iter(Formatter().parse(pattern)), ("", None, None, None))
+        if not literal and first is not None and isinstance(self.values.get(first), Why):
+            return text[:1].upper() + text[1:]
+        return text
 
     def as_json(self) -> dict[str, Any]:
         """Machine-readable: ``{"reason": "modem_not_found", "port": "/dev/ttyUSB0"}``."""

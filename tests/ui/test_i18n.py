@@ -17,8 +17,17 @@ from kiosk.ui.i18n import Languages, format_count, format_time
 from kiosk.ui.status_strip import StatusStrip
 
 TS = resources_dir() / "translations" / "kiosk_hi.ts"
-PLACEHOLDER = re.compile(r"\{\w*\}")
+PLACEHOLDER = re.compile(r"\{\w*(?::[^}]*)?\}")
 TOOLS = Path(sys.executable).parent
+ROOT = Path(__file__).parents[2]
+
+
+def translated_sources() -> list[Path]:
+    """The files ``make translations`` reads (its TRANSLATED globs), so the two never differ."""
+    makefile = (ROOT / "Makefile").read_text()
+    globs = re.search(r"^TRANSLATED := (.+)$", makefile, re.MULTILINE)
+    assert globs, "the Makefile names the translated files in TRANSLATED"
+    return sorted({path for pattern in globs.group(1).split() for path in ROOT.glob(pattern)})
 
 
 def messages() -> list[tuple[str, str, str | None]]:
@@ -51,9 +60,14 @@ def test_every_tr_string_is_in_the_ts_file_and_the_qm_is_compiled_from_it(
 ) -> None:
     copy = tmp_path / "kiosk_hi.ts"
     shutil.copy(TS, copy)
-    sources = sorted((resources_dir().parent / "kiosk" / "ui").glob("*.py"))
     report = subprocess.run(
-        [TOOLS / "pyside6-lupdate", *map(str, sources), "-no-obsolete", "-ts", str(copy)],
+        [
+            TOOLS / "pyside6-lupdate",
+            *map(str, translated_sources()),
+            "-no-obsolete",
+            "-ts",
+            str(copy),
+        ],
         capture_output=True,
         text=True,
         check=True,
