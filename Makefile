@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint screenshots translations clean package deb package-test
+.PHONY: run test lint screenshots translations readme clean wheel-test package deb package-test
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -28,16 +28,38 @@ lint: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m kiosk.ui.screenshots docs/screenshots
 
-# Qt Linguist: refresh the .ts sources from tr() calls and the reasons' English templates
-# (QT_TRANSLATE_NOOP in the reasons modules), then compile them to .qm.
-TRANSLATED := kiosk/ui/*.py kiosk/domain/health.py kiosk/*/reasons.py kiosk/sources/*/reasons.py
+# Qt Linguist: refresh the .ts sources from tr() calls, the settings' screen labels
+# (QT_TRANSLATE_NOOP in kiosk/config/sections) and the English templates of the reasons
+# the layers below report (QT_TRANSLATE_NOOP in every module declaring a Reason), then
+# compile them to .qm.
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate $(TRANSLATED) -source-language en -target-language hi_IN \
-		-no-obsolete -ts resources/translations/kiosk_hi.ts
-	$(BIN)/pyside6-lrelease resources/translations/kiosk_hi.ts -qm resources/translations/kiosk_hi.qm
+	$(BIN)/pyside6-lupdate \
+		$$( (find kiosk/ui kiosk/config/sections -name "*.py"; \
+			grep -rl --include="*.py" "(Reason):" kiosk) | sort -u) \
+		-source-language en -target-language hi_IN \
+		-no-obsolete -ts kiosk/assets/translations/kiosk_hi.ts
+	$(BIN)/pyside6-lrelease kiosk/assets/translations/kiosk_hi.ts \
+		-qm kiosk/assets/translations/kiosk_hi.qm
+
+# The README's settings tables, generated from the settings' declarations.
+readme: $(STAMP)
+	$(BIN)/python -m kiosk.config.reference README.md
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+# The wheel on its own (CI runs this): built from the tree, installed with its dependencies
+# into a scratch venv outside the repo, and run from there, so nothing is found through the
+# source tree.
+wheel-test: $(STAMP)
+	scratch=$$(mktemp -d /tmp/missedcall-kiosk-wheel.XXXXXX) && trap 'rm -rf "$$scratch"' EXIT && \
+	$(BIN)/python -m pip wheel . --no-deps --quiet --wheel-dir "$$scratch/dist" && \
+	$(BIN)/python -m venv "$$scratch/venv" && \
+	"$$scratch/venv/bin/python" -m pip install --quiet "$$scratch"/dist/*.whl && \
+	cd "$$scratch" && export QT_QPA_PLATFORM=offscreen && unset PYTHONPATH && \
+	venv/bin/python -c 'import kiosk; print("kiosk from", kiosk.__file__)' && \
+	venv/bin/missedcall-kiosk --version && \
+	venv/bin/missedcall-kiosk selftest
 
 # The installable app: a PyInstaller one-folder build, and a Debian package of it.
 PACKAGE_STAMP := $(VENV)/.packaging

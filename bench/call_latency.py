@@ -42,7 +42,7 @@ async def measure(count: int) -> None:
             verified: list[float] = []
             for index in range(count):
                 reference, _name, phone = SAMPLE_CUSTOMERS[index % len(SAMPLE_CUSTOMERS)]
-                session = runtime.service.start_for_reference(reference)
+                session = await runtime.service.start_for_reference(reference)
                 outcome = asyncio.ensure_future(runtime.service.outcome(session.id))
                 started = time.perf_counter()
                 ring = asyncio.ensure_future(simulator.ring(phone, rings=1, interval=5))

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 
 from kiosk.config.settings import load_settings
 from kiosk.core.runtime import KioskRuntime
-from kiosk.core.service import LATE_WINDOW
+from kiosk.core.sessions import LATE_WINDOW
 from tests.sources.provider.fake_call_log import NUMBER, FakeCallLog
 
 
@@ -45,7 +45,7 @@ async def measure(count: int, interval: float) -> None:
         async with KioskRuntime(settings) as runtime:
             for index in range(count):
                 before = len(call_log.requests)
-                session = runtime.service.start_for_phone("+919812345678")
+                session = await runtime.service.start_for_phone("+919812345678")
                 await asyncio.sleep(random.uniform(0, 2))  # the customer dials
                 call_log.add(f"call-{index}", "+919812345678", datetime.now(UTC))
                 appeared = time.perf_counter()

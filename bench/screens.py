@@ -10,6 +10,7 @@ exports them to CSV. Prints median, p95 and max of each.
 
 from __future__ import annotations
 
+import asyncio
 import sys
 import tempfile
 import time
@@ -25,9 +26,9 @@ from kiosk.core.history import VerificationHistory, export_csv
 from kiosk.domain.session import Status, VerificationSession
 from kiosk.store.database import Database
 from kiosk.store.verifications import save_verification
-from kiosk.ui.dial_screen import DialScreen
 from kiosk.ui.i18n import Languages
 from kiosk.ui.launch import create_application
+from kiosk.ui.screens.dial_screen import DialScreen
 from kiosk.ui.style import follow_window_size
 
 NOW = datetime.now(UTC)
@@ -91,10 +92,13 @@ def main() -> int:
         history = VerificationHistory(database)
         today = NOW.replace(hour=0, minute=0, second=0, microsecond=0)
         print(f"history of {rows} verifications:")
-        print(summary("  today (≤500 rows)", timed(lambda: history.entries(since=today), 20)))
-        print(summary("  all (500 rows)", timed(lambda: history.entries(), 20)))
-        print(summary("  search '1234'", timed(lambda: history.entries(text="1234"), 20)))
-        entries = history.entries()
+        for label, query in (
+            ("  today (≤500 rows)", lambda: history.entries(since=today)),
+            ("  all (500 rows)", history.entries),
+            ("  search '1234'", lambda: history.entries(text="1234")),
+        ):
+            print(summary(label, timed(lambda query=query: asyncio.run(query()), 20)))
+        entries = asyncio.run(history.entries())
         out = Path(data) / "export.csv"
         print(summary("  export 500 rows to CSV", timed(lambda: export_csv(entries, out), 20)))
         database.dispose()

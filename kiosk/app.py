@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from kiosk import __version__
 from kiosk.cli.commands import COMMAND_GROUPS
-from kiosk.cli.common import common_options, with_settings
+from kiosk.cli.common import add_setting_options, common_options, with_settings
 from kiosk.config.settings import Settings
 
 
@@ -26,15 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    screen = parser.add_argument_group("kiosk screen")
-    for flag, field, text in (
-        ("--kiosk", "kiosk_mode", "full screen; only the staff PIN leaves it"),
-        ("--customer-screen", "customer_screen", "customer-facing window on the second monitor"),
-    ):
-        screen.add_argument(
-            flag, dest=field, action="store_true", default=argparse.SUPPRESS, help=text
-        )
-    screen.add_argument("--language", default=argparse.SUPPRESS, help="en or hi")
+    add_setting_options(parser.add_argument_group("kiosk screen"), kiosk_screen=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for group in COMMAND_GROUPS:
         group.register(commands, common)

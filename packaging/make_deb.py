@@ -47,7 +47,7 @@ DEPENDS = [
     "libwayland-egl1",
     "fonts-dejavu-core | fonts-freefont-ttf",
 ]
-RECOMMENDS = ["cage", "fonts-lohit-deva | fonts-noto-core"]  # Devanagari for the Hindi screens
+RECOMMENDS = ["cage"]  # the screens' fonts, Devanagari too, are inside the app
 
 POSTINST = """#!/bin/sh
 # Create the kiosk user and folders, load the modem rule, tell systemd about the unit.

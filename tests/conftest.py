@@ -3,10 +3,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import create_engine, text
 
 from kiosk.config.settings import Settings, load_settings
 from kiosk.store.database import Database
+from kiosk.ui.fonts import use_bundled_fonts
 from tests.customer_backend import CustomerBackend
 from tests.merchant_backend import SECRET, MerchantBackend
 
@@ -19,6 +21,13 @@ NO_POSTGRES = (
     "PostgreSQL tests need a server: set KIOSK_TEST_POSTGRES_URL to a database they may "
     "wipe (.ci/start-postgres starts one and prints its URL)"
 )
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp: QApplication) -> QApplication:
+    """pytest-qt's application with the bundled fonts, as every kiosk has them."""
+    use_bundled_fonts(qapp)
+    return qapp
 
 
 @pytest.fixture(autouse=True)

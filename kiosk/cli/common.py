@@ -2,7 +2,9 @@
 
 A command's handler takes the parsed options and returns the process exit status;
 :func:`with_settings` turns a handler that needs :class:`Settings` into one that reads
-them first and explains a bad configuration (exit 2) instead of a traceback.
+them first, warns about unknown keys in the config file and ``KIOSK_*`` variables, and
+explains a bad configuration (exit 2) instead of a traceback. Every setting's option is
+generated from its declaration (:data:`kiosk.config.settings.SETTINGS`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from collections.abc import Callable
 
 from pydantic import ValidationError
 
-from kiosk.config.settings import Settings, describe_settings_error, load_settings
+from kiosk.config.metadata import SettingInfo
+from kiosk.config.settings import SETTINGS, Settings, describe_settings_error, load_settings
+from kiosk.config.unknown import warn_about_unknown_settings
 from kiosk.ops.logs import configure_logging
 
 EXIT_OK = 0
@@ -24,32 +28,45 @@ EXIT_ERROR = 2
 Handler = Callable[[argparse.Namespace], int]
 SettingsHandler = Callable[[argparse.Namespace, Settings], int]
 
-# Options every subcommand accepts; each maps to the Settings field of the same name.
-SETTING_OPTIONS: tuple[tuple[str, str], ...] = (
-    ("--source", "where calls are heard: modem, twilio, exotel, plivo, http-json"),
-    ("--modem-port", "serial device or pyserial URL of the modem"),
-    ("--sim-pin", "PIN of the modem's SIM card, if it is locked"),
-    ("--provider-base-url", "telephony provider API base URL (for sandboxes and tests)"),
-    ("--dial-number", "the number customers dial (shown on screen)"),
-    ("--region", "country for numbers written without +country code (default IN)"),
-    ("--callback-url", "merchant backend URL that receives results"),
-    ("--callback-secret", "Standard Webhooks signing secret, whsec_..."),
-    ("--timeout", "seconds a customer has to dial (default 120)"),
-    ("--database-url", "SQLAlchemy database URL (default: SQLite in the data directory)"),
-    ("--kiosk-id", "name of this kiosk, sent with every result"),
-)
-
 
 def common_options(without: set[str] | frozenset[str] = frozenset()) -> argparse.ArgumentParser:
-    """Options every command takes; each maps to the Settings field of the same name."""
+    """Options every command takes: ``--config``, and each setting's flag (but ``without``)."""
     common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     common.add_argument("--config", help="TOML config file (default: in the config directory)")
-    for flag, text in SETTING_OPTIONS:
-        if flag not in without:
-            common.add_argument(flag, help=text)
-    common.add_argument("--demo", action="store_true", help="simulated modem and sample customers")
-    common.add_argument("-v", "--verbose", action="store_true", help="log everything (to stderr)")
+    add_setting_options(common, kiosk_screen=False, without=without)
     return common
+
+
+def add_setting_options(
+    parser: argparse.ArgumentParser | argparse._ArgumentGroup,
+    *,
+    kiosk_screen: bool,
+    without: set[str] | frozenset[str] = frozenset(),
+) -> None:
+    """Add the flag of every setting that has one, for every command or the kiosk screen.
+
+    An option not given is absent from the parsed options (``SUPPRESS``), so it never
+    overrides the environment or the config file; a yes/no setting is a switch.
+    """
+    for info in SETTINGS:
+        flag = info.flag
+        if flag is None or flag.kiosk_screen != kiosk_screen or without & set(flag.names):
+            continue
+        parser.add_argument(
+            *flag.names,
+            dest=info.name,
+            action="store_true" if info.switch else "store",
+            default=argparse.SUPPRESS,
+            help=help_text(info),
+        )
+
+
+def help_text(info: SettingInfo) -> str:
+    """The ``--help`` line of a setting: its meaning and default, without Markdown."""
+    text = info.meaning
+    if not info.switch and not info.shown_default.startswith("none"):
+        text += f" (default: {info.shown_default})"
+    return text.replace("`", "").replace("%", "%%")
 
 
 def settings_from(options: argparse.Namespace) -> Settings:
@@ -77,6 +94,8 @@ def with_settings(run: SettingsHandler) -> Handler:
             print(f"Could not read the configuration: {exc}", file=sys.stderr)
             return EXIT_ERROR
         configure_logging(verbose=settings.verbose, log_dir=settings.effective_log_dir)
+        if settings.config_file is not None:
+            warn_about_unknown_settings(settings.config_file)
         try:
             return run(options, settings)
         except Exception as exc:

@@ -17,8 +17,9 @@ from typing import TextIO
 from pydantic import ValidationError
 
 from kiosk.cli.common import EXIT_ERROR, EXIT_OK, EXIT_PROBLEM, settings_from
-from kiosk.config.paths import default_log_dir
+from kiosk.config.paths import config_path, default_log_dir
 from kiosk.config.settings import Settings
+from kiosk.config.unknown import warn_about_unknown_settings
 from kiosk.ops.diagnostics import default_bundle_path, write_bundle
 from kiosk.ops.doctor import DoctorReport, diagnose
 from kiosk.ops.logs import configure_logging
@@ -90,5 +91,6 @@ def _diagnose(options: argparse.Namespace, load: Loader) -> tuple[DoctorReport, 
     verbose = bool(getattr(options, "verbose", False))
     log_dir = settings.effective_log_dir if settings is not None else default_log_dir()
     configure_logging(verbose=verbose, log_dir=log_dir, console=verbose)
+    warn_about_unknown_settings(config_path(getattr(options, "config", None)))
     report = asyncio.run(diagnose(loaded, config_file=getattr(options, "config", None)))
     return report, settings

@@ -48,15 +48,15 @@ async def _outbox(settings: Settings, action: str, as_json: bool, out: TextIO) -
             if problem := dispatcher.configuration_problem():
                 print(problem, file=out)
                 return EXIT_ERROR
-            dispatcher.retry_now()
+            await dispatcher.retry_now()
             async with httpx.AsyncClient(timeout=settings.callback_timeout) as client:
                 sent = await dispatcher.deliver_due(client)
-            status = dispatcher.status()
+            status = await dispatcher.status()
             print(f"Sent {sent}; {status.pending} still waiting.", file=out)
             if status.pending and status.last_error:
                 print(f"Last problem: {status.last_error}", file=out)
             return EXIT_OK if status.pending == 0 else EXIT_PROBLEM
-        rows = [dataclasses.asdict(callback) for callback in dispatcher.pending()]
+        rows = [dataclasses.asdict(callback) for callback in await dispatcher.pending()]
         if as_json:
             print(json.dumps(rows, indent=2), file=out)
         elif not rows:

@@ -9,6 +9,7 @@ audit export (phone numbers masked); it keeps any result not yet sent.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import contextlib
 import dataclasses
 import json
@@ -67,7 +68,7 @@ def run_report(
     """Print the report; returns the exit status."""
     out = out or sys.stdout
     with _customer_data(settings) as data:
-        rows = data.report(days=days, kiosk_id=only_kiosk)
+        rows = asyncio.run(data.report(days=days, kiosk_id=only_kiosk))
     if as_json:
         print(json.dumps([_as_dict(row) for row in rows], indent=2), file=out)
         return EXIT_OK

@@ -1,9 +1,10 @@
 """``missedcall-kiosk selftest``: proves an installed (or packaged) app has all its parts.
 
-It loads Qt, migrates an in-memory database (the migrations are in the build), starts a
-demo kiosk on a throwaway database with the simulated modem (pty and serial code work),
-renders the main window offscreen (styles and Qt plugins are there) and exits 0; any
-missing part makes it print what failed and exit 1. It needs no screen and no modem.
+It loads Qt and the bundled fonts, migrates an in-memory database (the migrations are in
+the build), starts a demo kiosk on a throwaway database with the simulated modem (pty and
+serial code work), renders the main window offscreen (styles and Qt plugins are there) and
+exits 0; any missing part makes it print what failed and exit 1. It needs no screen and no
+modem.
 """
 
 from __future__ import annotations
@@ -47,10 +48,15 @@ def run_selftest(screenshot: str | None = None, *, out: TextIO | None = None) ->
         from PySide6 import __version__ as qt_version
 
         from kiosk.store.database import Database
+        from kiosk.ui.fonts import FAMILIES, load_bundled_fonts
         from kiosk.ui.launch import create_application
 
         app = create_application()
         print(f"Qt {qt_version} loaded ({app.platformName()} platform).", file=out)
+        missing = set(FAMILIES) - load_bundled_fonts()
+        if missing:
+            raise RuntimeError(f"bundled fonts missing: {', '.join(sorted(missing))}")
+        print(f"Fonts loaded: {', '.join(FAMILIES)}.", file=out)
         database = Database("sqlite://")
         database.migrate()
         database.dispose()

@@ -55,7 +55,7 @@ async def take_codes(service: VerificationService, session_id: str, err: TextIO)
         code = line.strip()
         if not code:
             continue
-        result, left = service.check_sms_code(session_id, code)
+        result, left = await service.check_sms_code(session_id, code)
         print(ANSWERS[result].format(left=left), file=err, flush=True)
         if result is CodeCheck.ACCEPTED:
             return

@@ -8,8 +8,8 @@ import contextlib
 import json
 import signal
 import sys
-from collections.abc import Callable, Iterator
-from typing import TextIO
+from collections.abc import Callable, Coroutine, Iterator
+from typing import Any, TextIO
 
 from kiosk.cli.common import EXIT_ERROR, with_settings
 from kiosk.cli.sms_fallback import send_code, take_codes
@@ -96,9 +96,9 @@ async def _verify(
         service = runtime.service
         try:
             if reference:
-                session = service.start_for_reference(reference)
+                session = await service.start_for_reference(reference)
             else:
-                session = service.start_for_phone(phone or "")
+                session = await service.start_for_phone(phone or "")
         except (CustomerNotFound, InvalidPhoneNumber) as exc:
             print(str(exc), file=err)
             return EXIT_ERROR
@@ -140,13 +140,20 @@ async def _sms_fallback(
 
 
 @contextlib.contextmanager
-def _cancel_on_signals(cancel: Callable[[], None]) -> Iterator[None]:
+def _cancel_on_signals(cancel: Callable[[], Coroutine[Any, Any, None]]) -> Iterator[None]:
     """Ctrl-C or SIGTERM while waiting cancels the session (the backend hears it)."""
     loop = asyncio.get_running_loop()
+    cancelling: set[asyncio.Task[None]] = set()  # asyncio keeps only weak references
+
+    def on_signal() -> None:
+        task = loop.create_task(cancel())
+        cancelling.add(task)
+        task.add_done_callback(cancelling.discard)
+
     installed = []
     for signum in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
-            loop.add_signal_handler(signum, cancel)
+            loop.add_signal_handler(signum, on_signal)
             installed.append(signum)
     try:
         yield
@@ -166,7 +173,8 @@ async def _send_result(
                 await runtime.dispatcher.wait_delivered(webhook_id)
             return
         except TimeoutError:
-            problem = runtime.dispatcher.status().last_error or "The backend did not confirm it."
+            status = await runtime.dispatcher.status()
+            problem = status.last_error or "The backend did not confirm it."
     print(
         f"The result is saved but not sent to the backend yet. {problem} "
         "It goes out on the next run (see 'missedcall-kiosk outbox').",

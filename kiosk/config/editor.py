@@ -17,23 +17,16 @@ import phonenumbers
 import tomlkit
 from pydantic import SecretStr, ValidationError
 
-from kiosk.config.settings import Settings
+from kiosk.config.metadata import SettingInfo
+from kiosk.config.settings import SETTINGS, Settings
 
 #: The settings staff may change on screen, in the order the screen shows them.
-EDITABLE = (
-    "modem_port",
-    "source",
-    "dial_number",
-    "callback_url",
-    "callback_secret",
-    "timeout",
-    "result_seconds",
-    "region",
-    "kiosk_id",
-    "language",
+ON_SCREEN: tuple[SettingInfo, ...] = tuple(
+    sorted((info for info in SETTINGS if info.screen), key=lambda info: info.place)
 )
+EDITABLE = tuple(info.name for info in ON_SCREEN)
 #: Settings that only take effect when the kiosk starts again.
-NEED_RESTART = frozenset({"modem_port", "source", "dial_number"})
+NEED_RESTART = frozenset(info.name for info in ON_SCREEN if info.restart)
 
 
 class SettingsProblem(ValueError):

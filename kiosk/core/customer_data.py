@@ -1,7 +1,8 @@
 """Customer records and statistics for both front-ends: import, sync, report, purge.
 
-The screen and the command line call the same methods (the GUI in a background
-worker: they block on the database). Nothing here imports Qt.
+The screen and the command line call the same methods. The report runs on the database
+thread; importing and purging block (the GUI imports in a worker thread of its own).
+Nothing here imports Qt.
 """
 
 from __future__ import annotations
@@ -98,11 +99,10 @@ class CustomerData:
         async with httpx.AsyncClient(timeout=30) as client:
             return await self.sync.sync_once(client)
 
-    def report(self, *, days: int = 7, kiosk_id: str | None = None) -> list[DayReport]:
-        """Verifications per day and kiosk over the last ``days`` days."""
+    async def report(self, *, days: int = 7, kiosk_id: str | None = None) -> list[DayReport]:
+        """Verifications per day and kiosk over the last ``days`` days (on the database thread)."""
         since = self._clock.now() - timedelta(days=days)
-        with self._db.session() as session:
-            return verification_report(session, since=since, kiosk_id=kiosk_id)
+        return await self._db.run(verification_report, since=since, kiosk_id=kiosk_id)
 
     def purge(self, *, export: Path | None = None) -> PurgeResult | None:
         """Purge what is older than ``retention_days`` (None when that is 0: keep all)."""

@@ -16,10 +16,12 @@ import asyncio
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
 import httpx
+from sqlalchemy.orm import Session
 
 from kiosk.config.settings import Settings
 from kiosk.core.notices import CustomersSynced, NoticeBus
@@ -112,8 +114,7 @@ class CustomerSync:
             await self._pull(client, result)
         except ProviderError as exc:
             now = self._clock.now()
-            with self._db.session() as session:
-                sync_state.save_error(session, now, str(exc))
+            await self._db.run(sync_state.save_error, now, str(exc))
             self._publish(CustomersSynced(now, result.added, result.updated, problem=exc.why))
             raise SyncFailed(exc.why) from None
         self._publish(CustomersSynced(self._clock.now(), result.added, result.updated))
@@ -149,15 +150,14 @@ class CustomerSync:
             self._notices.publish(notice)
 
     async def _pull(self, client: httpx.AsyncClient, result: SyncResult) -> None:
-        with self._db.session() as session:
-            state = sync_state.load_state(session)
-            cursor, etag = (state.cursor, state.etag) if state else (None, None)
+        state = await self._db.run(sync_state.load_state)
+        cursor, etag = (state.cursor, state.etag) if state else (None, None)
         for _page in range(MAX_PAGES):
             response = await self._get(client, cursor, etag)
             if response.status_code == 304:
                 result.unchanged = True
-                with self._db.session() as session:
-                    sync_state.save_progress(session, self._clock.now(), cursor=cursor, etag=etag)
+                now = self._clock.now()
+                await self._db.run(sync_state.save_progress, now, cursor=cursor, etag=etag)
                 return
             check_status(
                 response,
@@ -170,9 +170,9 @@ class CustomerSync:
             next_cursor = self._next_cursor(document) or cursor
             etag = response.headers.get("etag")
             customers, skipped = self._customers(records)
-            with self._db.session() as session:  # the page and where to carry on, together
-                added, updated = upsert_customers(session, customers, now=self._clock.now())
-                sync_state.save_progress(session, self._clock.now(), cursor=next_cursor, etag=etag)
+            added, updated = await self._db.run(
+                _save_page, customers, now=self._clock.now(), cursor=next_cursor, etag=etag
+            )
             result.pages += 1
             result.received += len(records)
             result.added += added
@@ -249,6 +249,20 @@ def customer_sync(
         interval=settings.sync_interval,
         notices=notices,
     )
+
+
+def _save_page(
+    session: Session,
+    customers: list[NewCustomer],
+    *,
+    now: datetime,
+    cursor: str | None,
+    etag: str | None,
+) -> tuple[int, int]:
+    """A page of customers and where to carry on, in one transaction; returns (added, updated)."""
+    counts = upsert_customers(session, customers, now=now)
+    sync_state.save_progress(session, now, cursor=cursor, etag=etag)
+    return counts
 
 
 def _records(document: Any, path: str) -> list[Any]:

@@ -1,7 +1,7 @@
 """Verification history for staff: what happened, when, and the calls heard; CSV export.
 
-Plain Python over the store (no Qt), so the screen and any command can share it.
-Phone numbers leave this module masked only.
+Plain Python over the store (no Qt), so the screen and any command can share it; the
+queries run on the database thread. Phone numbers leave this module masked only.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+from sqlalchemy.orm import Session
 
 from kiosk.domain.clock import isoformat_utc
 from kiosk.domain.phone import mask
@@ -67,7 +69,7 @@ class VerificationHistory:
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    def entries(
+    async def entries(
         self,
         *,
         since: datetime | None = None,
@@ -77,24 +79,13 @@ class VerificationHistory:
         limit: int = 500,
     ) -> list[HistoryEntry]:
         """Verifications newest first, filtered like :func:`recent_verifications`."""
-        with self._db.session() as session:
-            rows = recent_verifications(
-                session, since=since, until=until, status=status, text=text, limit=limit
-            )
-            return [_entry(row) for row in rows]
+        return await self._db.run(
+            _entries, since=since, until=until, status=status, text=text, limit=limit
+        )
 
-    def calls(self, verification_id: str) -> list[HeardCall]:
+    async def calls(self, verification_id: str) -> list[HeardCall]:
         """The calls heard during one verification, oldest first."""
-        with self._db.session() as session:
-            return [
-                HeardCall(
-                    at=call.received_at,
-                    caller=mask(call.caller_number),
-                    outcome=call.outcome,
-                    source=call.source,
-                )
-                for call in verifications.calls_for(session, verification_id)
-            ]
+        return await self._db.run(_calls, verification_id)
 
 
 def export_csv(entries: Iterable[HistoryEntry], path: Path) -> int:
@@ -121,6 +112,33 @@ def export_csv(entries: Iterable[HistoryEntry], path: Path) -> int:
             )
             count += 1
     return count
+
+
+def _entries(
+    session: Session,
+    *,
+    since: datetime | None,
+    until: datetime | None,
+    status: str | None,
+    text: str | None,
+    limit: int,
+) -> list[HistoryEntry]:
+    rows = recent_verifications(
+        session, since=since, until=until, status=status, text=text, limit=limit
+    )
+    return [_entry(row) for row in rows]
+
+
+def _calls(session: Session, verification_id: str) -> list[HeardCall]:
+    return [
+        HeardCall(
+            at=call.received_at,
+            caller=mask(call.caller_number),
+            outcome=call.outcome,
+            source=call.source,
+        )
+        for call in verifications.calls_for(session, verification_id)
+    ]
 
 
 def _entry(row: Verification) -> HistoryEntry:

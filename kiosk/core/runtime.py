@@ -16,7 +16,8 @@ from typing import Any
 
 from kiosk.config.settings import Settings
 from kiosk.core.customer_data import CustomerData
-from kiosk.core.service import EXPIRY_GRACE, VerificationService
+from kiosk.core.service import VerificationService
+from kiosk.core.sessions import EXPIRY_GRACE
 from kiosk.delivery.dispatcher import OutboxDispatcher
 from kiosk.domain.backoff import Backoff
 from kiosk.domain.clock import Clock, SystemClock
@@ -112,8 +113,7 @@ class KioskRuntime:
         if "modem" not in self.settings.sources:
             port = None
         if self.settings.is_demo:
-            with self.database.session() as session:
-                added = seed_demo_customers(session, self.clock.now())
+            added = await self.database.run(seed_demo_customers, self.clock.now())
             if added:
                 log.info("Demo mode: added %d sample customers", added)
             self.simulator = ModemSimulator()
@@ -147,7 +147,7 @@ class KioskRuntime:
         if self.customer_data.sync is not None:
             self._spawn(self.customer_data.sync.run(), "customer sync")
         if self._resume_sessions:
-            self.service.resume()
+            await self.service.resume()
 
     async def stop(self) -> None:
         """Cancel the background tasks, stop the simulator, close the database."""
@@ -155,6 +155,7 @@ class KioskRuntime:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks.clear()
+        self.service.close()
         if self.simulator is not None:
             await self.simulator.stop()
         self.database.dispose()

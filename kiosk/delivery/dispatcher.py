@@ -2,7 +2,8 @@
 
 Messages live in the database, so nothing is lost when the backend is down or the
 kiosk restarts. Each message keeps its ``webhook-id`` and body across retries; each
-attempt is signed afresh with the current timestamp.
+attempt is signed afresh with the current timestamp. Every query runs on the
+database thread, so a slow database never holds up the event loop.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import httpx
+from sqlalchemy.orm import Session
 
 from kiosk.delivery.reasons import DeliveryReason
 from kiosk.delivery.signing import signed_headers
@@ -112,32 +114,28 @@ class OutboxDispatcher:
         """A message was queued: send it as soon as the backend may be asked again."""
         self._wake.set()
 
-    def retry_now(self) -> int:
+    async def retry_now(self) -> int:
         """Staff asked to retry: every waiting message is due now; returns how many."""
-        with self._db.session() as session:
-            count = outbox.make_due_now(session, self._clock.now())
+        count = await self._db.run(outbox.make_due_now, self._clock.now())
         self._hold_until = None
         self._wake.set()
         return count
 
-    def pending(self) -> list[PendingCallback]:
+    async def pending(self) -> list[PendingCallback]:
         """Every message still waiting for the backend, oldest first."""
-        with self._db.session() as session:
-            return [PendingCallback.of(message) for message in outbox.pending_messages(session)]
+        return await self._db.run(_pending)
 
     async def wait_delivered(self, message_id: str) -> None:
         """Return once the backend has acknowledged ``message_id`` (bound with a timeout)."""
         while True:
             self._changed.clear()
-            with self._db.session() as session:
-                if outbox.is_delivered(session, message_id):
-                    return
+            if await self._db.run(outbox.is_delivered, message_id):
+                return
             await self._changed.wait()
 
-    def status(self) -> OutboxStatus:
+    async def status(self) -> OutboxStatus:
         """The current count of waiting messages and the last problem, if any."""
-        with self._db.session() as session:
-            pending = outbox.pending_count(session)
+        pending = await self._db.run(outbox.pending_count)
         return OutboxStatus(pending, self._last_error, self._last_delivered_at)
 
     async def run(self) -> None:
@@ -153,51 +151,50 @@ class OutboxDispatcher:
                 except Exception as exc:
                     failures += 1
                     log.exception("The outbox dispatcher hit a problem; carrying on")
-                    self._publish(error=Why(DeliveryReason.FAULT, error=type(exc).__name__))
+                    await self._publish(error=Why(DeliveryReason.FAULT, error=type(exc).__name__))
                     await asyncio.sleep(self._backoff.delay(failures).total_seconds())
 
     async def deliver_due(self, client: httpx.AsyncClient) -> int:
         """Try every due message once; returns how many were acknowledged."""
         if not (self._url and self._secret):
-            self._publish(error=self.configuration_problem())
+            await self._publish(error=self.configuration_problem())
             return 0
         delivered = 0
         now = self._clock.now()
         if self._hold_until and now < self._hold_until:
             return 0
-        with self._db.session() as session:  # leased: kiosks sharing a database never double-send
-            due = outbox.claim_due_messages(
-                session, now, owner=self._owner, until=now + self._lease(_CLAIM_BATCH)
-            )
+        due = await self._db.run(  # leased: kiosks sharing a database never double-send
+            outbox.claim_due_messages, now, owner=self._owner, until=now + self._lease(_CLAIM_BATCH)
+        )
         untried = {message.id for message in due}
         try:
             for message in due:
                 result = await self._attempt(client, message, self._url, self._secret)
                 now = self._clock.now()
                 retry_at: datetime | None = None
-                if not result.ok:
+                if result.ok:
+                    await self._db.run(outbox.mark_delivered, message.id, now)
+                else:
                     retry_at = now + self._backoff.delay(message.attempts + 1, result.retry_after)
-                with self._db.session() as session:
-                    if retry_at is None:
-                        outbox.mark_delivered(session, message.id, now)
-                    else:  # stored in English: ``outbox list``, the doctor and other kiosks read it
-                        error = str(result.error or "unknown error")
-                        outbox.mark_failed(session, message.id, error=error, retry_at=retry_at)
+                    # stored in English: ``outbox list``, the doctor and other kiosks read it
+                    error = str(result.error or "unknown error")
+                    await self._db.run(
+                        outbox.mark_failed, message.id, error=error, retry_at=retry_at
+                    )
                 untried.discard(message.id)
                 if retry_at is None:
                     delivered += 1
                     self._last_delivered_at = now
-                    self._publish(error=None)
+                    await self._publish(error=None)
                     continue
                 log.warning("Callback %s not delivered: %s", message.id, result.error)
-                self._publish(error=result.error)
+                await self._publish(error=result.error)
                 if result.backend_down or result.retry_after is not None:
                     self._hold_until = retry_at
                     break
         finally:  # stopped or held back: other kiosks (or the next run) may send the rest
             if untried:
-                with self._db.session() as session:
-                    outbox.release_claims(session, untried, owner=self._owner)
+                await self._db.run(outbox.release_claims, untried, owner=self._owner)
         return delivered
 
     def _lease(self, count: int) -> timedelta:
@@ -237,8 +234,7 @@ class OutboxDispatcher:
         return None
 
     async def _sleep_until_next(self) -> None:
-        with self._db.session() as session:
-            next_due = outbox.next_due_at(session)
+        next_due = await self._db.run(outbox.next_due_at)
         if self._hold_until and (next_due is None or next_due < self._hold_until):
             next_due = self._hold_until
         timeout = None
@@ -248,8 +244,12 @@ class OutboxDispatcher:
             async with asyncio.timeout(timeout):
                 await self._wake.wait()
 
-    def _publish(self, *, error: Why | None) -> None:
+    async def _publish(self, *, error: Why | None) -> None:
         self._last_error = error
         self._changed.set()
         if self.on_status:
-            self.on_status(self.status())
+            self.on_status(await self.status())
+
+
+def _pending(session: Session) -> list[PendingCallback]:
+    return [PendingCallback.of(message) for message in outbox.pending_messages(session)]

@@ -26,15 +26,18 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from kiosk import __version__
+from kiosk.config.metadata import ENV_PREFIX
 from kiosk.config.paths import config_path, default_log_dir
-from kiosk.config.settings import Settings
+from kiosk.config.settings import SETTINGS, Settings
 from kiosk.domain.phone import mask_numbers_in
 from kiosk.ops.doctor import DoctorReport, run_checks
 from kiosk.ops.logs import log_files
 
 REMOVED = "<removed>"
 _URL_REMOVED = "removed"  # inside URLs, where <> would be percent-encoded
-#: Setting names whose values are secrets wherever they appear (TOML keys, KIOSK_* names).
+#: Setting names whose values are secrets wherever they appear (TOML keys, KIOSK_* names):
+#: those declared secret, and names that look like one (a misspelt key is still secret).
+_SECRET_SETTINGS = frozenset(info.name for info in SETTINGS if info.secret)
 _SECRET_NAME = re.compile(r"secret|token|password|passwd|pin\b|_pin|auth|api_key|credential", re.I)
 _TOML_LINE = re.compile(r"^(\s*)([A-Za-z0-9_.\-\"']+)(\s*=\s*)(.*)$")
 _URL = re.compile(r"\b[a-z][a-z0-9+.\-]*://[^\s\"']+", re.I)
@@ -155,7 +158,7 @@ def redact_toml(text: str) -> str:
     lines = []
     for line in text.splitlines():
         match = _TOML_LINE.match(line)
-        if match and _SECRET_NAME.search(match.group(2)):
+        if match and _is_secret_name(match.group(2)):
             lines.append(f'{match.group(1)}{match.group(2)}{match.group(3)}"{REMOVED}"')
         else:
             lines.append(redact_urls(line))
@@ -167,9 +170,14 @@ def _environment() -> str:
     for name in sorted(os.environ):
         if not name.startswith("KIOSK_"):
             continue
-        value = REMOVED if _SECRET_NAME.search(name) else redact_urls(os.environ[name])
+        value = REMOVED if _is_secret_name(name) else redact_urls(os.environ[name])
         lines.append(f"{name}={value}")
     return "\n".join(lines) + "\n" if lines else "(no KIOSK_* variables)\n"
+
+
+def _is_secret_name(name: str) -> bool:
+    key = name.strip("\"'").lower().removeprefix(ENV_PREFIX.lower())
+    return key in _SECRET_SETTINGS or _SECRET_NAME.search(name) is not None
 
 
 def _secret_values(settings: Settings | None) -> list[str]:

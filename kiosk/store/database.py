@@ -1,20 +1,29 @@
 """Opening the database: engine set-up (SQLite in WAL mode), sessions and migrations.
 
+Code on the event loop (which under Qt is the GUI thread) reaches the database only
+through :meth:`Database.run`: the work runs on the database's own worker thread, so a
+slow shared server, a row another kiosk holds locked, or a busy SQLite file never
+freezes the screen or holds up the modem. Commands without an event loop use
+:meth:`Database.session` directly.
+
 Migrating backs the SQLite file up first (only when a migration is due) and refuses a
 database whose schema is newer than this version of the program knows.
 """
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 from alembic import command
 from alembic.config import Config
@@ -25,6 +34,9 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger("kiosk.store")
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 #: Key of the PostgreSQL advisory lock that lets one kiosk of a site migrate at a time.
 _MIGRATION_LOCK = 0x6B696F736B  # "kiosk"
@@ -41,12 +53,44 @@ class Database:
         self.url = _with_driver(make_url(url))
         self.engine = _create_engine(self.url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._worker: ThreadPoolExecutor | None = None
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session in one transaction: committed on success, rolled back on error."""
         with self._sessions.begin() as session:
             yield session
+
+    async def run(
+        self, work: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """``work(session, *args, **kwargs)`` in one transaction, on the database thread.
+
+        The event loop carries on while it runs. There is one such thread per
+        database, so work runs one transaction at a time in the order it was asked
+        for: two saves of one session never overtake each other, and this process
+        never competes with itself for SQLite's single writer (other processes are
+        waited for, up to the busy timeout). Work that waits for a row another kiosk
+        holds locked waits there, not on the loop. Once asked, work runs to its end
+        even if the caller stops waiting (a cancelled task, shutting down): a
+        transaction is never cut in half, and :meth:`dispose` waits for it.
+        ``work`` returns plain values (or detached rows read in full), never lazy ones.
+        """
+        call = functools.partial(self._in_transaction, work, *args, **kwargs)
+        done = asyncio.wrap_future(self._thread().submit(call))
+        done.add_done_callback(_consume)  # nobody may be left waiting for it
+        return await asyncio.shield(done)
+
+    def _in_transaction(
+        self, work: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        with self.session() as session:
+            return work(session, *args, **kwargs)
+
+    def _thread(self) -> ThreadPoolExecutor:
+        if self._worker is None:
+            self._worker = ThreadPoolExecutor(1, thread_name_prefix="kiosk-database")
+        return self._worker
 
     def migrate(self) -> Path | None:
         """Apply every Alembic migration not yet applied; returns the backup made, if any.
@@ -88,7 +132,10 @@ class Database:
         return target
 
     def dispose(self) -> None:
-        """Close every pooled connection."""
+        """Finish the work already asked of :meth:`run`, then close every pooled connection."""
+        if self._worker is not None:
+            self._worker.shutdown(wait=True)
+            self._worker = None
         self.engine.dispose()
 
 
@@ -98,6 +145,12 @@ def rows_changed(session: Session, statement: Update | Delete) -> int:
     The ORM answers such statements with a cursor result, which its types do not say.
     """
     return cast(CursorResult[Any], session.execute(statement)).rowcount
+
+
+def _consume(done: asyncio.Future[Any]) -> None:
+    """Retrieve the outcome of work whose caller stopped waiting (asyncio would complain)."""
+    if not done.cancelled():
+        done.exception()
 
 
 def alembic_config() -> Config:

@@ -107,13 +107,12 @@ async def keep_purging(
     while True:
         now = clock.now()
         try:
-            with database.session() as session:
-                result = purge_before(
-                    session,
-                    now - timedelta(days=days),
-                    export=export_path(directory, now, export_format),
-                    export_format=export_format,
-                )
+            result = await database.run(
+                purge_before,
+                now - timedelta(days=days),
+                export=export_path(directory, now, export_format),
+                export_format=export_format,
+            )
             if result.export:
                 log.info(
                     "Purged %d verifications and %d calls older than %d days; export: %s",

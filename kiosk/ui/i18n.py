@@ -1,4 +1,4 @@
-"""Screen languages: Qt Linguist translations from ``resources/translations`` and locale formats.
+"""Screen languages: the Qt Linguist translations in ``kiosk/assets`` and locale formats.
 
 Switching installs the compiled ``.qm`` file; Qt then sends every widget a
 ``LanguageChange`` event and each screen re-reads its texts (``retranslate()``).
@@ -20,18 +20,20 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from kiosk.ui.assets import resources_dir
+from kiosk.config.sections.screen import LANGUAGES
+from kiosk.ui.assets import asset_file
 
 log = logging.getLogger("kiosk.ui")
 
-#: Each language's own name, as a customer looking for it would read it.
-LANGUAGE_NAMES = {"en": "English", "hi": "हिन्दी"}
+#: Each language's own name, as a customer looking for it would read it (declared with
+#: the ``language`` setting).
+LANGUAGE_NAMES = LANGUAGES
 _LOCALES = {"en": "en_IN", "hi": "hi_IN"}
 
 
 def translation_file(language: str) -> str:
     """The compiled translation for ``language``."""
-    return str(resources_dir() / "translations" / f"kiosk_{language}.qm")
+    return str(asset_file("translations", f"kiosk_{language}.qm"))
 
 
 class Languages(QObject):

@@ -1,4 +1,4 @@
-"""Starting the GUI: QApplication, stylesheet, Qt logging, and the qasync event loop."""
+"""Starting the GUI: QApplication, fonts, stylesheet, Qt logging, and the qasync event loop."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from kiosk.core.live_settings import LiveSettings
 from kiosk.core.runtime import KioskRuntime
 from kiosk.domain.pin import DEMO_PIN, check_pin
 from kiosk.ui.assets import read_stylesheet
+from kiosk.ui.fonts import use_bundled_fonts
 from kiosk.ui.i18n import Languages
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.sound import OutcomeSound
@@ -40,10 +41,11 @@ def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> 
 
 
 def create_application() -> QApplication:
-    """The one QApplication, styled, with Qt's messages routed into Python logging."""
+    """The one QApplication: bundled fonts, styled, Qt's messages routed into Python logging."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
+    use_bundled_fonts(app)
     app.setStyleSheet(read_stylesheet())
     qInstallMessageHandler(_qt_message)
     return app
@@ -71,7 +73,7 @@ def build_main_window(
         result_seconds=settings.result_seconds,
         simulate_call=simulator.ring_soon if simulator else None,
         demo_texts=(lambda: [text for _number, text in simulator.sent_sms]) if simulator else None,
-        outbox_status=runtime.dispatcher.status(),
+        outbox_status=runtime.dispatcher.status,
         languages=languages,
         history=VerificationHistory(runtime.database),
         report=lambda days: runtime.customer_data.report(days=days),

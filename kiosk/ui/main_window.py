@@ -1,14 +1,18 @@
 """The main window: find → dial → result, plus history, settings (behind the PIN), status details.
 
-Driven by the service through the bridge. In kiosk mode the window cannot be closed
-except from the settings screen, which only the staff PIN opens.
+Driven by the service through the bridge. What staff ask for (a search, a start, more
+time, a cancel, a code) runs in the background: the service waits for the database
+on its own thread, so the screen keeps painting and a screen that waits says so. In
+kiosk mode the window cannot be closed except from the settings screen, which only
+the staff PIN opens.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
@@ -23,20 +27,20 @@ from kiosk.domain.session import VerificationSession
 from kiosk.domain.sms_code import CodeCheck
 from kiosk.ui.background import BackgroundWork
 from kiosk.ui.bridge import ServiceBridge
-from kiosk.ui.code_screen import CodeScreen
-from kiosk.ui.customer_window import CustomerWindow
-from kiosk.ui.dial_screen import EXTEND_SECONDS, DialScreen
-from kiosk.ui.find_screen import FindScreen
-from kiosk.ui.history_screen import HistoryScreen
 from kiosk.ui.i18n import Languages, Retranslating
-from kiosk.ui.pin_screen import PinScreen
-from kiosk.ui.report_screen import ReportScreen
-from kiosk.ui.result_screen import ResultScreen
-from kiosk.ui.settings_screen import SettingsScreen
+from kiosk.ui.screens.code_screen import CodeScreen
+from kiosk.ui.screens.customer_window import CustomerWindow
+from kiosk.ui.screens.dial_screen import EXTEND_SECONDS, DialScreen
+from kiosk.ui.screens.find_screen import FindScreen
+from kiosk.ui.screens.history_screen import HistoryScreen
+from kiosk.ui.screens.pin_screen import PinScreen
+from kiosk.ui.screens.report_screen import ReportScreen
+from kiosk.ui.screens.result_screen import ResultScreen
+from kiosk.ui.screens.settings_screen import SettingsScreen
+from kiosk.ui.screens.status_details import StatusDetails
 from kiosk.ui.sound import OutcomeSound
-from kiosk.ui.status_details import StatusDetails
-from kiosk.ui.status_strip import StatusStrip
 from kiosk.ui.style import follow_window_size, named
+from kiosk.ui.widgets.status_strip import StatusStrip
 
 log = logging.getLogger("kiosk.ui")
 
@@ -52,10 +56,10 @@ class MainWindow(Retranslating, QMainWindow):
         result_seconds: float,
         simulate_call: Callable[[str], object] | None = None,
         demo_texts: Callable[[], list[str]] | None = None,
-        outbox_status: OutboxStatus | None = None,
+        outbox_status: Callable[[], Awaitable[OutboxStatus]] | None = None,
         languages: Languages | None = None,
         history: VerificationHistory | None = None,
-        report: Callable[[int], list[DayReport]] | None = None,
+        report: Callable[[int], Awaitable[list[DayReport]]] | None = None,
         export_dir: Path | None = None,
         live_settings: LiveSettings | None = None,
         check_pin: Callable[[str], bool] | None = None,
@@ -84,9 +88,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.status_details = StatusDetails()
         self.pin_screen = PinScreen(check_pin)
         self.history_screen = (
-            HistoryScreen(history, export_dir or Path.home()) if history is not None else None
+            HistoryScreen(history, export_dir or Path.home(), self._work)
+            if history is not None
+            else None
         )
-        self.report_screen = ReportScreen(report) if report is not None else None
+        self.report_screen = ReportScreen(report, self._work) if report is not None else None
         if self.history_screen is not None and self.report_screen is not None:
             self.history_screen.offer_report()
         self.settings_screen = (
@@ -111,8 +117,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.find_screen.history_button.setVisible(self.history_screen is not None)
         self.find_screen.settings_button.setVisible(self.settings_screen is not None)
         self.status_strip = StatusStrip(demo=demo)
-        if outbox_status is not None:
-            self.status_strip.show_outbox(outbox_status)
+        if outbox_status is not None:  # later changes come through the bridge
+            self._work.run(self._show_outbox(outbox_status()))
         self.customer_window = CustomerWindow(region=service.region) if customer_screen else None
         if self.customer_window is not None:
             self.customer_window.locked = kiosk_mode
@@ -134,16 +140,21 @@ class MainWindow(Retranslating, QMainWindow):
         service = self.service
         self.find_screen.search_requested.connect(self._search)
         self.find_screen.customer_chosen.connect(
-            lambda customer: self._start(lambda: service.start_for_customer(customer))
+            lambda customer: self._start(service.start_for_customer(customer))
         )
         self.find_screen.phone_chosen.connect(
-            lambda phone: self._start(lambda: service.start_for_phone(phone))
+            lambda phone: self._start(service.start_for_phone(phone))
         )
         self.find_screen.history_requested.connect(self.show_history)
         self.find_screen.settings_requested.connect(self.ask_pin)
-        self.dial_screen.cancel_requested.connect(service.cancel)
+        dial_busy = self.dial_screen.busy.set_busy
+        self.dial_screen.cancel_requested.connect(
+            lambda session_id: self._work.run(service.cancel(session_id), busy=dial_busy)
+        )
         self.dial_screen.extend_requested.connect(
-            lambda session_id: service.extend(session_id, EXTEND_SECONDS)
+            lambda session_id: self._work.run(
+                service.extend(session_id, EXTEND_SECONDS), busy=dial_busy
+            )
         )
         self.dial_screen.language_requested.connect(self.languages.switch)
         self.dial_screen.sms_requested.connect(self.send_code)
@@ -263,7 +274,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._work.run(self._send_code(session_id))
 
     async def finish_work(self) -> None:
-        """Wait for a code still being sent (tests, shutdown)."""
+        """Wait for everything staff asked for to be done: searches, saves, loads, codes."""
         await self._work.finish()
 
     async def _send_code(self, session_id: str) -> None:
@@ -276,7 +287,10 @@ class MainWindow(Retranslating, QMainWindow):
             self.code_screen.show_sent(session.code_expires_at)
 
     def _check_code(self, session_id: str, code: str) -> None:
-        result, left = self.service.check_sms_code(session_id, code)
+        self._work.run(self._checking(session_id, code), busy=self.code_screen.busy.set_busy)
+
+    async def _checking(self, session_id: str, code: str) -> None:
+        result, left = await self.service.check_sms_code(session_id, code)
         if result is not CodeCheck.ACCEPTED:  # accepted: the session finishes → result screen
             self.code_screen.show_answer(result, left)
 
@@ -284,15 +298,24 @@ class MainWindow(Retranslating, QMainWindow):
         if self.dial_screen.session is not None:
             self.stack.setCurrentWidget(self.dial_screen)
 
+    async def _show_outbox(self, status: Awaitable[OutboxStatus]) -> None:
+        self.status_strip.show_outbox(await status)
+
     def _offer_sms(self, _status: object = None) -> None:
         self.dial_screen.set_sms_available(self.service.sms_available)
 
     def _search(self, text: str) -> None:
-        self.find_screen.show_results(text, self.service.find_customers(text))
+        self._work.run(self._searching(text), busy=self.find_screen.busy.set_busy)
 
-    def _start(self, start: Callable[[], VerificationSession]) -> None:
+    async def _searching(self, text: str) -> None:
+        self.find_screen.show_results(text, await self.service.find_customers(text))
+
+    def _start(self, starting: Coroutine[Any, Any, VerificationSession]) -> None:
+        self._work.run(self._starting(starting), busy=self.find_screen.busy.set_busy)
+
+    async def _starting(self, starting: Coroutine[Any, Any, VerificationSession]) -> None:
         try:
-            start()
+            await starting  # the dial screen opens when the service says it started
         except (CustomerNotFound, InvalidPhoneNumber) as exc:
             self.find_screen.show_error(str(exc))
         except Exception:

@@ -74,9 +74,10 @@ async def visit_screens(
 
     window.find_screen.search.setText("R")
     window.find_screen.search_button.click()
+    await window.finish_work()
     yield "1-find", window
 
-    session = runtime.service.start_for_reference("ORDER-1042")
+    session = await runtime.service.start_for_reference("ORDER-1042")
     hinted = asyncio.Event()
     window.bridge.session_changed.connect(lambda _session: hinted.set())
     await simulator.ring("+919900011122", rings=1, interval=0.2)
@@ -92,6 +93,7 @@ async def visit_screens(
     for digit in "123450":  # a wrong code, so the answer shows too
         window.code_screen.pad.keys[digit].click()
     window.code_screen.pad.ok_key.click()
+    await window.finish_work()
     yield "11-sms-code", window
     window.code_screen.back_button.click()
 
@@ -100,17 +102,20 @@ async def visit_screens(
     yield "3-result-verified", window
 
     window.show_find()
-    other = runtime.service.start_for_reference("ORDER-1043")
-    runtime.service.cancel(other.id)
+    other = await runtime.service.start_for_reference("ORDER-1043")
+    await runtime.service.cancel(other.id)
     yield "4-result-not-verified", window
 
     window.show_history()
+    await window.finish_work()
     yield "5-history", window
     assert window.history_screen is not None
     first = window.history_screen.list.item(window.history_screen.list.count() - 1)
     window.history_screen.list.itemActivated.emit(first)
+    await window.finish_work()
     yield "6-history-detail", window
     window.show_report()
+    await window.finish_work()
     yield "12-report", window
 
     window.show_status_details()

@@ -1,6 +1,6 @@
 """A short sound for each outcome: a rising chime for verified, a falling one otherwise.
 
-PySide6-Essentials has no QtMultimedia, so the WAV files in ``resources/sounds`` are
+PySide6-Essentials has no QtMultimedia, so the WAV files in ``kiosk/assets/sounds`` are
 played by the system's own player (PulseAudio/PipeWire ``paplay``/``pw-play``, ALSA
 ``aplay``, macOS ``afplay``, Windows ``winsound``) without waiting for it; with none
 available the kiosk falls back to the system beep.
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from kiosk.ui.assets import resources_dir
+from kiosk.ui.assets import asset_file
 
 log = logging.getLogger("kiosk.ui")
 
@@ -26,7 +26,7 @@ PLAYERS = ("paplay", "pw-play", "aplay", "afplay")
 
 def sound_file(verified: bool) -> Path:
     """The WAV file for an outcome."""
-    return resources_dir() / "sounds" / ("verified.wav" if verified else "not_verified.wav")
+    return asset_file("sounds", "verified.wav" if verified else "not_verified.wav")
 
 
 class OutcomeSound:

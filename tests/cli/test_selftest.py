@@ -20,6 +20,7 @@ def test_selftest_renders_the_main_window_and_exits_0(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0].startswith("Qt 6.")
     assert "(offscreen platform)" in lines[0]
+    assert "Fonts loaded: Noto Sans, Noto Sans Devanagari, Noto Sans Symbols2." in lines
     assert "In-memory database created and migrated." in lines
     assert "Main window rendered at 1024x640." in lines
     assert lines[-1].startswith("Self-test passed: missedcall-kiosk ")

@@ -40,11 +40,11 @@ async def test_import_report_and_purge_through_one_object(
     state.verify(CallEvent(ASHA, ASHA, old + timedelta(seconds=8), "modem"))
     with database.session() as session:
         verifications.save_verification(session, state, kiosk_id="test-kiosk")
-    assert [row.verified for row in data.report(days=60)] == [1]
+    assert [row.verified for row in await data.report(days=60)] == [1]
     purged = data.purge(export=tmp_path / "audit.json")
     assert purged is not None
     assert purged.verifications == 1
-    assert data.report(days=60) == []
+    assert await data.report(days=60) == []
 
 
 def test_retention_0_keeps_everything(database: Database, make_settings) -> None:

@@ -36,27 +36,27 @@ def verified_session(database: Database, at: datetime = T0) -> VerificationSessi
     return session
 
 
-def test_entries_and_calls_come_masked(database: Database) -> None:
+async def test_entries_and_calls_come_masked(database: Database) -> None:
     session = verified_session(database)
     history = VerificationHistory(database)
-    [entry] = history.entries()
+    [entry] = await history.entries()
     assert entry.id == session.id
     assert entry.status == "verified"
     assert entry.expected_number == "+91 ••••••5678"
     assert entry.caller_number == "+91 ••••••5678"
     assert entry.unmatched_calls == 1
-    assert history.entries(status="expired") == []
-    calls = history.calls(session.id)
+    assert await history.entries(status="expired") == []
+    calls = await history.calls(session.id)
     assert [(c.caller, c.outcome) for c in calls] == [
         ("+91 ••••••1122", "unmatched"),
         ("+91 ••••••5678", "matched"),
     ]
 
 
-def test_csv_export_has_a_header_and_one_masked_row_each(database: Database, tmp_path: Path):
+async def test_csv_export_has_a_header_and_one_masked_row_each(database: Database, tmp_path: Path):
     session = verified_session(database)
     path = tmp_path / "out.csv"
-    assert export_csv(VerificationHistory(database).entries(), path) == 1
+    assert export_csv(await VerificationHistory(database).entries(), path) == 1
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert list(rows[0]) == list(CSV_COLUMNS)

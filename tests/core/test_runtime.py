@@ -25,7 +25,7 @@ async def test_demo_missed_call_is_verified_and_the_backend_gets_it(
         assert simulator is not None
         async with asyncio.timeout(10):
             await simulator.caller_id_enabled.wait()
-        session = runtime.service.start_for_reference("ORDER-1042")
+        session = await runtime.service.start_for_reference("ORDER-1042")
         rejected = await simulator.ring(ASHA, rings=3, interval=0.3)
         async with asyncio.timeout(10):
             final = await runtime.service.outcome(session.id)
@@ -72,8 +72,8 @@ async def test_a_provider_record_listed_after_the_session_ended_is_kept_but_chan
             runtime.service.notices.subscribe(
                 lambda notice: heard.put_nowait(notice) if isinstance(notice, CallHeard) else None
             )
-            session = runtime.service.start_for_phone(ASHA)
-            runtime.service.cancel(session.id)
+            session = await runtime.service.start_for_phone(ASHA)
+            await runtime.service.cancel(session.id)
             call_log.add("late", ASHA, session.started_at)  # listed only now
             async with asyncio.timeout(10):
                 late = await heard.get()

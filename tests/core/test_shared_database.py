@@ -70,7 +70,7 @@ async def test_a_call_verifies_a_session_started_on_another_kiosk_exactly_once(
     database: Database, database_url: str
 ) -> None:
     counter_1 = kiosk_service(database, "counter-1")
-    sessions = [counter_1.start_for_phone(caller(index)) for index in range(30)]
+    sessions = [await counter_1.start_for_phone(caller(index)) for index in range(30)]
     calls = [[caller(index), f"CA{index}"] for index in range(30)]
     forwards, backwards = json.dumps(calls), json.dumps(calls[::-1])  # they meet in the middle
 
@@ -97,7 +97,7 @@ async def test_a_call_verifies_a_session_started_on_another_kiosk_exactly_once(
     ]
     assert sum(wins) == 30  # each call won by exactly one kiosk
 
-    assert counter_1.adopt_shared_outcomes() == 30  # the counter that started them learns it
+    assert await counter_1.adopt_shared_outcomes() == 30  # the counter that started them learns it
     for started in sessions:
         final = await counter_1.outcome(started.id)
         assert final.status is Status.VERIFIED
@@ -110,11 +110,11 @@ async def test_the_kiosk_that_started_the_session_sees_the_outcome(database: Dat
         kiosk_service(database, "counter-1"),
         kiosk_service(database, "counter-2"),
     )
-    started = counter_1.start_for_phone(caller(1))
+    started = await counter_1.start_for_phone(caller(1))
     await counter_2.call_heard(
         CallEvent(caller(1), caller(1), datetime.now(UTC), "twilio", dialed=DIAL, call_id="CA1")
     )
-    assert counter_1.adopt_shared_outcomes() == 1
+    assert await counter_1.adopt_shared_outcomes() == 1
     final = await counter_1.outcome(started.id)
     assert final.status is Status.VERIFIED
     assert final.matched_call is not None
@@ -129,7 +129,7 @@ async def test_a_call_to_another_number_does_not_verify_a_shared_session(
         kiosk_service(database, "counter-1"),
         kiosk_service(database, "counter-2"),
     )
-    started = counter_1.start_for_phone(caller(1))
+    started = await counter_1.start_for_phone(caller(1))
     await counter_2.call_heard(
         CallEvent(caller(1), caller(1), datetime.now(UTC), "twilio", dialed="+918000000099")
     )

@@ -150,7 +150,7 @@ async def test_a_backend_that_never_answers_times_out(database: Database, silent
     sender = dispatcher(database, f"http://127.0.0.1:{silent_port}/", timeout=0.3)
     async with httpx.AsyncClient(timeout=0.3) as client:
         assert await sender.deliver_due(client) == 0
-    status = sender.status()
+    status = await sender.status()
     assert status.pending == 1
     assert str(status.last_error) == "The backend did not answer within 0.3 s."
 
@@ -183,7 +183,7 @@ async def test_without_a_url_nothing_is_sent_and_the_result_is_kept(database: Da
     assert str(sender.configuration_problem()) == (
         "No callback URL is set: results are kept until one is."
     )
-    assert sender.status().pending == 1
+    assert (await sender.status()).pending == 1
 
 
 async def test_wrong_secret_is_refused_by_the_backend(

@@ -6,6 +6,9 @@ import json
 import zipfile
 from pathlib import Path
 
+import pytest
+
+from kiosk.config.settings import SETTINGS
 from kiosk.ops.diagnostics import create_bundle, default_bundle_path, redact_toml, redact_urls
 from tests.merchant_backend import SECRET
 
@@ -37,6 +40,11 @@ def test_secret_keys_are_removed_from_the_config_file_and_comments_kept() -> Non
         'sim_pin = "<removed>"\n'
         'modem_port = "/dev/kiosk-modem"\n'
     )
+
+
+@pytest.mark.parametrize("name", [info.name for info in SETTINGS if info.secret])
+def test_every_setting_declared_secret_is_removed(name: str) -> None:
+    assert redact_toml(f'{name} = "s3cret-value"\n') == f'{name} = "<removed>"\n'
 
 
 def test_the_default_name_says_which_kiosk(tmp_path: Path) -> None:

@@ -1,8 +1,11 @@
+import asyncio
+import threading
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import StatementError
+from sqlalchemy.orm import Session
 
 from kiosk.store.database import Database
 from kiosk.store.models import Customer
@@ -87,3 +90,61 @@ def test_a_plain_postgresql_url_uses_psycopg_3() -> None:
 def test_a_missing_driver_is_explained() -> None:
     with pytest.raises(RuntimeError, match="driver for mysql is not installed"):
         Database("mysql://kiosk@db.example/kiosk")
+
+
+def add_customer(db: Session, customer_id: str) -> str:
+    now = datetime.now(UTC)
+    db.add(Customer(id=customer_id, reference=customer_id, name="N", phone="+919812345678",
+                    created_at=now, updated_at=now))  # fmt: skip
+    return threading.current_thread().name
+
+
+async def test_run_does_the_work_in_one_transaction_on_the_database_thread(
+    database: Database,
+) -> None:
+    thread = await database.run(add_customer, "c4")
+    assert thread.startswith("kiosk-database")
+    assert thread != threading.current_thread().name  # not the event loop's
+    with database.session() as db:
+        assert db.get(Customer, "c4") is not None  # committed
+
+    def add_then_crash(db: Session) -> None:
+        add_customer(db, "c5")
+        db.flush()
+        raise RuntimeError("crash mid-write")
+
+    with pytest.raises(RuntimeError, match="crash mid-write"):
+        await database.run(add_then_crash)
+    with database.session() as db:
+        assert db.get(Customer, "c5") is None  # rolled back
+
+
+async def test_run_does_the_work_in_the_order_asked(database: Database) -> None:
+    done: list[int] = []
+
+    def note(_db: Session, index: int) -> None:
+        done.append(index)
+
+    await asyncio.gather(*(database.run(note, index) for index in range(20)))
+    assert done == list(range(20))
+
+
+async def test_work_asked_for_is_finished_even_when_its_caller_stops_waiting(
+    database: Database,
+) -> None:
+    started, release = threading.Event(), threading.Event()
+
+    def add_when_released(db: Session) -> None:
+        started.set()
+        release.wait(5)
+        add_customer(db, "c6")
+
+    waiting = asyncio.create_task(database.run(add_when_released))
+    assert await asyncio.to_thread(started.wait, 5)
+    waiting.cancel()  # e.g. the kiosk is stopping
+    release.set()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    database.dispose()  # waits for the work under way
+    with database.session() as db:
+        assert db.get(Customer, "c6") is not None  # the transaction was not cut in half

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 import qasync
 from PySide6.QtCore import SignalInstance
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 import kiosk.ui  # noqa: F401 - selects the Qt binding for qasync
@@ -61,3 +61,12 @@ async def kiosk_window(
         qtbot.addWidget(window)
         window.show()
         yield window, runtime
+
+
+def demo_button(window: MainWindow, text: str) -> QPushButton:
+    """One of the dial screen's demo buttons (demo mode), by its text."""
+    assert window.dial_screen.demo_bar is not None
+    [button] = [
+        b for b in window.dial_screen.demo_bar.findChildren(QPushButton) if b.text() == text
+    ]
+    return button

@@ -8,26 +8,19 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.assets import resources_dir
+import kiosk.config.sections
+import kiosk.ui
+from kiosk.config.editor import ON_SCREEN
+from kiosk.ui.assets import asset_file
 from kiosk.ui.i18n import Languages, format_count, format_time
-from kiosk.ui.status_strip import StatusStrip
+from kiosk.ui.widgets.status_strip import StatusStrip
+from tests.reason_catalogue import reason_modules
 
-TS = resources_dir() / "translations" / "kiosk_hi.ts"
+TS = asset_file("translations", "kiosk_hi.ts")
 PLACEHOLDER = re.compile(r"\{\w*(?::[^}]*)?\}")
 TOOLS = Path(sys.executable).parent
-ROOT = Path(__file__).parents[2]
-
-
-def translated_sources() -> list[Path]:
-    """The files ``make translations`` reads (its TRANSLATED globs), so the two never differ."""
-    makefile = (ROOT / "Makefile").read_text()
-    globs = re.search(r"^TRANSLATED := (.+)$", makefile, re.MULTILINE)
-    assert globs, "the Makefile names the translated files in TRANSLATED"
-    return sorted({path for pattern in globs.group(1).split() for path in ROOT.glob(pattern)})
 
 
 def messages() -> list[tuple[str, str, str | None]]:
@@ -60,10 +53,16 @@ def test_every_tr_string_is_in_the_ts_file_and_the_qm_is_compiled_from_it(
 ) -> None:
     copy = tmp_path / "kiosk_hi.ts"
     shutil.copy(TS, copy)
+    screens = (
+        path
+        for package in (kiosk.ui, kiosk.config.sections)
+        for path in Path(package.__file__).parent.rglob("*.py")
+    )
+    sources = sorted({*screens, *reason_modules()})  # as ``make translations`` finds them
     report = subprocess.run(
         [
             TOOLS / "pyside6-lupdate",
-            *map(str, translated_sources()),
+            *map(str, sources),
             "-no-obsolete",
             "-ts",
             str(copy),
@@ -83,10 +82,14 @@ def test_every_tr_string_is_in_the_ts_file_and_the_qm_is_compiled_from_it(
     assert compiled.read_bytes() == (TS.with_suffix(".qm")).read_bytes()
 
 
-def test_a_devanagari_font_is_installed(qapp: QApplication) -> None:
-    families = QFontDatabase.families(QFontDatabase.WritingSystem.Devanagari)
-    assert families, "install a Devanagari font (CI: fonts-lohit-deva)"
-    assert QFontMetrics(QFont(families[0])).inFontUcs4(ord("स"))
+def test_every_settings_screen_text_is_marked_for_translation() -> None:
+    marked = {source for context, source, _ in messages() if context == "SettingsScreen"}
+    for info in ON_SCREEN:
+        assert info.screen is not None
+        words = {info.screen.example} if " " in info.screen.example else set()  # not a URL
+        texts = {info.screen.label, info.screen.unit} | words
+        missing = {text for text in texts if text} - marked
+        assert not missing, f"{info.name}: mark {missing} with QT_TRANSLATE_NOOP"
 
 
 def test_switching_language_retranslates_and_formats_for_the_locale(qtbot: QtBot) -> None:

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.fit_text import FitText
 from kiosk.ui.i18n import LANGUAGE_NAMES
 from kiosk.ui.screenshots import demo_kiosk, visit_screens
+from kiosk.ui.widgets.fit_text import FitText
 
 SMALL = QSize(800, 480)
 TOUCH = 48

@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.runtime import KioskRuntime
@@ -19,17 +18,9 @@ from kiosk.ui.i18n import format_count
 from kiosk.ui.launch import build_main_window
 from kiosk.ui.main_window import MainWindow
 from tests.merchant_backend import SECRET, MerchantBackend
-from tests.ui.conftest import kiosk_window, next_emission
+from tests.ui.conftest import demo_button, kiosk_window, next_emission
 
 T0 = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
-
-
-def demo_button(window: MainWindow, text: str) -> QPushButton:
-    assert window.dial_screen.demo_bar is not None
-    [button] = [
-        b for b in window.dial_screen.demo_bar.findChildren(QPushButton) if b.text() == text
-    ]
-    return button
 
 
 def test_find_dial_call_result_and_callback(
@@ -96,6 +87,7 @@ def test_cancel_shows_not_verified_and_sends_cancelled(
             qtbot.addWidget(window)
             window.find_screen.search.setText("Rahul")
             window.find_screen.search_button.click()
+            await window.finish_work()
             assert window.stack.currentWidget() is window.dial_screen
             finished = next_emission(window.bridge.session_finished)
             window.dial_screen.cancel_button.click()
@@ -119,6 +111,7 @@ def test_unknown_search_says_nobody_found(
             qtbot.addWidget(window)
             window.find_screen.search.setText("Zebedee")
             window.find_screen.search_button.click()
+            await window.finish_work()
             assert window.stack.currentWidget() is window.find_screen
             assert window.find_screen.message.text() == "Nobody found for “Zebedee”."
             assert window.find_screen.results.count() == 0
@@ -182,10 +175,8 @@ def test_settings_change_applies_at_once(
             window.pin_screen.pin.setText(DEMO_PIN)
             window.pin_screen.submit()
             assert window.settings_screen is not None
-            window.settings_screen.result_seconds.setValue(3)
-            window.settings_screen.language.setCurrentIndex(
-                window.settings_screen.language.findData("hi")
-            )
+            window.settings_screen.rows["result_seconds"].set_value(3)
+            window.settings_screen.rows["language"].set_value("hi")
             assert window.settings_screen.save()
             shown = VerificationSession.start(expected_number="+919812345678", now=T0)
             window.result_screen.show_session(replace(shown, status=Status.CANCELLED))
@@ -206,7 +197,7 @@ def test_customer_switches_language_on_the_dial_screen_until_the_next_customer(
     async def scenario() -> None:
         settings = make_settings(demo=True, result_seconds=0)
         async with kiosk_window(qtbot, settings) as (window, runtime):
-            runtime.service.start_for_reference("ORDER-1042")
+            await runtime.service.start_for_reference("ORDER-1042")
             assert window.stack.currentWidget() is window.dial_screen
             assert window.dial_screen.language_button.text() == "हिन्दी"
             window.dial_screen.language_button.click()
@@ -235,6 +226,7 @@ def test_status_strip_opens_details_and_back_returns(
     async def scenario() -> None:
         settings = make_settings(demo=True)
         async with kiosk_window(qtbot, settings) as (window, runtime):
+            await window.finish_work()  # the results waiting, read at start
             details = {
                 "signal_bars": 2,
                 "operator": "Airtel",
@@ -255,6 +247,7 @@ def test_status_strip_opens_details_and_back_returns(
             assert "All results sent" in text
             window.status_details.back_button.click()
             assert window.stack.currentWidget() is window.history_screen
+            await window.finish_work()
 
     qloop.run_until_complete(scenario())
 
@@ -295,13 +288,13 @@ def test_customer_window_follows_the_session(
             assert customer.isVisible()
             assert customer.isWindow()
             assert customer.pages.currentWidget() is customer.idle
-            session = runtime.service.start_for_reference("ORDER-1042")
+            session = await runtime.service.start_for_reference("ORDER-1042")
             assert customer.pages.currentWidget() is customer.dial
             assert customer.dial.number.text() == "080000 00001"
             assert customer.dial.qr.text == "tel:+918000000001"
             assert not customer.dial.action_bar.isVisible()
             finished = next_emission(window.bridge.session_finished)
-            runtime.service.cancel(session.id)
+            await runtime.service.cancel(session.id)
             await finished
             assert customer.pages.currentWidget() is customer.idle
             window.close()
@@ -335,6 +328,7 @@ def test_sms_code_instead_of_a_call(
             assert simulator is not None
             window.find_screen.search.setText("ORDER-1042")
             window.find_screen.search_button.click()
+            await window.finish_work()
             await until_sms_available(window)
             sms = window.dial_screen.sms_button
             assert sms.isVisibleTo(window)
@@ -353,6 +347,7 @@ def test_sms_code_instead_of_a_call(
             assert window.code_screen.answer.text() == ""
             window.code_screen.code.clear()
             type_on_pad(window, "000000" if code != "000000" else "111111")
+            await window.finish_work()
             assert window.code_screen.answer.text() == "Wrong code. Tries left: 4."
             assert window.code_screen.code.text() == ""
 
@@ -379,6 +374,7 @@ def test_sms_not_sent_says_why_and_back_returns_to_the_call(
             runtime.simulator.sms_error = 330
             window.find_screen.search.setText("ORDER-1042")
             window.find_screen.search_button.click()
+            await window.finish_work()
             await until_sms_available(window)
             window.dial_screen.sms_button.click()
             await window.finish_work()

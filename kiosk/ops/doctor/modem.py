@@ -124,7 +124,12 @@ def _network_check(modem: ModemDiagnosis) -> Check:
     health = modem.health
     operator = f" ({health.operator})" if health.operator else ""
     if health.registered:
-        return Check("network", "Mobile network", Verdict.OK, f"{str(health.network).capitalize()}{operator}.")
+        return Check(
+            "network",
+            "Mobile network",
+            Verdict.OK,
+            f"{str(health.network).capitalize()}{operator}.",
+        )
     return Check(
         "network",
         "Mobile network",

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
-import os
-import tomllib
 from pathlib import Path
 
 from kiosk.config.paths import config_path
 from kiosk.config.settings import Settings
+from kiosk.config.unknown import unknown_settings
 from kiosk.domain.pin import DEMO_PIN
 from kiosk.ops.doctor.report import Check, Verdict
 
@@ -22,13 +20,13 @@ def check_config(settings: Settings, config_file: Path | str | None = None) -> C
         else f"No config file at {path}: settings come from KIOSK_* variables and defaults."
     )
     title = "Configuration"
-    unknown = unknown_settings(path)
+    unknown = "; ".join(map(str, unknown_settings(path)))
     if unknown:
         return Check(
             "config",
             title,
             Verdict.WARN,
-            f"{where} These settings are not known and are ignored: {'; '.join(unknown)}.",
+            f"{where} These settings are not known and are ignored: {unknown}.",
             f"Correct the spelling in {path} or the KIOSK_* variable.",
         )
     if settings.is_demo:
@@ -74,24 +72,3 @@ def check_staff_lock(settings: Settings) -> Check:
         "No staff PIN is set, so the settings screen cannot be opened.",
         "Run 'missedcall-kiosk staff-pin' and put the line it prints into the config file.",
     )
-
-
-def unknown_settings(config_file: Path) -> list[str]:
-    """Keys in the config file and ``KIOSK_*`` variables that no setting has (typos)."""
-    known = set(Settings.model_fields)
-    given: list[tuple[str, str]] = []
-    if config_file.is_file():
-        with config_file.open("rb") as toml:
-            given += [(key, f"'{key}' in the config file") for key in tomllib.load(toml)]
-    given += [
-        (name.removeprefix("KIOSK_").lower(), name)
-        for name in os.environ
-        if name.startswith("KIOSK_") and name != "KIOSK_CONFIG"
-    ]
-    found = []
-    for key, shown in given:
-        if key in known:
-            continue
-        close = difflib.get_close_matches(key, known, n=1)
-        found.append(f"{shown} (did you mean {close[0]}?)" if close else shown)
-    return found

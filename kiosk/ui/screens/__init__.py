@@ -1,0 +1,1 @@
+"""The screens staff and customers see, one module each."""
