@@ -28,6 +28,7 @@ from kiosk.domain.sms_code import CodeCheck
 from kiosk.ui.background import BackgroundWork
 from kiosk.ui.bridge import ServiceBridge
 from kiosk.ui.i18n import Languages, Retranslating
+from kiosk.ui.reason_words import reason_words
 from kiosk.ui.screens.code_screen import CodeScreen
 from kiosk.ui.screens.customer_window import CustomerWindow
 from kiosk.ui.screens.dial_screen import EXTEND_SECONDS, DialScreen
@@ -281,7 +282,7 @@ class MainWindow(Retranslating, QMainWindow):
         try:
             session = await self.service.send_sms_code(session_id)
         except SmsNotSent as exc:
-            self.code_screen.show_not_sent(str(exc))
+            self.code_screen.show_not_sent(exc.why)
             return
         if session.pending:
             self.code_screen.show_sent(session.code_expires_at)
@@ -317,7 +318,7 @@ class MainWindow(Retranslating, QMainWindow):
         try:
             await starting  # the dial screen opens when the service says it started
         except (CustomerNotFound, InvalidPhoneNumber) as exc:
-            self.find_screen.show_error(str(exc))
+            self.find_screen.show_error(reason_words(exc.why))
         except Exception:
             log.exception("Could not start a verification")
             self.find_screen.show_error(

@@ -381,6 +381,11 @@ def test_sms_not_sent_says_why_and_back_returns_to_the_call(
             message = window.code_screen.message.text()
             assert message.startswith("The code was not sent.")
             assert "no message-centre number" in message
+            window.languages.switch("hi")  # the customer's language: the reason follows it
+            assert window.code_screen.message.text() == (
+                "कोड नहीं भेजा गया। SMS नहीं भेजा गया: SIM में मैसेज-सेंटर नंबर नहीं है (त्रुटि 330)।"
+            )
+            window.languages.switch("en")
             assert window.code_screen.resend_button.isVisibleTo(window)
             assert not window.code_screen.pad.ok_key.isEnabled()
             window.code_screen.back_button.click()

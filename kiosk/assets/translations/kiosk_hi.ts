@@ -12,77 +12,77 @@
 <context>
     <name>CodeScreen</name>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="125"/>
+        <location filename="../../ui/screens/code_screen.py" line="127"/>
         <source>Verify with a code by SMS</source>
         <translation>SMS कोड से पुष्टि करें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="126"/>
+        <location filename="../../ui/screens/code_screen.py" line="128"/>
         <source>6-digit code</source>
         <translation>6 अंकों का कोड</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="127"/>
+        <location filename="../../ui/screens/code_screen.py" line="129"/>
         <source>Check</source>
         <translation>जाँचें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="128"/>
+        <location filename="../../ui/screens/code_screen.py" line="130"/>
         <source>Delete the last digit</source>
         <translation>आख़िरी अंक मिटाएँ</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="129"/>
+        <location filename="../../ui/screens/code_screen.py" line="131"/>
         <source>Back to the call</source>
         <translation>कॉल पर वापस</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="130"/>
+        <location filename="../../ui/screens/code_screen.py" line="132"/>
         <source>Send a new code</source>
         <translation>नया कोड भेजें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="142"/>
+        <location filename="../../ui/screens/code_screen.py" line="144"/>
         <source>Sending a code to the phone ending {digits}…</source>
         <translation>{digits} पर ख़त्म होने वाले फ़ोन पर कोड भेजा जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="144"/>
+        <location filename="../../ui/screens/code_screen.py" line="147"/>
         <source>The code was not sent. {reason}</source>
         <translation>कोड नहीं भेजा गया। {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="147"/>
+        <location filename="../../ui/screens/code_screen.py" line="150"/>
         <source>Code sent to the phone ending {digits}. Type the code the customer reads out.</source>
         <translation>{digits} पर ख़त्म होने वाले फ़ोन पर कोड भेजा गया। ग्राहक जो कोड पढ़कर सुनाए, उसे यहाँ डालें।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="154"/>
+        <location filename="../../ui/screens/code_screen.py" line="157"/>
         <source>Demo: the simulated phone got the code {code}.</source>
         <translation>डेमो: नकली फ़ोन पर कोड {code} आया।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="150"/>
+        <location filename="../../ui/screens/code_screen.py" line="153"/>
         <source>Valid until {time}.</source>
         <translation>{time} तक मान्य।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="175"/>
+        <location filename="../../ui/screens/code_screen.py" line="178"/>
         <source>Wrong code. Tries left: {count}.</source>
         <translation>गलत कोड। बची हुई कोशिशें: {count}।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="177"/>
+        <location filename="../../ui/screens/code_screen.py" line="180"/>
         <source>The code has expired. Send a new one, or ask the customer to call.</source>
         <translation>कोड की समय-सीमा ख़त्म हो गई। नया कोड भेजें, या ग्राहक से कॉल करने को कहें।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="179"/>
+        <location filename="../../ui/screens/code_screen.py" line="182"/>
         <source>Too many wrong codes. Send a new one, or ask the customer to call.</source>
         <translation>बहुत बार गलत कोड डाला गया। नया कोड भेजें, या ग्राहक से कॉल करने को कहें।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="181"/>
+        <location filename="../../ui/screens/code_screen.py" line="184"/>
         <source>No code is waiting. Send a new one.</source>
         <translation>कोई कोड बाकी नहीं है। नया कोड भेजें।</translation>
     </message>
@@ -90,22 +90,47 @@
 <context>
     <name>CoreReason</name>
     <message>
-        <location filename="../../core/reasons.py" line="16"/>
+        <location filename="../../core/reasons.py" line="19"/>
+        <source>No customer has the reference &apos;{reference}&apos;.</source>
+        <translation>&apos;{reference}&apos; रेफ़रेंस वाला कोई ग्राहक नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../core/reasons.py" line="24"/>
+        <source>This verification has already finished.</source>
+        <translation>यह सत्यापन पहले ही पूरा हो चुका है।</translation>
+    </message>
+    <message>
+        <location filename="../../core/reasons.py" line="28"/>
+        <source>Codes cannot be sent by SMS right now: the modem is not ready.</source>
+        <translation>अभी SMS से कोड नहीं भेजे जा सकते: मॉडेम तैयार नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../core/reasons.py" line="34"/>
+        <source>{count} codes were already sent. Ask the customer to call instead.</source>
+        <translation>{count} कोड पहले ही भेजे जा चुके हैं। ग्राहक से कॉल करने को कहें।</translation>
+    </message>
+    <message>
+        <location filename="../../core/reasons.py" line="40"/>
+        <source>The text message was not sent ({error}).</source>
+        <translation>SMS नहीं भेजा गया ({error})।</translation>
+    </message>
+    <message>
+        <location filename="../../core/reasons.py" line="44"/>
         <source>the merchant backend</source>
         <translation>व्यापारी के बैकएंड</translation>
     </message>
     <message>
-        <location filename="../../core/reasons.py" line="19"/>
+        <location filename="../../core/reasons.py" line="47"/>
         <source>The merchant backend refused the credentials. Check the customer sync settings.</source>
         <translation>व्यापारी के बैकएंड ने लॉगिन जानकारी नहीं मानी। ग्राहक सिंक की सेटिंग्स जाँचें।</translation>
     </message>
     <message>
-        <location filename="../../core/reasons.py" line="26"/>
+        <location filename="../../core/reasons.py" line="54"/>
         <source>The merchant backend answered HTTP {status}. Check the customer sync settings.</source>
         <translation>व्यापारी के बैकएंड ने HTTP {status} जवाब दिया। ग्राहक सिंक की सेटिंग्स जाँचें।</translation>
     </message>
     <message>
-        <location filename="../../core/reasons.py" line="33"/>
+        <location filename="../../core/reasons.py" line="61"/>
         <source>The merchant backend sent an answer without a list of customers.</source>
         <translation>व्यापारी के बैकएंड के जवाब में ग्राहकों की सूची नहीं है।</translation>
     </message>
@@ -467,12 +492,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Missed-call verification</source>
         <translation>मिस्ड कॉल सत्यापन</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Could not start the verification. Please try again.</source>
         <translation>सत्यापन शुरू नहीं हो सका। कृपया फिर से कोशिश करें।</translation>
     </message>
@@ -733,6 +758,29 @@
         <location filename="../../sources/modem/reasons.py" line="259"/>
         <source>the modem refused to send it</source>
         <translation>मॉडेम ने उसे भेजने से मना किया</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneReason</name>
+    <message>
+        <location filename="../../domain/phone.py" line="20"/>
+        <source>The phone number is empty.</source>
+        <translation>फ़ोन नंबर खाली है।</translation>
+    </message>
+    <message>
+        <location filename="../../domain/phone.py" line="23"/>
+        <source>&apos;{text}&apos; is not a phone number.</source>
+        <translation>&apos;{text}&apos; फ़ोन नंबर नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../domain/phone.py" line="27"/>
+        <source>&apos;{text}&apos; has the wrong number of digits.</source>
+        <translation>&apos;{text}&apos; में अंकों की संख्या गलत है।</translation>
+    </message>
+    <message>
+        <location filename="../../domain/phone.py" line="31"/>
+        <source>&apos;{text}&apos; is not a valid number in any numbering plan.</source>
+        <translation>&apos;{text}&apos; किसी भी नंबर योजना में मान्य नंबर नहीं है।</translation>
     </message>
 </context>
 <context>
