@@ -8,7 +8,8 @@ front-ends put it in words (see :mod:`kiosk.domain.reasons`).
 
 from __future__ import annotations
 
-from kiosk.domain.reasons import QT_TRANSLATE_NOOP, Reason
+from kiosk.domain.reasons import Reason
+from kiosk.domain.translatable import QT_TRANSLATE_NOOP
 
 
 class CoreReason(Reason):

@@ -7,7 +7,8 @@ of a :class:`DeliveryReason`; the front-ends put it in words (see
 
 from __future__ import annotations
 
-from kiosk.domain.reasons import QT_TRANSLATE_NOOP, Reason
+from kiosk.domain.reasons import Reason
+from kiosk.domain.translatable import QT_TRANSLATE_NOOP
 
 
 class DeliveryReason(Reason):

@@ -7,7 +7,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from kiosk.domain.reasons import QT_TRANSLATE_NOOP, Reason, Why
+from kiosk.domain.reasons import Reason, Why
+from kiosk.domain.translatable import QT_TRANSLATE_NOOP
 
 
 class SourceState(StrEnum):

@@ -7,7 +7,8 @@ import re
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat
 
-from kiosk.domain.reasons import QT_TRANSLATE_NOOP, Reason, Why
+from kiosk.domain.reasons import Reason, Why
+from kiosk.domain.translatable import QT_TRANSLATE_NOOP
 
 DEFAULT_REGION = "IN"
 

@@ -9,11 +9,11 @@ status), together a :class:`Why`::
 
 Each package declares its reasons next to its code (``kiosk/sources/modem/reasons.py``,
 …), each member with its English template, written once and marked with
-:func:`QT_TRANSLATE_NOOP` (context: the enum's class name) so that ``make translations``
-puts it into the Qt Linguist files. The edge picks the words: the command line, the
-doctor and the logs use the English (``str(why)``); the GUI translates the same template
-(``why.words(translated)``). A value may itself be a :class:`Why` (a network state, a
-device's name): it is put in words in the same language.
+``QT_TRANSLATE_NOOP`` (:mod:`kiosk.domain.translatable`; context: the enum's class name)
+so that ``make translations`` puts it into the Qt Linguist files. The edge picks the
+words: the command line, the doctor and the logs use the English (``str(why)``); the GUI
+translates the same template (``why.words(translated)``). A value may itself be a
+:class:`Why` (a network state, a device's name): it is put in words in the same language.
 """
 
 from __future__ import annotations
@@ -23,16 +23,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from string import Formatter
 from typing import Any, Self
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate reads
-    """Mark ``text`` for translation in ``context`` (``make translations`` finds it).
-
-    Returns ``text`` unchanged; the GUI translates it when it shows it. ``context`` must
-    be written as a string literal for lupdate to read it.
-    """
-    del context
-    return text
 
 
 class Reason(StrEnum):

@@ -2,7 +2,8 @@ import re
 
 import pytest
 
-from kiosk.domain.reasons import QT_TRANSLATE_NOOP, Reason, Why
+from kiosk.domain.reasons import Reason, Why
+from kiosk.domain.translatable import QT_TRANSLATE_NOOP
 from tests.reason_catalogue import declared_reasons
 
 

@@ -90,47 +90,47 @@
 <context>
     <name>CoreReason</name>
     <message>
-        <location filename="../../core/reasons.py" line="19"/>
+        <location filename="../../core/reasons.py" line="20"/>
         <source>No customer has the reference &apos;{reference}&apos;.</source>
         <translation>&apos;{reference}&apos; रेफ़रेंस वाला कोई ग्राहक नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../core/reasons.py" line="24"/>
+        <location filename="../../core/reasons.py" line="25"/>
         <source>This verification has already finished.</source>
         <translation>यह सत्यापन पहले ही पूरा हो चुका है।</translation>
     </message>
     <message>
-        <location filename="../../core/reasons.py" line="28"/>
+        <location filename="../../core/reasons.py" line="29"/>
         <source>Codes cannot be sent by SMS right now: the modem is not ready.</source>
         <translation>अभी SMS से कोड नहीं भेजे जा सकते: मॉडेम तैयार नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../core/reasons.py" line="34"/>
+        <location filename="../../core/reasons.py" line="35"/>
         <source>{count} codes were already sent. Ask the customer to call instead.</source>
         <translation>{count} कोड पहले ही भेजे जा चुके हैं। ग्राहक से कॉल करने को कहें।</translation>
     </message>
     <message>
-        <location filename="../../core/reasons.py" line="40"/>
+        <location filename="../../core/reasons.py" line="41"/>
         <source>The text message was not sent ({error}).</source>
         <translation>SMS नहीं भेजा गया ({error})।</translation>
     </message>
     <message>
-        <location filename="../../core/reasons.py" line="44"/>
+        <location filename="../../core/reasons.py" line="45"/>
         <source>the merchant backend</source>
         <translation>व्यापारी के बैकएंड</translation>
     </message>
     <message>
-        <location filename="../../core/reasons.py" line="47"/>
+        <location filename="../../core/reasons.py" line="48"/>
         <source>The merchant backend refused the credentials. Check the customer sync settings.</source>
         <translation>व्यापारी के बैकएंड ने लॉगिन जानकारी नहीं मानी। ग्राहक सिंक की सेटिंग्स जाँचें।</translation>
     </message>
     <message>
-        <location filename="../../core/reasons.py" line="54"/>
+        <location filename="../../core/reasons.py" line="55"/>
         <source>The merchant backend answered HTTP {status}. Check the customer sync settings.</source>
         <translation>व्यापारी के बैकएंड ने HTTP {status} जवाब दिया। ग्राहक सिंक की सेटिंग्स जाँचें।</translation>
     </message>
     <message>
-        <location filename="../../core/reasons.py" line="61"/>
+        <location filename="../../core/reasons.py" line="62"/>
         <source>The merchant backend sent an answer without a list of customers.</source>
         <translation>व्यापारी के बैकएंड के जवाब में ग्राहकों की सूची नहीं है।</translation>
     </message>
@@ -189,47 +189,47 @@
 <context>
     <name>DeliveryReason</name>
     <message>
-        <location filename="../../delivery/reasons.py" line="18"/>
+        <location filename="../../delivery/reasons.py" line="19"/>
         <source>The backend did not answer within {seconds:g} s.</source>
         <translation>बैकएंड ने {seconds:g} सेकंड में जवाब नहीं दिया।</translation>
     </message>
     <message>
-        <location filename="../../delivery/reasons.py" line="22"/>
+        <location filename="../../delivery/reasons.py" line="23"/>
         <source>Cannot reach the backend ({error}).</source>
         <translation>बैकएंड तक नहीं पहुँच पा रहे ({error})।</translation>
     </message>
     <message>
-        <location filename="../../delivery/reasons.py" line="26"/>
+        <location filename="../../delivery/reasons.py" line="27"/>
         <source>The backend answered {status} {phrase}.</source>
         <translation>बैकएंड ने {status} {phrase} जवाब दिया।</translation>
     </message>
     <message>
-        <location filename="../../delivery/reasons.py" line="30"/>
+        <location filename="../../delivery/reasons.py" line="31"/>
         <source>No callback URL is set: results are kept until one is.</source>
         <translation>कोई कॉलबैक URL सेट नहीं है: URL सेट होने तक नतीजे यहीं रखे जा रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../delivery/reasons.py" line="36"/>
+        <location filename="../../delivery/reasons.py" line="37"/>
         <source>No callback secret is set: results are kept until one is.</source>
         <translation>कोई कॉलबैक सीक्रेट सेट नहीं है: सीक्रेट सेट होने तक नतीजे यहीं रखे जा रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../delivery/reasons.py" line="42"/>
+        <location filename="../../delivery/reasons.py" line="43"/>
         <source>Could not send results ({error}).</source>
         <translation>नतीजे नहीं भेजे जा सके ({error})।</translation>
     </message>
     <message>
-        <location filename="../../delivery/reasons.py" line="47"/>
+        <location filename="../../delivery/reasons.py" line="48"/>
         <source>Enter the callback URL first.</source>
         <translation>पहले कॉलबैक URL डालें।</translation>
     </message>
     <message>
-        <location filename="../../delivery/reasons.py" line="51"/>
+        <location filename="../../delivery/reasons.py" line="52"/>
         <source>Enter the callback secret first.</source>
         <translation>पहले कॉलबैक सीक्रेट डालें।</translation>
     </message>
     <message>
-        <location filename="../../delivery/reasons.py" line="55"/>
+        <location filename="../../delivery/reasons.py" line="56"/>
         <source>The backend accepted the test ({status}).</source>
         <translation>बैकएंड ने टेस्ट स्वीकार किया ({status})।</translation>
     </message>
@@ -505,257 +505,257 @@
 <context>
     <name>ModemReason</name>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="21"/>
+        <location filename="../../sources/modem/reasons.py" line="22"/>
         <source>Connecting to the modem on {port}…</source>
         <translation>{port} पर मॉडेम से जुड़ रहे हैं…</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="23"/>
+        <location filename="../../sources/modem/reasons.py" line="24"/>
         <source>Looking for the modem…</source>
         <translation>मॉडेम खोजा जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="26"/>
+        <location filename="../../sources/modem/reasons.py" line="27"/>
         <source>No modem found. Check that it is plugged in; looking again…</source>
         <translation>कोई मॉडेम नहीं मिला। देखें कि वह लगा हुआ है; फिर से खोजा जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="32"/>
+        <location filename="../../sources/modem/reasons.py" line="33"/>
         <source>&apos;{port}&apos; is not a valid modem port. Check the modem setting.</source>
         <translation>&apos;{port}&apos; सही मॉडेम पोर्ट नहीं है। मॉडेम की सेटिंग जाँचें।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="38"/>
+        <location filename="../../sources/modem/reasons.py" line="39"/>
         <source>Modem not found on {port}. Check that it is plugged in.</source>
         <translation>{port} पर मॉडेम नहीं मिला। देखें कि वह लगा हुआ है।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="42"/>
+        <location filename="../../sources/modem/reasons.py" line="43"/>
         <source>Not allowed to open the modem on {port}. Ask your administrator to give this user access to serial ports (the &apos;dialout&apos; group).</source>
         <translation>{port} पर मॉडेम खोलने की अनुमति नहीं है। अपने एडमिनिस्ट्रेटर से कहें कि इस यूज़र को सीरियल पोर्ट की अनुमति दें (&apos;dialout&apos; समूह)।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="50"/>
+        <location filename="../../sources/modem/reasons.py" line="51"/>
         <source>The modem on {port} is in use by another program. Close that program and try again.</source>
         <translation>{port} वाला मॉडेम कोई दूसरा प्रोग्राम इस्तेमाल कर रहा है। वह प्रोग्राम बंद करके फिर से कोशिश करें।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="57"/>
+        <location filename="../../sources/modem/reasons.py" line="58"/>
         <source>Could not open the modem on {port}. Check that it is plugged in.</source>
         <translation>{port} पर मॉडेम नहीं खुल सका। देखें कि वह लगा हुआ है।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="63"/>
+        <location filename="../../sources/modem/reasons.py" line="64"/>
         <source>Lost the connection to the modem on {port}. Check the cable; trying again…</source>
         <translation>{port} वाले मॉडेम से संपर्क टूट गया। केबल जाँचें; फिर से कोशिश की जा रही है…</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="70"/>
+        <location filename="../../sources/modem/reasons.py" line="71"/>
         <source>The modem restarted; setting it up again…</source>
         <translation>मॉडेम दोबारा चालू हुआ; उसे फिर से तैयार किया जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="74"/>
+        <location filename="../../sources/modem/reasons.py" line="75"/>
         <source>The modem on {port} does not end calls. Unplug it, wait ten seconds and plug it back in.</source>
         <translation>{port} वाला मॉडेम कॉल नहीं काट रहा। उसे निकालें, दस सेकंड रुकें और फिर से लगाएँ।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="80"/>
+        <location filename="../../sources/modem/reasons.py" line="81"/>
         <source>The modem is not being used.</source>
         <translation>मॉडेम इस्तेमाल नहीं हो रहा।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="83"/>
+        <location filename="../../sources/modem/reasons.py" line="84"/>
         <source>The modem did not get ready in time.</source>
         <translation>मॉडेम समय पर तैयार नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="89"/>
+        <location filename="../../sources/modem/reasons.py" line="90"/>
         <source>The modem on {port} stopped answering. Unplug it, wait ten seconds and plug it back in.</source>
         <translation>{port} वाले मॉडेम ने जवाब देना बंद कर दिया। उसे निकालें, दस सेकंड रुकें और फिर से लगाएँ।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="97"/>
+        <location filename="../../sources/modem/reasons.py" line="98"/>
         <source>The modem on {port} is not connected.</source>
         <translation>{port} वाला मॉडेम जुड़ा हुआ नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="101"/>
+        <location filename="../../sources/modem/reasons.py" line="102"/>
         <source>The modem did not answer {command}.</source>
         <translation>मॉडेम ने {command} का जवाब नहीं दिया।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="105"/>
+        <location filename="../../sources/modem/reasons.py" line="106"/>
         <source>The modem refused {command}: {reply}</source>
         <translation>मॉडेम ने {command} मना कर दिया: {reply}</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="109"/>
+        <location filename="../../sources/modem/reasons.py" line="110"/>
         <source>The modem connection was lost.</source>
         <translation>मॉडेम से संपर्क टूट गया।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="115"/>
+        <location filename="../../sources/modem/reasons.py" line="116"/>
         <source>The modem on {port} cannot show caller numbers (it refused AT+CLIP=1). It may not support voice calls.</source>
         <translation>{port} वाला मॉडेम कॉल करने वाले का नंबर नहीं दिखा सकता (उसने AT+CLIP=1 मना किया)। शायद वह वॉइस कॉल नहीं संभालता।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="123"/>
+        <location filename="../../sources/modem/reasons.py" line="124"/>
         <source>No SIM card in the modem on {port}. Insert the SIM and plug the modem in again.</source>
         <translation>{port} वाले मॉडेम में SIM कार्ड नहीं है। SIM डालें और मॉडेम फिर से लगाएँ।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="130"/>
+        <location filename="../../sources/modem/reasons.py" line="131"/>
         <source>The SIM card is not ready ({state}).</source>
         <translation>SIM कार्ड तैयार नहीं है ({state})।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="134"/>
+        <location filename="../../sources/modem/reasons.py" line="135"/>
         <source>The SIM card is blocked and needs its PUK code. Unblock it in a phone, then put it back in the modem.</source>
         <translation>SIM कार्ड ब्लॉक है और उसे PUK कोड चाहिए। उसे किसी फ़ोन में अनब्लॉक करें, फिर मॉडेम में वापस लगाएँ।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="142"/>
+        <location filename="../../sources/modem/reasons.py" line="143"/>
         <source>The SIM card is locked with a PIN. Set sim_pin in the settings (or --sim-pin) to the SIM&apos;s PIN.</source>
         <translation>SIM कार्ड पर PIN लगा है। सेटिंग्स में sim_pin (या --sim-pin) में SIM का PIN डालें।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="150"/>
+        <location filename="../../sources/modem/reasons.py" line="151"/>
         <source>The SIM card refused the PIN in the settings. Check sim_pin; after three wrong tries the SIM needs its PUK.</source>
         <translation>SIM कार्ड ने सेटिंग्स वाला PIN नहीं माना। sim_pin जाँचें; तीन बार गलत PIN के बाद SIM को PUK चाहिए होगा।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="160"/>
+        <location filename="../../sources/modem/reasons.py" line="161"/>
         <source>The mobile network refused the modem&apos;s SIM on {port}. Check that the SIM is active and paid for.</source>
         <translation>मोबाइल नेटवर्क ने {port} वाले मॉडेम की SIM मना कर दी। देखें कि SIM चालू है और उसका भुगतान हुआ है।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="168"/>
+        <location filename="../../sources/modem/reasons.py" line="169"/>
         <source>The modem on {port} has no mobile network ({network}). Calls cannot arrive. Check the SIM and the antenna, or move the modem near a window.</source>
         <translation>{port} वाले मॉडेम को मोबाइल नेटवर्क नहीं मिल रहा ({network})। कॉल नहीं आ सकतीं। SIM और एंटीना जाँचें, या मॉडेम को खिड़की के पास रखें।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="174"/>
+        <location filename="../../sources/modem/reasons.py" line="175"/>
         <source>{device} ready on {port}</source>
         <translation>{device} {port} पर तैयार</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="177"/>
+        <location filename="../../sources/modem/reasons.py" line="178"/>
         <source>{device} ready — {operator}</source>
         <translation>{device} तैयार — {operator}</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="181"/>
+        <location filename="../../sources/modem/reasons.py" line="182"/>
         <source>{device} ready — very weak signal: move the modem or its antenna</source>
         <translation>{device} तैयार — सिग्नल बहुत कमज़ोर है: मॉडेम या उसका एंटीना दूसरी जगह रखें</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="187"/>
+        <location filename="../../sources/modem/reasons.py" line="188"/>
         <source>{device} ready — {operator}, very weak signal: move the modem or its antenna</source>
         <translation>{device} तैयार — {operator}, सिग्नल बहुत कमज़ोर है: मॉडेम या उसका एंटीना दूसरी जगह रखें</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="195"/>
+        <location filename="../../sources/modem/reasons.py" line="196"/>
         <source>not registered, not searching</source>
         <translation>रजिस्टर नहीं, खोज भी नहीं रहा</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="197"/>
+        <location filename="../../sources/modem/reasons.py" line="198"/>
         <source>registered (home network)</source>
         <translation>रजिस्टर्ड (होम नेटवर्क)</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="200"/>
+        <location filename="../../sources/modem/reasons.py" line="201"/>
         <source>searching for a network</source>
         <translation>नेटवर्क खोज रहा है</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="204"/>
+        <location filename="../../sources/modem/reasons.py" line="205"/>
         <source>registration refused by the network</source>
         <translation>नेटवर्क ने रजिस्ट्रेशन मना किया</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="206"/>
+        <location filename="../../sources/modem/reasons.py" line="207"/>
         <source>unknown</source>
         <translation>पता नहीं</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="207"/>
+        <location filename="../../sources/modem/reasons.py" line="208"/>
         <source>registered (roaming)</source>
         <translation>रजिस्टर्ड (रोमिंग)</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="212"/>
+        <location filename="../../sources/modem/reasons.py" line="213"/>
         <source>The modem cannot send text messages right now.</source>
         <translation>मॉडेम अभी SMS नहीं भेज सकता।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="216"/>
+        <location filename="../../sources/modem/reasons.py" line="217"/>
         <source>The text message was not sent: {cause}.</source>
         <translation>SMS नहीं भेजा गया: {cause}।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="220"/>
+        <location filename="../../sources/modem/reasons.py" line="221"/>
         <source>The text message was not sent: {cause} (error {code}).</source>
         <translation>SMS नहीं भेजा गया: {cause} (त्रुटि {code})।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="224"/>
+        <location filename="../../sources/modem/reasons.py" line="225"/>
         <source>The text message was not sent: the modem did not answer in time.</source>
         <translation>SMS नहीं भेजा गया: मॉडेम ने समय पर जवाब नहीं दिया।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="230"/>
+        <location filename="../../sources/modem/reasons.py" line="231"/>
         <source>the modem is not in text mode</source>
         <translation>मॉडेम टेक्स्ट मोड में नहीं है</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="234"/>
+        <location filename="../../sources/modem/reasons.py" line="235"/>
         <source>the modem refused the message text</source>
         <translation>मॉडेम ने संदेश का टेक्स्ट नहीं लिया</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="236"/>
+        <location filename="../../sources/modem/reasons.py" line="237"/>
         <source>there is no SIM card in the modem</source>
         <translation>मॉडेम में SIM कार्ड नहीं है</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="239"/>
+        <location filename="../../sources/modem/reasons.py" line="240"/>
         <source>the SIM card is locked with a PIN</source>
         <translation>SIM कार्ड पर PIN लगा है</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="241"/>
+        <location filename="../../sources/modem/reasons.py" line="242"/>
         <source>the SIM card has a fault</source>
         <translation>SIM कार्ड में खराबी है</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="244"/>
+        <location filename="../../sources/modem/reasons.py" line="245"/>
         <source>the SIM&apos;s message memory is full</source>
         <translation>SIM की संदेश मेमोरी भर गई है</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="248"/>
+        <location filename="../../sources/modem/reasons.py" line="249"/>
         <source>the SIM has no message-centre number</source>
         <translation>SIM में मैसेज-सेंटर नंबर नहीं है</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="252"/>
+        <location filename="../../sources/modem/reasons.py" line="253"/>
         <source>there is no mobile network</source>
         <translation>मोबाइल नेटवर्क नहीं है</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="256"/>
+        <location filename="../../sources/modem/reasons.py" line="257"/>
         <source>the network did not answer in time</source>
         <translation>नेटवर्क ने समय पर जवाब नहीं दिया</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="258"/>
+        <location filename="../../sources/modem/reasons.py" line="259"/>
         <source>the modem could not send it</source>
         <translation>मॉडेम उसे भेज नहीं सका</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="259"/>
+        <location filename="../../sources/modem/reasons.py" line="260"/>
         <source>the modem refused to send it</source>
         <translation>मॉडेम ने उसे भेजने से मना किया</translation>
     </message>
@@ -763,22 +763,22 @@
 <context>
     <name>PhoneReason</name>
     <message>
-        <location filename="../../domain/phone.py" line="20"/>
+        <location filename="../../domain/phone.py" line="21"/>
         <source>The phone number is empty.</source>
         <translation>फ़ोन नंबर खाली है।</translation>
     </message>
     <message>
-        <location filename="../../domain/phone.py" line="23"/>
+        <location filename="../../domain/phone.py" line="24"/>
         <source>&apos;{text}&apos; is not a phone number.</source>
         <translation>&apos;{text}&apos; फ़ोन नंबर नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../domain/phone.py" line="27"/>
+        <location filename="../../domain/phone.py" line="28"/>
         <source>&apos;{text}&apos; has the wrong number of digits.</source>
         <translation>&apos;{text}&apos; में अंकों की संख्या गलत है।</translation>
     </message>
     <message>
-        <location filename="../../domain/phone.py" line="31"/>
+        <location filename="../../domain/phone.py" line="32"/>
         <source>&apos;{text}&apos; is not a valid number in any numbering plan.</source>
         <translation>&apos;{text}&apos; किसी भी नंबर योजना में मान्य नंबर नहीं है।</translation>
     </message>
@@ -829,157 +829,157 @@
 <context>
     <name>ProviderReason</name>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="21"/>
+        <location filename="../../sources/provider/reasons.py" line="22"/>
         <source>Cannot reach {provider} (no answer in time).</source>
         <translation>{provider} तक नहीं पहुँच पा रहे (समय पर जवाब नहीं मिला)।</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="25"/>
+        <location filename="../../sources/provider/reasons.py" line="26"/>
         <source>Cannot reach {provider} ({cause}).</source>
         <translation>{provider} तक नहीं पहुँच पा रहे ({cause})।</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="29"/>
+        <location filename="../../sources/provider/reasons.py" line="30"/>
         <source>{provider} sent an answer that could not be read.</source>
         <translation>{provider} का जवाब पढ़ा नहीं जा सका।</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="33"/>
+        <location filename="../../sources/provider/reasons.py" line="34"/>
         <source>{provider} refused the credentials. Check the {provider} settings.</source>
         <translation>{provider} ने लॉगिन जानकारी नहीं मानी। {provider} की सेटिंग्स जाँचें।</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="39"/>
+        <location filename="../../sources/provider/reasons.py" line="40"/>
         <source>{provider} asks us to slow down (HTTP 429); waiting before the next try.</source>
         <translation>{provider} ने धीरे चलने को कहा है (HTTP 429); अगली कोशिश से पहले रुक रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="46"/>
+        <location filename="../../sources/provider/reasons.py" line="47"/>
         <source>{provider} is having problems (HTTP {status}); retrying.</source>
         <translation>{provider} में समस्या है (HTTP {status}); फिर से कोशिश की जा रही है।</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="52"/>
+        <location filename="../../sources/provider/reasons.py" line="53"/>
         <source>{provider} answered HTTP {status}. Check the {provider} settings.</source>
         <translation>{provider} ने HTTP {status} जवाब दिया। {provider} की सेटिंग्स जाँचें।</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="59"/>
+        <location filename="../../sources/provider/reasons.py" line="60"/>
         <source>the address in the settings is not valid</source>
         <translation>सेटिंग्स में दिया पता सही नहीं है</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="63"/>
+        <location filename="../../sources/provider/reasons.py" line="64"/>
         <source>no connection to {host}</source>
         <translation>{host} से कनेक्शन नहीं हुआ</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="65"/>
+        <location filename="../../sources/provider/reasons.py" line="66"/>
         <source>no connection</source>
         <translation>कनेक्शन नहीं हुआ</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="66"/>
+        <location filename="../../sources/provider/reasons.py" line="67"/>
         <source>connection lost</source>
         <translation>कनेक्शन टूट गया</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="71"/>
+        <location filename="../../sources/provider/reasons.py" line="72"/>
         <source>{provider} refused the account SID or auth token. Check the {provider} settings.</source>
         <translation>{provider} ने अकाउंट SID या ऑथ टोकन नहीं माना। {provider} की सेटिंग्स जाँचें।</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="78"/>
+        <location filename="../../sources/provider/reasons.py" line="79"/>
         <source>Twilio has no account {account}. Check the account SID in the Twilio settings.</source>
         <translation>Twilio में {account} नाम का कोई अकाउंट नहीं है। Twilio की सेटिंग्स में अकाउंट SID जाँचें।</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="83"/>
+        <location filename="../../sources/provider/reasons.py" line="84"/>
         <source>HTTP JSON provider</source>
         <translation>HTTP JSON प्रदाता</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="86"/>
+        <location filename="../../sources/provider/reasons.py" line="87"/>
         <source>{provider} sent an answer without a list of calls.</source>
         <translation>{provider} के जवाब में कॉल की सूची नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="92"/>
+        <location filename="../../sources/provider/reasons.py" line="93"/>
         <source>{provider}: waiting for the next verification</source>
         <translation>{provider}: अगले सत्यापन का इंतज़ार</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="94"/>
+        <location filename="../../sources/provider/reasons.py" line="95"/>
         <source>{provider} reachable</source>
         <translation>{provider} से संपर्क है</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="97"/>
+        <location filename="../../sources/provider/reasons.py" line="98"/>
         <source>{provider}: {problem}</source>
         <translation>{provider}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="101"/>
+        <location filename="../../sources/provider/reasons.py" line="102"/>
         <source>{provider}: unexpected problem; retrying.</source>
         <translation>{provider}: अनपेक्षित समस्या; फिर से कोशिश की जा रही है।</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="105"/>
+        <location filename="../../sources/provider/reasons.py" line="106"/>
         <source>{provider} is not being used.</source>
         <translation>{provider} इस्तेमाल नहीं हो रहा।</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="111"/>
+        <location filename="../../sources/provider/reasons.py" line="112"/>
         <source>Opening the port for provider notifications.</source>
         <translation>प्रदाता की सूचनाओं के लिए पोर्ट खोला जा रहा है।</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="115"/>
+        <location filename="../../sources/provider/reasons.py" line="116"/>
         <source>Listening for provider notifications on {url}</source>
         <translation>{url} पर प्रदाता की सूचनाएँ सुनी जा रही हैं</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="119"/>
+        <location filename="../../sources/provider/reasons.py" line="120"/>
         <source>Provider notifications are not being received.</source>
         <translation>प्रदाता की सूचनाएँ नहीं ली जा रहीं।</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="123"/>
+        <location filename="../../sources/provider/reasons.py" line="124"/>
         <source>Cannot receive provider notifications: this computer has no network address {host}. Check the listening address in the settings.</source>
         <translation>प्रदाता की सूचनाएँ नहीं ली जा सकतीं: इस कंप्यूटर का नेटवर्क पता {host} नहीं है। सेटिंग्स में सुनने का पता जाँचें।</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="131"/>
+        <location filename="../../sources/provider/reasons.py" line="132"/>
         <source>Cannot receive provider notifications: port {port} is already in use by another program. Close that program or choose another port in the settings.</source>
         <translation>प्रदाता की सूचनाएँ नहीं ली जा सकतीं: पोर्ट {port} कोई दूसरा प्रोग्राम इस्तेमाल कर रहा है। वह प्रोग्राम बंद करें या सेटिंग्स में दूसरा पोर्ट चुनें।</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="139"/>
+        <location filename="../../sources/provider/reasons.py" line="140"/>
         <source>Cannot receive provider notifications: the kiosk is not allowed to use port {port}. Choose a port above 1024 in the settings.</source>
         <translation>प्रदाता की सूचनाएँ नहीं ली जा सकतीं: कियोस्क को पोर्ट {port} इस्तेमाल करने की अनुमति नहीं है। सेटिंग्स में 1024 से बड़ा पोर्ट चुनें।</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="147"/>
+        <location filename="../../sources/provider/reasons.py" line="148"/>
         <source>Cannot receive provider notifications on port {port} ({cause}).</source>
         <translation>पोर्ट {port} पर प्रदाता की सूचनाएँ नहीं ली जा सकतीं ({cause})।</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="155"/>
+        <location filename="../../sources/provider/reasons.py" line="156"/>
         <source>Set the number customers dial (--dial-number or KIOSK_DIAL_NUMBER) for {provider}.</source>
         <translation>{provider} के लिए वह नंबर सेट करें जिस पर ग्राहक कॉल करते हैं (--dial-number या KIOSK_DIAL_NUMBER)।</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="162"/>
+        <location filename="../../sources/provider/reasons.py" line="163"/>
         <source>Set the number customers dial (--dial-number or KIOSK_DIAL_NUMBER) to accept provider notifications.</source>
         <translation>प्रदाता की सूचनाएँ लेने के लिए वह नंबर सेट करें जिस पर ग्राहक कॉल करते हैं (--dial-number या KIOSK_DIAL_NUMBER)।</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="170"/>
+        <location filename="../../sources/provider/reasons.py" line="171"/>
         <source>Missing provider setting: {variable}.</source>
         <translation>प्रदाता की यह सेटिंग नहीं दी गई: {variable}।</translation>
     </message>
     <message>
-        <location filename="../../sources/provider/reasons.py" line="174"/>
+        <location filename="../../sources/provider/reasons.py" line="175"/>
         <source>Unknown call provider &apos;{provider}&apos;.</source>
         <translation>अनजान कॉल प्रदाता &apos;{provider}&apos;।</translation>
     </message>
@@ -1108,74 +1108,73 @@
         <translation>सेटिंग्स</translation>
     </message>
     <message>
-        <location filename="../../config/sections/basic.py" line="35"/>
+        <location filename="../../config/sections/basic.py" line="36"/>
         <source>Modem port</source>
         <translation>मॉडेम पोर्ट</translation>
     </message>
     <message>
-        <location filename="../../config/sections/providers.py" line="25"/>
+        <location filename="../../config/sections/providers.py" line="26"/>
         <source>Where calls are heard</source>
         <translation>कॉल कहाँ सुनी जाती हैं</translation>
     </message>
     <message>
-        <location filename="../../config/sections/basic.py" line="54"/>
+        <location filename="../../config/sections/basic.py" line="55"/>
         <source>Number customers dial</source>
         <translation>ग्राहक किस नंबर पर कॉल करें</translation>
     </message>
     <message>
-        <location filename="../../config/sections/basic.py" line="92"/>
+        <location filename="../../config/sections/basic.py" line="93"/>
         <source>Callback URL</source>
         <translation>कॉलबैक URL</translation>
     </message>
     <message>
-        <location filename="../../config/sections/basic.py" line="99"/>
+        <location filename="../../config/sections/basic.py" line="100"/>
         <source>Callback secret</source>
         <translation>कॉलबैक सीक्रेट</translation>
     </message>
     <message>
-        <location filename="../../config/sections/basic.py" line="70"/>
+        <location filename="../../config/sections/basic.py" line="71"/>
         <source>Time to dial</source>
         <translation>कॉल करने का समय</translation>
     </message>
     <message>
-        <location filename="../../config/sections/basic.py" line="108"/>
+        <location filename="../../config/sections/basic.py" line="109"/>
         <source>Result shown for</source>
         <translation>नतीजा कितनी देर दिखे</translation>
     </message>
     <message>
-        <location filename="../../config/sections/basic.py" line="63"/>
+        <location filename="../../config/sections/basic.py" line="64"/>
         <source>Country (region)</source>
         <translation>देश (क्षेत्र)</translation>
     </message>
     <message>
-        <location filename="../../config/sections/basic.py" line="79"/>
+        <location filename="../../config/sections/basic.py" line="80"/>
         <source>Kiosk name</source>
         <translation>कियोस्क का नाम</translation>
     </message>
     <message>
-        <location filename="../../config/sections/screen.py" line="34"/>
+        <location filename="../../config/sections/screen.py" line="35"/>
         <source>Staff language</source>
         <translation>कर्मचारियों की भाषा</translation>
     </message>
     <message>
-        <location filename="../../config/sections/providers.py" line="26"/>
+        <location filename="../../config/sections/providers.py" line="27"/>
         <source>modem (default)</source>
         <translation>मॉडेम (डिफ़ॉल्ट)</translation>
     </message>
     <message>
-        <location filename="../../config/sections/basic.py" line="36"/>
+        <location filename="../../config/sections/basic.py" line="37"/>
         <source>e.g. /dev/ttyUSB2, COM3 or auto</source>
         <translation>जैसे /dev/ttyUSB2, COM3 या auto</translation>
     </message>
     <message>
-        <location filename="../../config/sections/basic.py" line="55"/>
+        <location filename="../../config/sections/basic.py" line="56"/>
         <source>the SIM&apos;s number, e.g. +91 80000 00001</source>
         <translation>SIM का नंबर, जैसे +91 80000 00001</translation>
     </message>
     <message>
-        <location filename="../../config/sections/basic.py" line="18"/>
+        <location filename="../../config/sections/basic.py" line="19"/>
         <source> s</source>
-        <extracomment>The unit after a number of seconds on the settings screen.</extracomment>
         <translation> सेकंड</translation>
     </message>
     <message>
@@ -1270,12 +1269,12 @@
 <context>
     <name>SourceName</name>
     <message>
-        <location filename="../../domain/health.py" line="25"/>
+        <location filename="../../domain/health.py" line="26"/>
         <source>Modem</source>
         <translation>मॉडेम</translation>
     </message>
     <message>
-        <location filename="../../domain/health.py" line="26"/>
+        <location filename="../../domain/health.py" line="27"/>
         <source>Simulated modem</source>
         <translation>डेमो मॉडेम</translation>
     </message>

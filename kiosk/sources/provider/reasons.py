@@ -9,7 +9,8 @@ from the settings each raise or report a :class:`~kiosk.domain.reasons.Why` of a
 
 from __future__ import annotations
 
-from kiosk.domain.reasons import QT_TRANSLATE_NOOP, Reason
+from kiosk.domain.reasons import Reason
+from kiosk.domain.translatable import QT_TRANSLATE_NOOP
 
 
 class ProviderReason(Reason):
