@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from string import Formatter
-from typing import Any, Self
+from typing import Self
 
 
 class Reason(StrEnum):
@@ -90,14 +90,6 @@ class Why:
         if not literal and first is not None and isinstance(self.values.get(first), Why):
             return text[:1].upper() + text[1:]
         return text
-
-    def as_json(self) -> dict[str, Any]:
-        """Machine-readable: ``{"reason": "modem_not_found", "port": "/dev/ttyUSB0"}``."""
-        values = {
-            name: value.as_json() if isinstance(value, Why) else value
-            for name, value in self.values.items()
-        }
-        return {"reason": self.reason.value, **values}
 
     def __str__(self) -> str:
         """The English words (the command line, the doctor, the logs)."""
