@@ -96,6 +96,16 @@ def problems_in(window: QWidget) -> list[str]:
         ):
             found.append(f"{name(widget)} is a small touch target: {widget.size()}")
 
+    scrolled = [
+        w
+        for w in window.findChildren(QWidget)
+        if w.isVisible() and not w.isWindow() and _scrolled(w) and not _internal(w)
+    ]
+    for widget in scrolled:  # scrolling gives height, never width: a button is never cut
+        needed = widget.minimumSizeHint().width()
+        if isinstance(widget, QAbstractButton) and widget.width() < needed:
+            found.append(f"{name(widget)} narrower ({widget.width()}) than its words")
+
     by_parent: dict[int, list[QWidget]] = {}
     for widget in shown:
         by_parent.setdefault(id(widget.parentWidget()), []).append(widget)
