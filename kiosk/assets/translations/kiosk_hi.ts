@@ -1073,6 +1073,11 @@
         <translation>PDF सेव करें</translation>
     </message>
     <message>
+        <location filename="../../ui/screens/report_screen.py" line="191"/>
+        <source>all kiosks</source>
+        <translation>सभी कियोस्क</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/report_screen.py" line="192"/>
         <source>{verified} of {total}</source>
         <translation>{total} में से {verified}</translation>
@@ -1169,7 +1174,7 @@
         <translation>सेव हो गया और लागू है।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="153"/>
+        <location filename="../../ui/screens/settings_screen.py" line="158"/>
         <source>Settings</source>
         <translation>सेटिंग्स</translation>
     </message>
@@ -1244,77 +1249,77 @@
         <translation> सेकंड</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="156"/>
+        <location filename="../../ui/screens/settings_screen.py" line="161"/>
         <source>Find modem</source>
         <translation>मॉडेम खोजें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="157"/>
+        <location filename="../../ui/screens/settings_screen.py" line="162"/>
         <source>Send a test callback</source>
         <translation>टेस्ट कॉलबैक भेजें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="158"/>
+        <location filename="../../ui/screens/settings_screen.py" line="163"/>
         <source>Support</source>
         <translation>सहायता</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="159"/>
+        <location filename="../../ui/screens/settings_screen.py" line="164"/>
         <source>Customers</source>
         <translation>ग्राहक</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="160"/>
+        <location filename="../../ui/screens/settings_screen.py" line="165"/>
         <source>Save diagnostics for support</source>
         <translation>सहायता के लिए जाँच-फ़ाइल सहेजें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="161"/>
+        <location filename="../../ui/screens/settings_screen.py" line="166"/>
         <source>Back</source>
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="162"/>
+        <location filename="../../ui/screens/settings_screen.py" line="167"/>
         <source>Save</source>
         <translation>सेव करें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="163"/>
+        <location filename="../../ui/screens/settings_screen.py" line="168"/>
         <source>Leave kiosk mode</source>
         <translation>कियोस्क मोड बंद करें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="179"/>
+        <location filename="../../ui/screens/settings_screen.py" line="184"/>
         <source>Looking for a modem…</source>
         <translation>मॉडेम खोजा जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="186"/>
+        <location filename="../../ui/screens/settings_screen.py" line="191"/>
         <source>Found a modem on {port}.</source>
         <translation>{port} पर मॉडेम मिला।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="188"/>
+        <location filename="../../ui/screens/settings_screen.py" line="193"/>
         <source>No modem answered. Is it plugged in?</source>
         <translation>किसी मॉडेम ने जवाब नहीं दिया। क्या वह लगा हुआ है?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="192"/>
+        <location filename="../../ui/screens/settings_screen.py" line="197"/>
         <source>Checking the kiosk and collecting its logs…</source>
         <translation>कियोस्क की जाँच हो रही है और उसके लॉग इकट्ठे किए जा रहे हैं…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="198"/>
+        <location filename="../../ui/screens/settings_screen.py" line="203"/>
         <source>Could not save the diagnostics: {reason}</source>
         <translation>जाँच-फ़ाइल सहेजी नहीं जा सकी: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="205"/>
+        <location filename="../../ui/screens/settings_screen.py" line="210"/>
         <source>Saved {path}. Send this file to support; it holds no passwords.</source>
         <translation>{path} सहेजी गई। यह फ़ाइल सहायता टीम को भेजें; इसमें कोई पासवर्ड नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="213"/>
+        <location filename="../../ui/screens/settings_screen.py" line="218"/>
         <source>Sending…</source>
         <translation>भेजा जा रहा है…</translation>
     </message>

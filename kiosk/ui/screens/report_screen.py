@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.report import DayReport, daily_totals, success_rate
+from kiosk.domain.report import ALL_KIOSKS, DayReport, daily_totals, success_rate
 from kiosk.ui.background import BackgroundWork
 from kiosk.ui.i18n import Retranslating, format_count, format_date, format_time
 from kiosk.ui.screens.report_pdf import ReportDocument, pdf_bytes, write_private
@@ -188,7 +188,7 @@ class ReportScreen(Retranslating, QWidget):
     def _cells(self, row: DayReport) -> list[str]:
         return [
             _date_text(row.day),
-            row.kiosk_id,
+            self.tr("all kiosks") if row.kiosk_id == ALL_KIOSKS else row.kiosk_id,
             self.tr("{verified} of {total}").format(
                 verified=format_count(row.verified), total=format_count(row.total)
             ),
