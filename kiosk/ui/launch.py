@@ -121,12 +121,15 @@ def show_whole_screen(window: QWidget) -> None:
 def stop_on_signals(stop: Callable[[], None]) -> Iterator[None]:
     """While inside, SIGINT and SIGTERM call ``stop`` on the event loop instead of killing."""
     loop = asyncio.get_running_loop()
+    installed = []
     for signum in STOP_SIGNALS:
-        loop.add_signal_handler(signum, stop)
+        with contextlib.suppress(NotImplementedError):  # Windows: Ctrl+C stays Python's
+            loop.add_signal_handler(signum, stop)
+            installed.append(signum)
     try:
         yield
     finally:
-        for signum in STOP_SIGNALS:
+        for signum in installed:
             loop.remove_signal_handler(signum)
 
 
