@@ -6,7 +6,6 @@ queries run on the database thread. Phone numbers leave this module masked only.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +16,7 @@ from sqlalchemy.orm import Session
 from kiosk.domain.clock import isoformat_utc
 from kiosk.domain.phone import mask
 from kiosk.store import verifications
+from kiosk.store.csv_export import csv_writer
 from kiosk.store.database import Database
 from kiosk.store.history import recent_verifications
 from kiosk.store.models import Verification
@@ -89,10 +89,10 @@ class VerificationHistory:
 
 
 def export_csv(entries: Iterable[HistoryEntry], path: Path) -> int:
-    """Write ``entries`` to a CSV file (UTF-8, times in ISO 8601 UTC); returns the row count."""
+    """Write ``entries`` as CSV (UTF-8, ISO 8601 UTC, formula-safe); returns the row count."""
     count = 0
     with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
+        writer = csv_writer(handle)
         writer.writerow(CSV_COLUMNS)
         for entry in entries:
             writer.writerow(

@@ -140,3 +140,25 @@ def test_export_problem_is_shown_in_plain_words(
         assert screen.message.text().startswith("Could not save the file:")
 
     run_with_screen(qtbot, qloop, database, blocker, scenario)
+
+
+def test_a_formula_as_customer_name_is_exported_as_text(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, database: Database, tmp_path: Path
+) -> None:
+    attack = '=HYPERLINK("http://x","y")'
+    session = VerificationSession.start(
+        expected_number="+919822334455", now=datetime.now(UTC), customer_name=attack
+    )
+    with database.session() as db:
+        save_verification(db, session, kiosk_id="counter-1")
+
+    async def scenario(screen: HistoryScreen, _work: BackgroundWork) -> None:
+        assert attack in screen.list.item(0).text()  # on screen it is just a name
+        path = screen.export()
+        assert path is not None
+        with path.open(encoding="utf-8", newline="") as handle:
+            [row] = list(csv.DictReader(handle))
+        assert row["customer_name"] == "'" + attack  # a spreadsheet shows it, never runs it
+        assert row["expected_number"] == "+91 ••••••4455"
+
+    run_with_screen(qtbot, qloop, database, tmp_path, scenario)
