@@ -4,9 +4,9 @@ A customer name, a reference or an imported cell can start with ``=``, ``+``, ``
 ``@``, a tab or a carriage return; Excel, LibreOffice and Google Sheets then read it as
 a formula (``=HYPERLINK(…)``, ``=WEBSERVICE(…)``, DDE ``cmd|…``) and run it on the
 manager's computer. Every CSV the app writes goes through :func:`csv_writer`, which puts
-a single quote before such a cell (OWASP's advice) and quotes every field. Where Excel's
-list separator is ``;`` (much of Europe) it splits our comma files at every ``;``, quoted
-or not, so a formula start right after a ``;`` inside a value gets the quote too.
+a single quote before such a cell (OWASP's advice). Where Excel's list separator is ``;``
+(much of Europe) it splits our comma files at every ``;``, quoted or not, so a formula
+start right after a ``;`` inside a value gets the quote too.
 
 Phone numbers stay as they are: a cell of ``+`` followed only by digits, spaces and
 the mask's ``•`` ("+919812345678", "+91 ••••••5678") has no letters, so it cannot name a
@@ -47,11 +47,11 @@ def inert(value: object) -> object:
 
 
 class CsvWriter:
-    """Writes rows with every cell made :func:`inert` and every field quoted."""
+    """Writes rows with every cell made :func:`inert`."""
 
     def __init__(self, out: _Writable) -> None:
         """Write to ``out`` (a text file opened with ``newline=""``)."""
-        self._writer = csv.writer(out, quoting=csv.QUOTE_ALL)
+        self._writer = csv.writer(out)
 
     def writerow(self, row: Iterable[object]) -> None:
         """Write one row."""

@@ -41,12 +41,6 @@ def test_numbers_and_none_pass_unchanged(value: object) -> None:
     assert inert(value) is value
 
 
-def test_every_field_is_quoted() -> None:
-    out = io.StringIO(newline="")
-    csv_writer(out).writerow(["a", 1, None])
-    assert out.getvalue() == '"a","1",""\r\n'
-
-
 def test_a_semicolon_locale_does_not_find_a_formula_inside_a_value() -> None:
     """Excel with ';' as list separator splits at every ';', quotes or not."""
     attack = 'Asha;=HYPERLINK("http://x","y"); +1+1;"@SUM(1)'
