@@ -4,9 +4,9 @@ from kiosk.ui.launch import staff_pin_check
 
 
 def test_configured_pin_hash_wins_over_the_demo_pin() -> None:
-    check = staff_pin_check(load_settings(demo=True, staff_pin_hash=hash_pin("97531")))
+    check = staff_pin_check(load_settings(demo=True, staff_pin_hash=hash_pin("975318")))
     assert check is not None
-    assert check("97531")
+    assert check("975318")
     assert not check(DEMO_PIN)
 
 

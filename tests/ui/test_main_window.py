@@ -122,7 +122,7 @@ def test_staff_pin_guards_settings_and_kiosk_mode_only_closes_from_there(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings
 ) -> None:
     settings = make_settings(
-        demo=True, kiosk_mode=True, staff_pin_hash=hash_pin("2468"), customer_screen=True
+        demo=True, kiosk_mode=True, staff_pin_hash=hash_pin("250913"), customer_screen=True
     )
 
     async def scenario() -> None:
@@ -142,7 +142,7 @@ def test_staff_pin_guards_settings_and_kiosk_mode_only_closes_from_there(
             qtbot.keyClicks(window.pin_screen.pin, "1234")  # the demo PIN is not this kiosk's
             qtbot.keyClick(window.pin_screen.pin, Qt.Key.Key_Return)
             assert window.stack.currentWidget() is window.pin_screen
-            qtbot.keyClicks(window.pin_screen.pin, "2468")
+            qtbot.keyClicks(window.pin_screen.pin, "250913")
             qtbot.keyClick(window.pin_screen.pin, Qt.Key.Key_Return)
             assert window.stack.currentWidget() is window.settings_screen
 
@@ -153,7 +153,7 @@ def test_staff_pin_guards_settings_and_kiosk_mode_only_closes_from_there(
             assert window.stack.currentWidget() is window.find_screen
 
             window.ask_pin()
-            window.pin_screen.pin.setText("2468")
+            window.pin_screen.pin.setText("250913")
             window.pin_screen.submit()
             window.settings_screen.quit_button.click()
             assert not window.isVisible()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 from pydantic import Field, SecretStr, field_validator
@@ -24,6 +25,9 @@ class ScreenSettings(Section):
     )
     staff_pin_hash: Annotated[SecretStr | None, DefaultText("none (demo: PIN 1234)")] = Field(
         None, description="from `missedcall-kiosk staff-pin`"
+    )
+    staff_pin_hash_file: Annotated[Path | None, Flag("--staff-pin-hash-file")] = Field(
+        None, description="`staff_pin_hash` read from this file (this wins)"
     )
     customer_screen: Annotated[bool, Flag("--customer-screen", kiosk_screen=True)] = Field(
         False, description="customer window on a second monitor"
