@@ -71,7 +71,9 @@ async def test_kiosk_mode_without_a_staff_pin_fails(make_settings) -> None:
     assert "nobody can open the settings" in check.message
     assert not locked_out.ok
     guarded = await run_checks(
-        make_settings(modem_port="/dev/no-modem", kiosk_mode=True, staff_pin_hash=hash_pin("250913"))
+        make_settings(
+            modem_port="/dev/no-modem", kiosk_mode=True, staff_pin_hash=hash_pin("250913")
+        )
     )
     assert guarded.check("staff_pin").status is Verdict.OK
     assert (await run_checks(make_settings())).check("staff_pin").message == (
