@@ -18,6 +18,7 @@ from kiosk.core.runtime import KioskRuntime
 from kiosk.core.service import CustomerNotFound, VerificationService
 from kiosk.delivery.payload import message_id, verification_data
 from kiosk.domain.phone import InvalidPhoneNumber, format_international, last_digits, mask
+from kiosk.domain.reasons import Why
 from kiosk.domain.session import Status, VerificationSession
 
 EXIT_VERIFIED = 0
@@ -165,7 +166,7 @@ async def _send_result(
     runtime: KioskRuntime, settings: Settings, webhook_id: str, err: TextIO
 ) -> None:
     """Give the backend a moment to acknowledge; the outbox keeps whatever it does not."""
-    problem = runtime.dispatcher.configuration_problem()
+    problem: Why | str | None = runtime.dispatcher.configuration_problem()
     if problem is None:
         try:
             async with asyncio.timeout(settings.callback_timeout + 5):

@@ -31,6 +31,7 @@ from kiosk.domain.sms_code import CodeCheck
 from kiosk.ui.background import BackgroundWork
 from kiosk.ui.bridge import ServiceBridge
 from kiosk.ui.i18n import Languages, Retranslating
+from kiosk.ui.reason_words import reason_words
 from kiosk.ui.screens.code_screen import CodeScreen
 from kiosk.ui.screens.customer_window import CustomerWindow
 from kiosk.ui.screens.dial_screen import EXTEND_SECONDS, DialScreen
@@ -138,7 +139,6 @@ class MainWindow(Retranslating, QMainWindow):
 
         self._connect()
         self.dial_screen.set_current_language(self.languages.current)
-        self.status_strip.set_language(self.languages.current)
         self.retranslate()
         self.show_find()
 
@@ -168,7 +168,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.code_screen.code_entered.connect(self._check_code)
         self.code_screen.back_requested.connect(self._back_to_call)
         self.languages.changed.connect(self.dial_screen.set_current_language)
-        self.languages.changed.connect(self.status_strip.set_language)
         self.result_screen.done.connect(self.show_find)
         self.status_strip.details_requested.connect(self.show_status_details)
         self.status_details.closed.connect(self._close_details)
@@ -301,7 +300,7 @@ class MainWindow(Retranslating, QMainWindow):
         try:
             session = await self.service.send_sms_code(session_id)
         except SmsNotSent as exc:
-            self.code_screen.show_not_sent(str(exc))
+            self.code_screen.show_not_sent(exc.why)
             return
         if session.pending:
             self.code_screen.show_sent(session.code_expires_at)
@@ -337,7 +336,7 @@ class MainWindow(Retranslating, QMainWindow):
         try:
             await starting  # the dial screen opens when the service says it started
         except (CustomerNotFound, InvalidPhoneNumber) as exc:
-            self.find_screen.show_error(str(exc))
+            self.find_screen.show_error(reason_words(exc.why))
         except Exception:
             log.exception("Could not start a verification")
             self.find_screen.show_error(

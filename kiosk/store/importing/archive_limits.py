@@ -6,16 +6,17 @@ the archive's table of contents is read here (no member is unpacked): how many m
 how large each says it unpacks (Python's zipfile never unpacks more than that), how
 many times its packed size, whether members overlap (one packed stream counted many
 times), and whether another archive is packed inside. :func:`archive_problem` names
-the first limit broken.
+the first limit broken, as a reason (the front-end puts it in words).
 """
 
 from __future__ import annotations
 
 import itertools
 import zipfile
-from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
+
+from kiosk.domain.reasons import Reason, Why
+from kiosk.domain.translatable import QT_TRANSLATE_NOOP
 
 MIB = 1 << 20
 #: A workbook has a few dozen members; a thousand is already absurd.
@@ -32,50 +33,97 @@ _ARCHIVE_MAGIC = (b"PK\x03\x04", b"\x1f\x8b", b"7z\xbc\xaf", b"Rar!", b"BZh", b"
 _LOCAL_HEADER = 30  # the fixed part of a member's local header, before its name
 
 
-class ArchiveLimit(Enum):
-    """Which limit an archive breaks."""
+class ArchiveReason(Reason):
+    """Which limit an XLSX breaks, in words that name it."""
 
-    MEMBERS = "members"
-    UNPACKED = "unpacked"
-    RATIO = "ratio"
-    OVERLAP = "overlap"
-    NESTED = "nested"
+    MEMBERS = (
+        "xlsx_too_many_members",
+        QT_TRANSLATE_NOOP(
+            "ArchiveReason",
+            "{name} holds {found} files inside; a workbook has a few dozen (the limit is "
+            "{allowed}).",
+        ),
+    )
+    UNPACKED = (
+        "xlsx_too_large_unpacked",
+        QT_TRANSLATE_NOOP(
+            "ArchiveReason",
+            "{name} would unpack to {found} MB, more than the {allowed} MB a customer file "
+            "may take.",
+        ),
+    )
+    RATIO = (
+        "xlsx_ratio",
+        QT_TRANSLATE_NOOP(
+            "ArchiveReason",
+            "Inside {name}, {member} would unpack to {found} times its packed size (the "
+            "limit is {allowed} times): that is how a 'zip bomb' fills the memory.",
+        ),
+    )
+    OVERLAP = (
+        "xlsx_overlap",
+        QT_TRANSLATE_NOOP(
+            "ArchiveReason",
+            "{name} is a damaged or crafted archive: {member} overlaps another part (the "
+            "limit: no part may be counted twice).",
+        ),
+    )
+    NESTED = (
+        "xlsx_nested",
+        QT_TRANSLATE_NOOP(
+            "ArchiveReason",
+            "{name} has another archive packed inside ({member}); a customer list needs "
+            "none (the limit: no archive inside).",
+        ),
+    )
+    REFUSED = (
+        "xlsx_refused",
+        QT_TRANSLATE_NOOP(
+            "ArchiveReason",
+            "{problem} It was not opened. Open it in Excel or LibreOffice, save the sheet "
+            "as CSV, and import that.",
+        ),
+    )
 
 
-@dataclass(frozen=True, slots=True)
-class ArchiveProblem:
-    """A broken limit: which, the member concerned (if one), what was found, the limit."""
-
-    limit: ArchiveLimit
-    member: str = ""
-    found: int = 0
-    allowed: int = 0
-
-
-def archive_problem(path: Path) -> ArchiveProblem | None:
-    """The first limit ``path`` breaks, or None when it may be opened.
+def archive_problem(path: Path) -> Why | None:
+    """Why ``path`` may not be opened (:attr:`ArchiveReason.REFUSED`), or None when it may.
 
     Raises :class:`zipfile.BadZipFile` when it is not a zip archive at all.
     """
+    problem = _first_limit(path)
+    return None if problem is None else Why(ArchiveReason.REFUSED, problem=problem)
+
+
+def _first_limit(path: Path) -> Why | None:
+    name = path.name
     with zipfile.ZipFile(path) as archive:
         members = archive.infolist()
         if len(members) > MAX_MEMBERS:
-            return ArchiveProblem(ArchiveLimit.MEMBERS, found=len(members), allowed=MAX_MEMBERS)
+            return Why(ArchiveReason.MEMBERS, name=name, found=len(members), allowed=MAX_MEMBERS)
         unpacked = sum(member.file_size for member in members)
         if unpacked > MAX_UNPACKED:
-            return ArchiveProblem(ArchiveLimit.UNPACKED, found=unpacked, allowed=MAX_UNPACKED)
+            return Why(
+                ArchiveReason.UNPACKED,
+                name=name,
+                found=unpacked // MIB,
+                allowed=MAX_UNPACKED // MIB,
+            )
         for member in members:
-            if member.file_size > RATIO_GRACE:
-                ratio = member.file_size // max(member.compress_size, 1)
-                if ratio > MAX_RATIO:
-                    return ArchiveProblem(
-                        ArchiveLimit.RATIO, member.filename, found=ratio, allowed=MAX_RATIO
-                    )
+            ratio = member.file_size // max(member.compress_size, 1)
+            if member.file_size > RATIO_GRACE and ratio > MAX_RATIO:
+                return Why(
+                    ArchiveReason.RATIO,
+                    name=name,
+                    member=member.filename,
+                    found=ratio,
+                    allowed=MAX_RATIO,
+                )
         if (overlap := _overlapping(members)) is not None:
-            return ArchiveProblem(ArchiveLimit.OVERLAP, overlap)
+            return Why(ArchiveReason.OVERLAP, name=name, member=overlap)
         for member in members:
             if not member.is_dir() and _is_archive(archive, member):
-                return ArchiveProblem(ArchiveLimit.NESTED, member.filename)
+                return Why(ArchiveReason.NESTED, name=name, member=member.filename)
     return None
 
 

@@ -21,7 +21,8 @@ from typing import BinaryIO, Protocol
 import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
-from kiosk.store.importing.archive_limits import MIB, ArchiveLimit, ArchiveProblem, archive_problem
+from kiosk.domain.reasons import Why
+from kiosk.store.importing.archive_limits import archive_problem
 
 _SNIFF_BYTES = 64 * 1024
 _CHUNK = 1 << 20
@@ -30,7 +31,14 @@ _DELIMITERS = ",;\t|"
 
 
 class UnreadableFile(ValueError):
-    """The file cannot be read as a table; the message says why in plain words."""
+    """The file cannot be read as a table; the message says why in plain words.
+
+    ``why``, when given, is the same as a reason, for a front-end to put in its language.
+    """
+
+    def __init__(self, message: str, why: Why | None = None) -> None:
+        super().__init__(message)
+        self.why = why
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,8 +159,8 @@ class XlsxTable:
         """Check the archive's limits, then open the workbook read-only (values, not formulas)."""
         self.notes: list[str] = []
         try:
-            if (problem := archive_problem(path)) is not None:
-                raise UnreadableFile(_refusal(path.name, problem))
+            if (refused := archive_problem(path)) is not None:
+                raise UnreadableFile(str(refused), refused)
             self._book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
             raise UnreadableFile(
@@ -180,26 +188,6 @@ class XlsxTable:
     def close(self) -> None:
         """Close the workbook."""
         self._book.close()
-
-
-def _refusal(name: str, problem: ArchiveProblem) -> str:
-    """Why an XLSX is not opened, and what to do instead."""
-    instead = "Open it in Excel or LibreOffice, save the sheet as CSV, and import that."
-    member, found, allowed = problem.member, problem.found, problem.allowed
-    words = {
-        ArchiveLimit.MEMBERS: f"{name} holds {found:,} files inside; a workbook has a few "
-        f"dozen (the limit is {allowed:,}).",
-        ArchiveLimit.UNPACKED: f"{name} would unpack to {found // MIB:,} MB, more than the "
-        f"{allowed // MIB:,} MB a customer file may take.",
-        ArchiveLimit.RATIO: f"Inside {name}, {member} would unpack to {found:,} times its "
-        f"packed size (the limit is {allowed:,} times): that is how a 'zip bomb' fills the "
-        "memory.",
-        ArchiveLimit.OVERLAP: f"{name} is a damaged or crafted archive: {member} overlaps "
-        "another part (the limit: no part may be counted twice).",
-        ArchiveLimit.NESTED: f"{name} has another archive packed inside ({member}); a "
-        "customer list needs none (the limit: no archive inside).",
-    }
-    return f"{words[problem.limit]} It was not opened. {instead}"
 
 
 def detect_delimiter(sample: str) -> str:

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from kiosk.app import main
+from kiosk.domain.reasons import Why
 from kiosk.store.importing import archive_limits
-from kiosk.store.importing.archive_limits import ArchiveLimit, archive_problem
+from kiosk.store.importing.archive_limits import ArchiveReason, archive_problem
 from kiosk.store.importing.files import UnreadableFile, open_table
 from tests.store.importing.bombs import (
     SHARED_STRINGS,
@@ -19,6 +20,15 @@ from tests.store.importing.bombs import (
     write_nested,
     write_overlapping,
 )
+
+
+def limit_broken(path: Path) -> object:
+    refused = archive_problem(path)
+    assert refused is not None
+    assert refused.reason is ArchiveReason.REFUSED
+    problem = refused.values["problem"]
+    assert isinstance(problem, Why)
+    return problem.reason
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +57,8 @@ def test_a_bomb_is_refused_before_the_memory_grows(bomb: Path, capsys) -> None:
     with capsys.disabled():
         print(f"\nbomb refused: Python peak {peak / 2**20:.2f} MiB, process peak +{grown_kib} KiB")
     message = str(refused.value)
+    assert refused.value.why is not None  # the screen puts it in its own language
+    assert limit_broken(bomb) is ArchiveReason.RATIO
     assert "xl/sharedStrings.xml" in message
     assert "the limit is 100 times" in message
     assert "save the sheet as CSV" in message
@@ -74,10 +86,8 @@ def test_an_honest_workbook_passes(tmp_path: Path) -> None:
 
 def test_too_many_members(tmp_path: Path) -> None:
     path = write_many_members(tmp_path / "many.xlsx", archive_limits.MAX_MEMBERS)
-    problem = archive_problem(path)
-    assert problem is not None
-    assert problem.limit is ArchiveLimit.MEMBERS
-    with pytest.raises(UnreadableFile, match="the limit is 1,000"):
+    assert limit_broken(path) is ArchiveReason.MEMBERS
+    with pytest.raises(UnreadableFile, match="the limit is 1000"):
         open_table(path)
 
 
@@ -92,9 +102,7 @@ def test_too_large_unpacked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_overlapping_members(tmp_path: Path) -> None:
     path = write_overlapping(tmp_path / "overlap.xlsx")
-    problem = archive_problem(path)
-    assert problem is not None
-    assert problem.limit is ArchiveLimit.OVERLAP
+    assert limit_broken(path) is ArchiveReason.OVERLAP
     with pytest.raises(UnreadableFile, match="overlaps another part"):
         open_table(path)
 
