@@ -660,8 +660,8 @@
     </message>
     <message>
         <location filename="../../sources/modem/reasons.py" line="143"/>
-        <source>The SIM card is locked with a PIN. Set sim_pin in the settings (or --sim-pin) to the SIM&apos;s PIN.</source>
-        <translation>SIM कार्ड पर PIN लगा है। सेटिंग्स में sim_pin (या --sim-pin) में SIM का PIN डालें।</translation>
+        <source>The SIM card is locked with a PIN. Set sim_pin in the settings (or --sim-pin-file) to the SIM&apos;s PIN.</source>
+        <translation>SIM कार्ड पर PIN लगा है। सेटिंग्स में sim_pin (या --sim-pin-file) में SIM का PIN डालें।</translation>
     </message>
     <message>
         <location filename="../../sources/modem/reasons.py" line="151"/>
