@@ -19,6 +19,7 @@ from kiosk.config.settings import Settings
 from kiosk.core.customer_data import CustomerData
 from kiosk.core.service import VerificationService
 from kiosk.core.sessions import EXPIRY_GRACE
+from kiosk.core.staff_lock import StaffLock, pin_check
 from kiosk.delivery.demo_backend import DemoBackend
 from kiosk.delivery.dispatcher import OutboxDispatcher
 from kiosk.domain.backoff import Backoff
@@ -90,6 +91,9 @@ class KioskRuntime:
         )
         self.customer_data = CustomerData(
             self.database, settings, self.clock, notices=self.service.notices
+        )
+        self.staff_lock = StaffLock(
+            self.database, kiosk_id=settings.kiosk_id, check=pin_check(settings), clock=self.clock
         )
         #: Demo mode's merchant backend, in this process (None outside demo mode).
         self.demo_backend = (

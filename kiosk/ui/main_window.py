@@ -1,10 +1,11 @@
-"""The main window: find → dial → result, plus history, settings (behind the PIN), status details.
+"""The main window: find → dial → result, plus history and settings (behind the PIN), status.
 
 Driven by the service through the bridge. What staff ask for (a search, a start, more
 time, a cancel, a code) runs in the background: the service waits for the database
 on its own thread, so the screen keeps painting and a screen that waits says so. In
 kiosk mode the window cannot be closed except from the settings screen, which only
-the staff PIN opens.
+the staff PIN opens; the history (and its export) asks for the PIN too when
+``history_needs_pin`` (by default in kiosk mode).
 """
 
 from __future__ import annotations
@@ -15,13 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import QLayout, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from kiosk.core.history import VerificationHistory
 from kiosk.core.live_settings import LiveSettings
 from kiosk.core.service import CustomerNotFound, SmsNotSent, VerificationService
+from kiosk.core.staff_lock import StaffLock
 from kiosk.domain.health import OutboxStatus
 from kiosk.domain.phone import InvalidPhoneNumber
+from kiosk.domain.pin_lock import PinPurpose
 from kiosk.domain.report import DayReport
 from kiosk.domain.session import VerificationSession
 from kiosk.domain.sms_code import CodeCheck
@@ -40,15 +43,11 @@ from kiosk.ui.screens.result_screen import ResultScreen
 from kiosk.ui.screens.settings_screen import SettingsScreen
 from kiosk.ui.screens.status_details import StatusDetails
 from kiosk.ui.sound import OutcomeSound
-from kiosk.ui.style import Arranged, follow_window_size, named
+from kiosk.ui.style import follow_window_size, named, take_any_panel_size
 from kiosk.ui.widgets.screen_stack import ScreenStack
 from kiosk.ui.widgets.status_strip import StatusStrip
 
 log = logging.getLogger("kiosk.ui")
-
-# The smallest screen the kiosk is laid out for: a portrait panel's width, a small
-# landscape panel's height (720×400 and 480×800 both fit).
-SMALLEST_PANEL = (480, 400)
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -68,8 +67,9 @@ class MainWindow(Retranslating, QMainWindow):
         report: Callable[[int], Awaitable[list[DayReport]]] | None = None,
         export_dir: Path | None = None,
         live_settings: LiveSettings | None = None,
-        check_pin: Callable[[str], bool] | None = None,
+        staff_lock: StaffLock | None = None,
         kiosk_mode: bool = False,
+        history_needs_pin: bool = False,
         customer_screen: bool = False,
         allow_ad_hoc: bool = True,
         samples: Sequence[str] = (),
@@ -82,6 +82,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.languages = languages or Languages(parent=self)
         self.staff_language = self.languages.current
         self.kiosk_mode = kiosk_mode
+        self.history_needs_pin = history_needs_pin
         self._may_close = not kiosk_mode
         self._before_details: QWidget | None = None
 
@@ -95,7 +96,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.code_screen = CodeScreen(demo_texts=demo_texts if demo else None)
         self._work = BackgroundWork()
         self.status_details = StatusDetails()
-        self.pin_screen = PinScreen(check_pin)
+        self.pin_screen = PinScreen(staff_lock, self._work)
         self.history_screen = (
             HistoryScreen(history, export_dir or Path.home(), self._work)
             if history is not None
@@ -148,13 +149,7 @@ class MainWindow(Retranslating, QMainWindow):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.status_strip)
         self.setCentralWidget(central)
-        # The smallest panel a kiosk has. Below the layouts' own minimum the window still
-        # takes the size it is given (a window manager, or none, decides it): each screen
-        # then arranges itself for that size (portrait panels stack their parts).
-        window_layout = self.layout()
-        assert window_layout is not None  # QMainWindow always has its own
-        window_layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        self.setMinimumSize(*SMALLEST_PANEL)
+        take_any_panel_size(self)
 
         self._connect()
         self.dial_screen.set_current_language(self.languages.current)
@@ -170,7 +165,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.find_screen.phone_chosen.connect(
             lambda phone: self._start(service.start_for_phone(phone))
         )
-        self.find_screen.history_requested.connect(self.show_history)
+        self.find_screen.history_requested.connect(self.open_history)
         self.find_screen.settings_requested.connect(self.ask_pin)
         dial_busy = self.dial_screen.busy.set_busy
         self.dial_screen.cancel_requested.connect(
@@ -190,7 +185,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.result_screen.done.connect(self.show_find)
         self.status_strip.details_requested.connect(self.show_status_details)
         self.status_details.closed.connect(self._close_details)
-        self.pin_screen.unlocked.connect(self.show_settings)
+        self.pin_screen.unlocked.connect(self._unlocked)
         self.pin_screen.cancelled.connect(self.show_find)
         if self.history_screen is not None:
             self.history_screen.closed.connect(self.show_find)
@@ -220,8 +215,15 @@ class MainWindow(Retranslating, QMainWindow):
         self.stack.setCurrentWidget(self.find_screen)
         self.find_screen.search.setFocus()
 
+    def open_history(self) -> None:
+        """The history, behind the staff PIN when ``history_needs_pin``."""
+        if self.history_needs_pin:
+            self.ask_pin(PinPurpose.HISTORY)
+        else:
+            self.show_history()
+
     def show_history(self) -> None:
-        """Open the history screen at today's verifications."""
+        """Open the history screen at today's verifications (the PIN, if needed, was right)."""
         if self.history_screen is not None:
             self.stack.setCurrentWidget(self.history_screen)
             self.history_screen.open()
@@ -232,10 +234,16 @@ class MainWindow(Retranslating, QMainWindow):
             self.report_screen.show_days(self.report_screen.days)
             self.stack.setCurrentWidget(self.report_screen)
 
-    def ask_pin(self) -> None:
-        """Ask for the staff PIN before the settings open."""
+    def ask_pin(self, purpose: PinPurpose = PinPurpose.SETTINGS) -> None:
+        """Ask for the staff PIN before the settings (or the history) open."""
         self.stack.setCurrentWidget(self.pin_screen)
-        self.pin_screen.reset()  # once visible, so the PIN field takes the focus
+        self.pin_screen.ask(purpose)  # once visible, so the PIN field takes the focus
+
+    def _unlocked(self, purpose: PinPurpose) -> None:
+        if purpose is PinPurpose.HISTORY:
+            self.show_history()
+        else:
+            self.show_settings()
 
     def show_settings(self) -> None:
         """Open the settings (the PIN was right)."""
@@ -247,21 +255,14 @@ class MainWindow(Retranslating, QMainWindow):
         """Open the details behind the status strip; Back returns to where staff were."""
         if self.stack.currentWidget() is not self.status_details:
             self._before_details = self.stack.currentWidget()
-        self._fill_details()
+        self.status_details.show_strip(self.status_strip)
         self.stack.setCurrentWidget(self.status_details)
         self.status_details.back_button.setFocus()
-
-    def _fill_details(self) -> None:
-        strip = self.status_strip
-        outbox = strip.outbox_status
-        self.status_details.show_status(
-            strip.sources, outbox, strip.outbox_words(outbox) if outbox else "", strip.sync_status
-        )
 
     def _refresh_details(self, _status: object) -> None:
         """The details page, while open, follows the strip."""
         if self.stack.currentWidget() is self.status_details:
-            self._fill_details()
+            self.status_details.show_strip(self.status_strip)
 
     def leave(self) -> None:
         """Close the kiosk (staff chose to leave kiosk mode)."""
@@ -272,10 +273,7 @@ class MainWindow(Retranslating, QMainWindow):
         """Larger screens get larger type and touch targets; portrait panels stacked screens."""
         width, height = event.size().width(), event.size().height()
         follow_window_size(self, width, height)
-        for index in range(self.stack.count()):  # hidden screens too: they set the minimum
-            screen = self.stack.widget(index)
-            if isinstance(screen, Arranged):
-                screen.arrange(portrait=height > width)
+        self.stack.arrange(portrait=height > width)
         super().resizeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API

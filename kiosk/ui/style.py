@@ -11,7 +11,7 @@ import re
 from typing import Protocol, TypeVar, runtime_checkable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QBoxLayout, QLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLayout, QMainWindow, QWidget
 
 from kiosk.ui.assets import read_stylesheet
 
@@ -114,3 +114,20 @@ def stack_when_portrait(layout: QBoxLayout, portrait: bool) -> None:
     direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
     if layout.direction() != direction:
         layout.setDirection(direction)
+
+
+#: The smallest screen the kiosk is laid out for: a portrait panel's width, a small
+#: landscape panel's height (720×400 and 480×800 both fit).
+SMALLEST_PANEL = (480, 400)
+
+
+def take_any_panel_size(window: QMainWindow) -> None:
+    """Let ``window`` take any size from :data:`SMALLEST_PANEL` up.
+
+    Below its layouts' own minimum it still takes the size it is given (a window
+    manager, or none, decides it); each screen then arranges itself for that size.
+    """
+    layout = window.layout()
+    assert layout is not None  # a QMainWindow always has its own
+    layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+    window.setMinimumSize(*SMALLEST_PANEL)

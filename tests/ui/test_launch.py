@@ -1,3 +1,5 @@
+"""Starting and stopping the kiosk screen as a real process: stop signals, a bare X server."""
+
 import contextlib
 import json
 import os
@@ -11,30 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config.settings import load_settings
 from kiosk.delivery.payload import message_id
-from kiosk.domain.pin import DEMO_PIN, hash_pin
 from kiosk.domain.session import Status, VerificationSession
 from kiosk.store.database import Database
 from kiosk.store.models import OutboxMessage
 from kiosk.store.verifications import load_verification, save_verification
-from kiosk.ui.launch import staff_pin_check
 from tests.gui_process import GuiProcess
-
-
-def test_configured_pin_hash_wins_over_the_demo_pin() -> None:
-    check = staff_pin_check(load_settings(demo=True, staff_pin_hash=hash_pin("97531")))
-    assert check is not None
-    assert check("97531")
-    assert not check(DEMO_PIN)
-
-
-def test_demo_mode_has_a_documented_default_pin_and_real_kiosks_none() -> None:
-    demo = staff_pin_check(load_settings(demo=True))
-    assert demo is not None
-    assert demo(DEMO_PIN)
-    assert not demo("0000")
-    assert staff_pin_check(load_settings(modem_port="/dev/ttyUSB2")) is None
 
 
 def pending_session(database_url: str, kiosk_id: str) -> VerificationSession:

@@ -22,7 +22,7 @@ from kiosk.ui.i18n import Retranslating, format_count, format_date, format_time
 from kiosk.ui.reason_words import reason_words
 from kiosk.ui.status_words import source_state, source_title
 from kiosk.ui.style import named, styled_background
-from kiosk.ui.widgets.status_strip import signal_bars
+from kiosk.ui.widgets.status_strip import StatusStrip, signal_bars
 
 # How many of the demo backend's latest callbacks the page lists.
 RECEIVED_SHOWN = 5
@@ -72,6 +72,12 @@ class StatusDetails(Retranslating, QWidget):
         self._outbox_words = outbox_words
         self._sync = sync
         self._render()
+
+    def show_strip(self, strip: StatusStrip) -> None:
+        """Fill the page with the strip's latest facts, in the strip's words."""
+        outbox = strip.outbox_status
+        words = strip.outbox_words(outbox) if outbox else ""
+        self.show_status(strip.sources, outbox, words, strip.sync_status)
 
     def add_received(self, received: ReceivedCallback) -> None:
         """Demo mode: the built-in merchant backend received a callback."""

@@ -1,13 +1,16 @@
 """The main window's stack of screens, as large as the screen on show needs, no more.
 
 A plain ``QStackedWidget`` asks for the room its largest page needs, shown or not, so
-one wide screen would hold every other one back on a small panel.
+one wide screen would hold every other one back on a small panel. The stack also tells
+every screen, shown or not, whether the panel is portrait.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from kiosk.ui.style import Arranged
 
 
 class ScreenStack(QStackedWidget):
@@ -26,3 +29,10 @@ class ScreenStack(QStackedWidget):
         """What the current screen needs."""
         current = self.currentWidget()
         return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
+
+    def arrange(self, portrait: bool) -> None:
+        """Tell every screen that lays itself out for the panel's shape which shape it is."""
+        for index in range(self.count()):
+            screen = self.widget(index)
+            if isinstance(screen, Arranged):
+                screen.arrange(portrait)
