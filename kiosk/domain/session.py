@@ -38,6 +38,8 @@ class CallOutcome(StrEnum):
     MATCHED = "matched"
     UNMATCHED = "unmatched"
     WITHHELD = "withheld"
+    #: No number came, and none was said to be withheld (a ring cut short).
+    UNKNOWN_CALLER = "unknown_caller"
     OUTSIDE_WINDOW = "outside_window"
     NO_SESSION = "no_session"
 
@@ -63,6 +65,8 @@ class VerificationSession:
     matched_call: CallEvent | None = None
     unmatched_calls: int = 0
     last_unmatched_caller: str | None = None
+    #: The last such call was cut short before its number came (not a hidden number).
+    last_unmatched_unknown: bool = False
     #: How it was verified; until then, how the customer is asked to (a code once sent).
     method: Method = Method.MISSED_CALL
     #: Until when the SMS code sent for this session is valid (None: none sent).
@@ -140,6 +144,7 @@ class VerificationSession:
         self._require_pending()
         self.unmatched_calls += 1
         self.last_unmatched_caller = call.caller
+        self.last_unmatched_unknown = call.caller_unknown
 
     def expire_if_due(self, now: datetime) -> bool:
         """Finish as expired when the deadline has passed; True if that happened now."""

@@ -29,7 +29,8 @@ from kiosk.domain.phone import DEFAULT_REGION
 from kiosk.sources.base import CallSink
 from kiosk.sources.modem.call_decisions import CallsEndingAgain, CallsNotEnding, ReportCall
 from kiosk.sources.modem.call_handler import CallHandler, Outcome
-from kiosk.sources.modem.call_tracker import CallTimings, CallTracker
+from kiosk.sources.modem.call_state import CallTimings
+from kiosk.sources.modem.call_tracker import CallTracker
 from kiosk.sources.modem.channel import AtChannel, ModemEvent, PortLost, stopped_answering
 from kiosk.sources.modem.errors import ModemError
 from kiosk.sources.modem.health import ModemHealth
@@ -311,6 +312,7 @@ class ModemSource:
         """The modem printed a boot line: once it is quiet, set it up again."""
         if not self._ready:
             return  # during set-up (or before it), the set-up itself takes care
+        self._calls.modem_restarted()
         log.info("The modem restarted (%s); setting it up again", line)
         if self._boot_timer is not None:
             self._boot_timer.cancel()
