@@ -17,6 +17,7 @@ from kiosk.config.settings import Settings
 from kiosk.core.runtime import KioskRuntime
 from kiosk.core.service import CustomerNotFound, VerificationService
 from kiosk.delivery.payload import message_id, verification_data
+from kiosk.domain.customer import ControlCharacters, DetailField
 from kiosk.domain.phone import InvalidPhoneNumber, format_international, last_digits, mask
 from kiosk.domain.session import Status, VerificationSession
 
@@ -101,6 +102,9 @@ async def _verify(
         except (CustomerNotFound, InvalidPhoneNumber) as exc:
             print(str(exc), file=err)
             return EXIT_ERROR
+        except ControlCharacters as exc:
+            print(_control_characters(exc.field), file=err)
+            return EXIT_ERROR
         dial = format_international(session.dialed_number) if session.dialed_number else None
         ending = last_digits(session.expected_number)
         print(
@@ -129,6 +133,14 @@ async def _verify(
             who = final.reference or mask(final.expected_number)
             print(f"{final.status.value}: {who}", file=out)
         return EXIT_VERIFIED if final.status is Status.VERIFIED else EXIT_NOT_VERIFIED
+
+
+def _control_characters(field: DetailField) -> str:
+    detail = "reference" if field is DetailField.REFERENCE else "name"
+    return (
+        f"No verification was started: the customer's {detail} holds a control character "
+        "(such as a line break or Ctrl-Z). Correct it in the customer file and import it again."
+    )
 
 
 async def _sms_fallback(

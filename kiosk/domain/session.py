@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from kiosk.domain.customer import check_details
 from kiosk.domain.events import CallEvent
 
 DEFAULT_TIMEOUT = timedelta(seconds=120)
@@ -84,9 +85,14 @@ class VerificationSession:
         customer_id: str | None = None,
         customer_name: str | None = None,
     ) -> VerificationSession:
-        """Open a session that accepts calls from ``now`` until ``now + timeout``."""
+        """Open a session that accepts calls from ``now`` until ``now + timeout``.
+
+        Raises :class:`~kiosk.domain.customer.ControlCharacters` for a reference or a
+        name with a control character in it (it would reach the SMS a modem sends).
+        """
         if timeout <= timedelta(0):
             raise ValueError("The time to dial must be positive.")
+        check_details(reference, customer_name)
         return cls(
             expected_number=expected_number,
             started_at=now,

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 from kiosk.core.history import VerificationHistory
 from kiosk.core.live_settings import LiveSettings
 from kiosk.core.service import CustomerNotFound, SmsNotSent, VerificationService
+from kiosk.domain.customer import ControlCharacters, DetailField
 from kiosk.domain.health import OutboxStatus
 from kiosk.domain.phone import InvalidPhoneNumber
 from kiosk.domain.report import DayReport
@@ -320,11 +321,24 @@ class MainWindow(Retranslating, QMainWindow):
             await starting  # the dial screen opens when the service says it started
         except (CustomerNotFound, InvalidPhoneNumber) as exc:
             self.find_screen.show_error(str(exc))
+        except ControlCharacters as exc:
+            self.find_screen.show_error(self._control_characters(exc.field))
         except Exception:
             log.exception("Could not start a verification")
             self.find_screen.show_error(
                 self.tr("Could not start the verification. Please try again.")
             )
+
+    def _control_characters(self, field: DetailField) -> str:
+        if field is DetailField.REFERENCE:
+            return self.tr(
+                "This customer's reference holds a hidden control character, so no "
+                "verification was started. Correct it in the customer file and import it again."
+            )
+        return self.tr(
+            "This customer's name holds a hidden control character, so no verification "
+            "was started. Correct it in the customer file and import it again."
+        )
 
     def _on_started(self, session: VerificationSession) -> None:
         if self.dial_screen.session is None:

@@ -9,6 +9,8 @@ from pydantic import Field, SecretStr, field_validator
 from kiosk.config.metadata import QT_TRANSLATE_NOOP, DefaultText, Flag, OnScreen, Section
 
 SOURCES = ("modem", "twilio", "exotel", "plivo", "http-json")
+#: The shortest shared secret for provider notifications (it is all that authenticates them).
+INBOUND_SECRET_MIN = 32
 
 
 class ProviderSettings(Section):
@@ -99,6 +101,23 @@ class InboundSettings(Section):
     )
     inbound_secret: SecretStr | None = Field(
         None,
-        description="shared secret for Exotel and SMS Gateway Center "
-        "(`?secret=` or `X-Kiosk-Secret`)",
+        description="shared secret for Exotel and SMS Gateway Center, at least "
+        f"{INBOUND_SECRET_MIN} characters, sent in the `X-Kiosk-Secret` header",
     )
+    inbound_allow_query_secret: bool = Field(
+        False,
+        description="also take the shared secret as `?secret=` in the address, for a provider "
+        "that cannot send a header (it then shows in proxy and access logs)",
+    )
+
+    @field_validator("inbound_secret")
+    @classmethod
+    def _long_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value()) < INBOUND_SECRET_MIN:
+            raise ValueError(
+                f"The shared secret for provider notifications must be at least "
+                f"{INBOUND_SECRET_MIN} characters long (it has "
+                f"{len(value.get_secret_value())}). Make one with: python3 -c "
+                "'import secrets; print(secrets.token_urlsafe(32))'"
+            )
+        return value

@@ -2,7 +2,10 @@
 
 :func:`send_text` switches the modem to text mode (``AT+CMGF=1``) and sends the message
 with ``AT+CMGS``, writing the text after the modem's ``>`` prompt, with the channel held
-so no other command comes between. Refusals become words staff can use; the codes are
+so no other command comes between. Only printable characters of the GSM 7-bit alphabet
+are written (:func:`gsm7_text`): a Ctrl-Z inside the text would end the message there
+and the modem would run the rest (``AT+CFUN=0``, call forwarding, a premium number) as
+commands; Esc, CR and LF would cut it short too. Refusals become words staff can use; the codes are
 from 3GPP TS 27.005 section 3.2.5 (and the values SIMCom and Quectel document beside it).
 """
 
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+import string
 
 from kiosk.domain.phone import mask
 from kiosk.sources.modem.channel import AtChannel
@@ -33,6 +37,14 @@ _WORDS = {
     500: "the modem could not send it",
 }
 _NOT_IN_TIME = "The text message was not sent: the modem did not answer in time."
+#: Printable ASCII that the GSM 7-bit default alphabet has as itself (not ` [ ] { } \\ ^ ~ |,
+#: which take an escape, nor any control character).
+_GSM7_PRINTABLE = frozenset(string.ascii_letters + string.digits + " !\"#$%&'()*+,-./:;<=>?@_")
+
+
+def gsm7_text(text: str) -> bytes:
+    """``text`` as a modem may be given it: any other character becomes ``?``."""
+    return "".join(ch if ch in _GSM7_PRINTABLE else "?" for ch in text).encode("ascii")
 
 
 def sms_error_words(reply: str) -> str:
@@ -46,7 +58,7 @@ def sms_error_words(reply: str) -> str:
 
 async def send_text(channel: AtChannel, number: str, text: str) -> None:
     """Send ``text`` to ``number`` (E.164); raise :class:`ModemError` in plain words."""
-    body = text.encode("ascii", errors="replace")
+    body = gsm7_text(text)
     async with channel.held() as send:
         try:
             await send("AT+CMGF=1")

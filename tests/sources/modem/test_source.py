@@ -4,7 +4,6 @@ import asyncio
 import logging
 
 import pytest
-import serial
 
 from kiosk.domain.health import SourceState
 from kiosk.sources.modem.call_state import CallTimings
@@ -13,7 +12,7 @@ from kiosk.sources.modem.setup import INIT_COMMANDS
 from kiosk.sources.modem.source import ModemSource
 from kiosk.sources.simulator import ModemSimulator
 
-from ..conftest import WAIT, RecordingSink
+from ..conftest import WAIT, RecordingSink, save_modem_profile
 from .conftest import CALLER, FixedClock, settle
 
 
@@ -180,14 +179,6 @@ async def test_cancel_reports_stopped(simulator: ModemSimulator, sink: Recording
 
 FORGED = '+CLIP: "+919812345678",145,,,,0'
 ATTACKER = "+919900011122"
-
-
-def save_modem_profile(port: str, *commands: str) -> None:
-    """What someone did before: set the modem up by hand and save it with AT&W."""
-    with serial.Serial(port, 115200, timeout=WAIT) as modem:
-        for command in commands:
-            modem.write(command.encode() + b"\r")
-            assert modem.read_until(b"OK\r\n").endswith(b"OK\r\n")
 
 
 @pytest.mark.parametrize(
