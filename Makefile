@@ -28,10 +28,14 @@ lint: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m kiosk.ui.screenshots docs/screenshots
 
-# Qt Linguist: refresh the .ts sources from tr() calls and the settings' screen labels
-# (QT_TRANSLATE_NOOP in kiosk/config/sections), then compile them to .qm.
+# Qt Linguist: refresh the .ts sources from tr() calls, the settings' screen labels
+# (QT_TRANSLATE_NOOP in kiosk/config/sections) and the English templates of the reasons
+# the layers below report (QT_TRANSLATE_NOOP in every module declaring a Reason), then
+# compile them to .qm.
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate $$(find kiosk/ui kiosk/config/sections -name "*.py" | sort) \
+	$(BIN)/pyside6-lupdate \
+		$$( (find kiosk/ui kiosk/config/sections -name "*.py"; \
+			grep -rl --include="*.py" "(Reason):" kiosk) | sort -u) \
 		-source-language en -target-language hi_IN \
 		-no-obsolete -ts kiosk/assets/translations/kiosk_hi.ts
 	$(BIN)/pyside6-lrelease kiosk/assets/translations/kiosk_hi.ts \

@@ -17,8 +17,9 @@ from kiosk.config.settings import Settings
 from kiosk.core.runtime import KioskRuntime
 from kiosk.core.service import CustomerNotFound, VerificationService
 from kiosk.delivery.payload import message_id, verification_data
-from kiosk.domain.customer import ControlCharacters, DetailField
+from kiosk.domain.customer import ControlCharacters
 from kiosk.domain.phone import InvalidPhoneNumber, format_international, last_digits, mask
+from kiosk.domain.reasons import Why
 from kiosk.domain.session import Status, VerificationSession
 
 EXIT_VERIFIED = 0
@@ -99,11 +100,8 @@ async def _verify(
                 session = await service.start_for_reference(reference)
             else:
                 session = await service.start_for_phone(phone or "")
-        except (CustomerNotFound, InvalidPhoneNumber) as exc:
+        except (CustomerNotFound, InvalidPhoneNumber, ControlCharacters) as exc:
             print(str(exc), file=err)
-            return EXIT_ERROR
-        except ControlCharacters as exc:
-            print(_control_characters(exc.field), file=err)
             return EXIT_ERROR
         dial = format_international(session.dialed_number) if session.dialed_number else None
         ending = last_digits(session.expected_number)
@@ -133,14 +131,6 @@ async def _verify(
             who = final.reference or mask(final.expected_number)
             print(f"{final.status.value}: {who}", file=out)
         return EXIT_VERIFIED if final.status is Status.VERIFIED else EXIT_NOT_VERIFIED
-
-
-def _control_characters(field: DetailField) -> str:
-    detail = "reference" if field is DetailField.REFERENCE else "name"
-    return (
-        f"No verification was started: the customer's {detail} holds a control character "
-        "(such as a line break or Ctrl-Z). Correct it in the customer file and import it again."
-    )
 
 
 async def _sms_fallback(
@@ -177,7 +167,7 @@ async def _send_result(
     runtime: KioskRuntime, settings: Settings, webhook_id: str, err: TextIO
 ) -> None:
     """Give the backend a moment to acknowledge; the outbox keeps whatever it does not."""
-    problem = runtime.dispatcher.configuration_problem()
+    problem: Why | str | None = runtime.dispatcher.configuration_problem()
     if problem is None:
         try:
             async with asyncio.timeout(settings.callback_timeout + 5):

@@ -18,7 +18,7 @@ a secret (masked on screen, never logged). Fields are grouped into :class:`Secti
 classes, one README table each. :func:`describe` reads it all back as
 :class:`SettingInfo`, from which the command line, the settings screen, the config editor
 and the README's tables are generated. No Qt here: screen texts are only marked for
-Qt Linguist with :func:`QT_TRANSLATE_NOOP`.
+Qt Linguist with :func:`~kiosk.domain.translatable.QT_TRANSLATE_NOOP`.
 """
 
 from __future__ import annotations
@@ -36,16 +36,6 @@ from pydantic_core import PydanticUndefined
 
 ENV_PREFIX = "KIOSK_"
 _T = TypeVar("_T")
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate reads
-    """Mark ``text`` for translation in ``context`` (``make translations`` finds it).
-
-    Returns ``text`` unchanged; the screen translates it when it shows it. ``context``
-    must be written as a string literal for lupdate to read it.
-    """
-    del context
-    return text
 
 
 @dataclass(frozen=True, init=False)

@@ -25,12 +25,14 @@ from sqlalchemy.orm import Session
 
 from kiosk.config.settings import Settings
 from kiosk.core.notices import CustomersSynced, NoticeBus
+from kiosk.core.reasons import CoreReason
 from kiosk.domain.backoff import Backoff
 from kiosk.domain.clock import Clock
 from kiosk.domain.customer import control_characters
 from kiosk.domain.phone import mask, try_parse_phone
+from kiosk.domain.reasons import Why
 from kiosk.domain.search import reference_key
-from kiosk.sources.provider.base import ProviderError, check_status, transport_reason
+from kiosk.sources.provider.base import ProviderError, check_status, get, read_json
 from kiosk.sources.provider.http_json import lookup
 from kiosk.store import sync_state
 from kiosk.store.customers import NewCustomer, upsert_customers
@@ -38,12 +40,17 @@ from kiosk.store.database import Database
 
 log = logging.getLogger("kiosk.sync")
 
-BACKEND = "The merchant backend"
+BACKEND = Why(CoreReason.MERCHANT_BACKEND)
 MAX_PAGES = 1000
 
 
 class SyncFailed(RuntimeError):
-    """The pull did not complete; the message is for staff. Pages already taken are kept."""
+    """The pull did not complete; ``why`` says why, for staff. Pages already taken are kept."""
+
+    def __init__(self, why: Why) -> None:
+        """Keep the reason; ``str()`` gives its English words."""
+        super().__init__(str(why))
+        self.why = why
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,15 +109,15 @@ class CustomerSync:
         self._notices = notices
 
     async def sync_once(self, client: httpx.AsyncClient) -> SyncResult:
-        """One pull, following pages; raises :class:`SyncFailed` in plain words."""
+        """One pull, following pages; raises :class:`SyncFailed` saying why it failed."""
         result = SyncResult()
         try:
             await self._pull(client, result)
         except ProviderError as exc:
             now = self._clock.now()
             await self._db.run(sync_state.save_error, now, str(exc))
-            self._publish(CustomersSynced(now, result.added, result.updated, problem=str(exc)))
-            raise SyncFailed(str(exc)) from None
+            self._publish(CustomersSynced(now, result.added, result.updated, problem=exc.why))
+            raise SyncFailed(exc.why) from None
         self._publish(CustomersSynced(self._clock.now(), result.added, result.updated))
         return result
 
@@ -153,8 +160,13 @@ class CustomerSync:
                 now = self._clock.now()
                 await self._db.run(sync_state.save_progress, now, cursor=cursor, etag=etag)
                 return
-            check_status(response, BACKEND)
-            document = _json(response)
+            check_status(
+                response,
+                BACKEND,
+                refused=CoreReason.BACKEND_REFUSED,
+                unexpected=CoreReason.BACKEND_HTTP_STATUS,
+            )
+            document = read_json(response, BACKEND)
             records = _records(document, self._mapping.items)
             next_cursor = self._next_cursor(document) or cursor
             etag = response.headers.get("etag")
@@ -174,7 +186,7 @@ class CustomerSync:
     async def _get(
         self, client: httpx.AsyncClient, cursor: str | None, etag: str | None
     ) -> httpx.Response:
-        headers = {"Accept": "application/json", **self._headers}
+        headers = dict(self._headers)
         if etag:
             headers["If-None-Match"] = etag
         params: dict[str, str] = {}
@@ -184,13 +196,7 @@ class CustomerSync:
             url = self._url
             if cursor:
                 params["since"] = cursor
-        try:
-            return await client.get(url, params=params, headers=headers)
-        except httpx.TimeoutException:
-            raise ProviderError(f"Cannot reach {BACKEND.lower()} (no answer in time).") from None
-        except (httpx.HTTPError, httpx.InvalidURL) as exc:
-            reason = transport_reason(exc)
-            raise ProviderError(f"Cannot reach {BACKEND.lower()} ({reason}).") from None
+        return await get(client, BACKEND, url, params=params, headers=headers)
 
     def _next_cursor(self, document: Any) -> str | None:
         if not self._mapping.cursor:
@@ -268,18 +274,11 @@ def _save_page(
     return counts
 
 
-def _json(response: httpx.Response) -> Any:
-    try:
-        return response.json()
-    except ValueError:
-        raise ProviderError(f"{BACKEND} sent an answer that could not be read.") from None
-
-
 def _records(document: Any, path: str) -> list[Any]:
     try:
         records = lookup(document, path)
     except (LookupError, TypeError, ValueError):
         records = None
     if not isinstance(records, list):
-        raise ProviderError(f"{BACKEND} sent an answer without a list of customers.")
+        raise ProviderError(Why(CoreReason.NO_CUSTOMER_LIST))
     return records

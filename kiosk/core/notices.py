@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kiosk.domain.events import CallEvent
+from kiosk.domain.reasons import Why
 from kiosk.domain.session import CallOutcome, VerificationSession
 
 log = logging.getLogger("kiosk.service")
@@ -52,14 +53,14 @@ class SessionFinished:
 class CustomersSynced:
     """A pull of customers from the merchant backend ended, at ``at``.
 
-    ``added`` and ``updated`` count the customers it changed; ``problem`` says in
-    plain (English) words why it failed, and is None when it worked.
+    ``added`` and ``updated`` count the customers it changed; ``problem`` says why it
+    failed (words chosen by the front-end), and is None when it worked.
     """
 
     at: datetime
     added: int = 0
     updated: int = 0
-    problem: str | None = None
+    problem: Why | None = None
 
 
 class NoticeBus:

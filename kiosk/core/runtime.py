@@ -128,7 +128,6 @@ class KioskRuntime:
                 clock=self.clock,
                 baudrate=self.settings.modem_baudrate,
                 name="simulator" if self.simulator else "modem",
-                label="Simulated modem" if self.simulator else "Modem",
                 sim_pin=self.settings.sim_pin.get_secret_value() if self.settings.sim_pin else None,
             )
             self.sources.append(modem)

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.core.call_matching import CallMatcher
 from kiosk.core.notices import NoticeBus
+from kiosk.core.reasons import CoreReason
 from kiosk.core.sessions import EXPIRY_GRACE, LATE_WINDOW, LiveSessions, SessionSetup
 from kiosk.core.shared_kiosks import SharedKiosks
 from kiosk.core.sms_fallback import SmsFallback, SmsNotSent
@@ -29,6 +30,7 @@ from kiosk.domain.customer import CustomerSummary
 from kiosk.domain.events import CallEvent
 from kiosk.domain.health import SourceStatus
 from kiosk.domain.phone import parse_phone
+from kiosk.domain.reasons import Why
 from kiosk.domain.session import VerificationSession
 from kiosk.domain.sms_code import CodeCheck
 from kiosk.sources.base import SmsSender
@@ -41,7 +43,12 @@ __all__ = ["CustomerNotFound", "SmsNotSent", "VerificationService"]
 
 
 class CustomerNotFound(LookupError):
-    """No customer matches what staff asked for; the message says what was looked for."""
+    """No customer matches what staff asked for; ``why`` says what was looked for."""
+
+    def __init__(self, why: Why) -> None:
+        """Keep the reason; ``str()`` gives its English words."""
+        super().__init__(str(why))
+        self.why = why
 
 
 class VerificationService:
@@ -120,7 +127,7 @@ class VerificationService:
         """Start a session for the customer with this order or member reference."""
         found = await self._db.run(_by_reference, reference)
         if found is None:
-            raise CustomerNotFound(f"No customer has the reference '{reference}'.")
+            raise CustomerNotFound(Why(CoreReason.CUSTOMER_NOT_FOUND, reference=reference))
         return await self.start_for_customer(found)
 
     async def start_for_phone(self, phone: str) -> VerificationSession:

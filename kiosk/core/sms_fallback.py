@@ -12,12 +12,15 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from kiosk.core.reasons import CoreReason
 from kiosk.core.sessions import LiveSessions
 from kiosk.domain.clock import Clock
 from kiosk.domain.phone import mask
+from kiosk.domain.reasons import Why
 from kiosk.domain.session import VerificationSession
 from kiosk.domain.sms_code import MAX_SENDS, CodeCheck, IssuedCode, issue_code, message_text
 from kiosk.sources.base import SmsSender
+from kiosk.sources.modem.errors import ModemError
 from kiosk.store import sms_codes, verifications
 from kiosk.store.database import Database
 
@@ -25,7 +28,12 @@ log = logging.getLogger("kiosk.service")
 
 
 class SmsNotSent(RuntimeError):
-    """A code could not be sent by SMS; the message says why in plain words."""
+    """A code could not be sent by SMS; ``why`` says why (``str()``: in English)."""
+
+    def __init__(self, why: Why) -> None:
+        """Keep the reason; ``str()`` gives its English words."""
+        super().__init__(str(why))
+        self.why = why
 
 
 class SmsFallback:
@@ -52,24 +60,24 @@ class SmsFallback:
     async def send_code(self, session_id: str) -> VerificationSession:
         """Text a one-time code to the session's number; the session waits for it too.
 
-        Raises :class:`SmsNotSent` in plain words (no modem that can text, too many
-        codes, the network refused).
+        Raises :class:`SmsNotSent` saying why (no modem that can text, too many codes,
+        the network refused).
         """
         state = self._sessions.pending(session_id)
         if state is None:
-            raise SmsNotSent("This verification has already finished.")
+            raise SmsNotSent(Why(CoreReason.SESSION_FINISHED))
         if self.sender is None or not self.sender.sms_available:
-            raise SmsNotSent("Codes cannot be sent by SMS right now: the modem is not ready.")
+            raise SmsNotSent(Why(CoreReason.SMS_MODEM_NOT_READY))
         if await self._db.run(sms_codes.codes_sent, session_id) >= MAX_SENDS:
-            raise SmsNotSent(
-                f"{MAX_SENDS} codes were already sent. Ask the customer to call instead."
-            )
+            raise SmsNotSent(Why(CoreReason.SMS_LIMIT, count=MAX_SENDS))
         code, issued = issue_code(session_id, self._clock.now())
         try:
             await self.sender.send_sms(state.expected_number, message_text(code, state.reference))
         except Exception as exc:
             log.warning("The SMS code for session %s was not sent: %s", session_id, exc)
-            raise SmsNotSent(str(exc)) from exc
+            if isinstance(exc, ModemError):
+                raise SmsNotSent(exc.why) from exc
+            raise SmsNotSent(Why(CoreReason.SMS_FAILED, error=type(exc).__name__)) from exc
         async with self._sessions.lock:
             if not state.pending:  # the call came while the message was going out
                 return dataclasses.replace(state)

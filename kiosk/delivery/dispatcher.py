@@ -22,10 +22,12 @@ from datetime import datetime, timedelta
 import httpx
 from sqlalchemy.orm import Session
 
+from kiosk.delivery.reasons import DeliveryReason
 from kiosk.delivery.signing import signed_headers
 from kiosk.domain.backoff import Backoff, parse_retry_after
 from kiosk.domain.clock import Clock, isoformat_utc
 from kiosk.domain.health import OutboxStatus
+from kiosk.domain.reasons import Why
 from kiosk.store import outbox
 from kiosk.store.database import Database
 from kiosk.store.models import OutboxMessage
@@ -68,7 +70,7 @@ class AttemptResult:
     """One delivery attempt: acknowledged, or why not and when the backend asked us to retry."""
 
     ok: bool
-    error: str | None = None
+    error: Why | None = None
     retry_after: float | None = None
     backend_down: bool = False
 
@@ -97,7 +99,7 @@ class OutboxDispatcher:
         self._wake = asyncio.Event()
         self._changed = asyncio.Event()
         self._hold_until: datetime | None = None
-        self._last_error: str | None = None
+        self._last_error: Why | None = None
         self._last_delivered_at: datetime | None = None
         self._owner = f"{socket.gethostname()}/{os.getpid()}/{uuid.uuid4().hex[:8]}"
 
@@ -149,7 +151,7 @@ class OutboxDispatcher:
                 except Exception as exc:
                     failures += 1
                     log.exception("The outbox dispatcher hit a problem; carrying on")
-                    await self._publish(error=f"Could not send results ({type(exc).__name__}).")
+                    await self._publish(error=Why(DeliveryReason.FAULT, error=type(exc).__name__))
                     await asyncio.sleep(self._backoff.delay(failures).total_seconds())
 
     async def deliver_due(self, client: httpx.AsyncClient) -> int:
@@ -174,7 +176,8 @@ class OutboxDispatcher:
                     await self._db.run(outbox.mark_delivered, message.id, now)
                 else:
                     retry_at = now + self._backoff.delay(message.attempts + 1, result.retry_after)
-                    error = result.error or "unknown error"
+                    # stored in English: ``outbox list``, the doctor and other kiosks read it
+                    error = str(result.error or "unknown error")
                     await self._db.run(
                         outbox.mark_failed, message.id, error=error, retry_at=retry_at
                     )
@@ -206,30 +209,28 @@ class OutboxDispatcher:
         try:
             response = await client.post(url, content=message.payload.encode(), headers=headers)
         except httpx.TimeoutException:
-            return AttemptResult(
-                False, f"The backend did not answer within {self._timeout:g} s.", backend_down=True
-            )
+            why = Why(DeliveryReason.NO_ANSWER, seconds=self._timeout)
+            return AttemptResult(False, why, backend_down=True)
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
-            return AttemptResult(
-                False, f"Cannot reach the backend ({type(exc).__name__}).", backend_down=True
-            )
+            why = Why(DeliveryReason.UNREACHABLE, error=type(exc).__name__)
+            return AttemptResult(False, why, backend_down=True)
         if response.is_success:
             return AttemptResult(True)
         retry_after = parse_retry_after(response.headers.get("retry-after"), now)
-        reason = response.reason_phrase or "error"
+        phrase = response.reason_phrase or "error"
         return AttemptResult(
             False,
-            f"The backend answered {response.status_code} {reason}.",
+            Why(DeliveryReason.HTTP_STATUS, status=response.status_code, phrase=phrase),
             retry_after=retry_after,
             backend_down=response.status_code >= 500,
         )
 
-    def configuration_problem(self) -> str | None:
-        """Why nothing can be sent (no URL or no secret), in plain words; None if all is set."""
+    def configuration_problem(self) -> Why | None:
+        """Why nothing can be sent (no URL or no secret); None if all is set."""
         if not self._url:
-            return "No callback URL is set: results are kept until one is."
+            return Why(DeliveryReason.NO_URL)
         if not self._secret:
-            return "No callback secret is set: results are kept until one is."
+            return Why(DeliveryReason.NO_SECRET)
         return None
 
     async def _sleep_until_next(self) -> None:
@@ -243,7 +244,7 @@ class OutboxDispatcher:
             async with asyncio.timeout(timeout):
                 await self._wake.wait()
 
-    async def _publish(self, *, error: str | None) -> None:
+    async def _publish(self, *, error: Why | None) -> None:
         self._last_error = error
         self._changed.set()
         if self.on_status:

@@ -13,18 +13,20 @@ from datetime import UTC, datetime
 
 import httpx
 
+from kiosk.delivery.reasons import DeliveryReason
 from kiosk.delivery.signing import signed_headers
 from kiosk.domain.clock import isoformat_utc
+from kiosk.domain.reasons import Why
 
 TEST_EVENT = "verification.test"
 
 
 @dataclass(frozen=True, slots=True)
 class TestCallbackResult:
-    """What the backend said to a test callback, in plain words."""
+    """What the backend said to a test callback: accepted or not, and why."""
 
     ok: bool
-    message: str
+    why: Why
 
 
 def test_event_body(kiosk_id: str, now: datetime, message: str) -> str:
@@ -47,11 +49,11 @@ def test_event_headers(secret: str, now: datetime, body: str) -> dict[str, str]:
 async def send_test_callback(
     url: str | None, secret: str | None, *, kiosk_id: str, wait: float = 10.0
 ) -> TestCallbackResult:
-    """Post one signed ``verification.test`` event; the answer in plain words."""
+    """Post one signed ``verification.test`` event; what the backend answered."""
     if not url:
-        return TestCallbackResult(False, "Enter the callback URL first.")
+        return TestCallbackResult(False, Why(DeliveryReason.ENTER_URL))
     if not secret:
-        return TestCallbackResult(False, "Enter the callback secret first.")
+        return TestCallbackResult(False, Why(DeliveryReason.ENTER_SECRET))
     now = datetime.now(UTC)
     body = test_event_body(
         kiosk_id, now, "Connection test from the kiosk's settings screen; no customer involved."
@@ -62,11 +64,11 @@ async def send_test_callback(
                 url, content=body.encode(), headers=test_event_headers(secret, now, body)
             )
     except httpx.TimeoutException:
-        return TestCallbackResult(False, f"The backend did not answer within {wait:g} s.")
+        return TestCallbackResult(False, Why(DeliveryReason.NO_ANSWER, seconds=wait))
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
-        return TestCallbackResult(False, f"Cannot reach the backend ({type(exc).__name__}).")
+        return TestCallbackResult(False, Why(DeliveryReason.UNREACHABLE, error=type(exc).__name__))
+    code = response.status_code
     if response.is_success:
-        return TestCallbackResult(True, f"The backend accepted the test ({response.status_code}).")
-    return TestCallbackResult(
-        False, f"The backend answered {response.status_code} {response.reason_phrase}."
-    )
+        return TestCallbackResult(True, Why(DeliveryReason.TEST_ACCEPTED, status=code))
+    phrase = response.reason_phrase
+    return TestCallbackResult(False, Why(DeliveryReason.HTTP_STATUS, status=code, phrase=phrase))

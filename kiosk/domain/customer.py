@@ -13,6 +13,9 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
+from kiosk.domain.reasons import Reason, Why
+from kiosk.domain.translatable import QT_TRANSLATE_NOOP
+
 #: Control characters (C0, DEL, C1) and the Unicode line and paragraph separators.
 _CONTROL_CATEGORIES = frozenset({"Cc", "Zl", "Zp"})
 #: Where Unicode draws the C0 control characters as symbols (␀ … ␟), and DEL (␡).
@@ -27,12 +30,46 @@ class DetailField(StrEnum):
     NAME = "name"
 
 
+class CustomerReason(Reason):
+    """Why a customer's details cannot be used."""
+
+    REFERENCE_CONTROL_CHARACTERS = (
+        "reference_control_characters",
+        QT_TRANSLATE_NOOP(
+            "CustomerReason",
+            "This customer's reference holds a hidden control character (such as a line "
+            "break), so no verification was started. Correct it in the customer file and "
+            "import it again.",
+        ),
+    )
+    NAME_CONTROL_CHARACTERS = (
+        "name_control_characters",
+        QT_TRANSLATE_NOOP(
+            "CustomerReason",
+            "This customer's name holds a hidden control character (such as a line break), "
+            "so no verification was started. Correct it in the customer file and import it "
+            "again.",
+        ),
+    )
+
+
+_CONTROL_CHARACTER_REASONS = {
+    DetailField.REFERENCE: CustomerReason.REFERENCE_CONTROL_CHARACTERS,
+    DetailField.NAME: CustomerReason.NAME_CONTROL_CHARACTERS,
+}
+
+
 class ControlCharacters(ValueError):
-    """A customer's reference or name holds a control character; ``field`` says which."""
+    """A customer's reference or name holds a control character; ``field`` says which.
+
+    ``why`` is the reason for the front-ends to put in words (``str()``: in English).
+    """
 
     def __init__(self, field: DetailField) -> None:
-        super().__init__(f"The {field} holds a control character.")
+        """Say which detail holds the control character."""
         self.field = field
+        self.why = Why(_CONTROL_CHARACTER_REASONS[field])
+        super().__init__(str(self.why))
 
 
 def control_characters(text: str) -> bool:

@@ -7,6 +7,9 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from kiosk.domain.reasons import Reason, Why
+from kiosk.domain.translatable import QT_TRANSLATE_NOOP
+
 
 class SourceState(StrEnum):
     """How a call source is doing."""
@@ -17,25 +20,40 @@ class SourceState(StrEnum):
     STOPPED = "stopped"
 
 
+class SourceName(Reason):
+    """What staff call a call source that is not a provider (providers go by their brand)."""
+
+    MODEM = "modem", QT_TRANSLATE_NOOP("SourceName", "Modem")
+    SIMULATOR = "simulator", QT_TRANSLATE_NOOP("SourceName", "Simulated modem")
+
+
+def source_name(source: str) -> Why | str:
+    """The name staff know ``source`` by: a :class:`SourceName`, or the provider's brand."""
+    for name in SourceName:
+        if name.value == source:
+            return Why(name)
+    return source.capitalize()
+
+
 @dataclass(frozen=True, slots=True)
 class SourceStatus:
-    """A source's health: a state, a plain-words message for staff, and details.
+    """A source's health: a state, why (in words chosen at the edge), and details.
 
-    ``message`` is what a non-engineer reads ("Modem not found on /dev/ttyUSB0. Check
-    that it is plugged in."); ``details`` carries machine-readable facts such as
-    ``{"port": ..., "signal_bars": 3}`` for diagnostics.
+    ``why`` is what a non-engineer reads, as a reason ("Modem not found on
+    /dev/ttyUSB0. Check that it is plugged in."); ``details`` carries machine-readable
+    facts such as ``{"port": ..., "signal_bars": 3}`` for the details page.
     """
 
     source: str
     state: SourceState
-    message: str
+    why: Why
     details: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
 class OutboxStatus:
-    """Results waiting for the merchant backend, and the last problem in plain words."""
+    """Results waiting for the merchant backend, and why the last one did not get there."""
 
     pending: int
-    last_error: str | None = None
+    last_error: Why | None = None
     last_delivered_at: datetime | None = None

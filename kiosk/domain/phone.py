@@ -7,13 +7,39 @@ import re
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat
 
+from kiosk.domain.reasons import Reason, Why
+from kiosk.domain.translatable import QT_TRANSLATE_NOOP
+
 DEFAULT_REGION = "IN"
 
 _NUMBER_IN_TEXT = re.compile(r"(?<![\w+])\+?\d{6,}(?!\w)")
 
 
+class PhoneReason(Reason):
+    """Why a text is not a usable phone number."""
+
+    EMPTY = "phone_empty", QT_TRANSLATE_NOOP("PhoneReason", "The phone number is empty.")
+    NOT_A_NUMBER = (
+        "phone_not_a_number",
+        QT_TRANSLATE_NOOP("PhoneReason", "'{text}' is not a phone number."),
+    )
+    WRONG_LENGTH = (
+        "phone_wrong_length",
+        QT_TRANSLATE_NOOP("PhoneReason", "'{text}' has the wrong number of digits."),
+    )
+    NOT_VALID = (
+        "phone_not_valid",
+        QT_TRANSLATE_NOOP("PhoneReason", "'{text}' is not a valid number in any numbering plan."),
+    )
+
+
 class InvalidPhoneNumber(ValueError):
-    """A text that is not a usable phone number; the message says why in plain words."""
+    """A text that is not a usable phone number; ``why`` says why (``str()``: in English)."""
+
+    def __init__(self, why: Why) -> None:
+        """Keep the reason; ``str()`` gives its English words."""
+        super().__init__(str(why))
+        self.why = why
 
 
 #: ITU-T E.164: at most 15 digits, country code included.
@@ -29,22 +55,22 @@ def parse_phone(text: str, region: str = DEFAULT_REGION) -> str:
     """
     cleaned = text.strip()
     if not cleaned:
-        raise InvalidPhoneNumber("The phone number is empty.")
+        raise InvalidPhoneNumber(Why(PhoneReason.EMPTY))
     if any(ch.isalpha() for ch in cleaned):
-        raise InvalidPhoneNumber(f"'{text}' is not a phone number.")
+        raise InvalidPhoneNumber(Why(PhoneReason.NOT_A_NUMBER, text=text))
     if cleaned.startswith("00"):
         cleaned = "+" + cleaned[2:]
     try:
         number = phonenumbers.parse(cleaned, region.upper())
     except NumberParseException as exc:
-        raise InvalidPhoneNumber(f"'{text}' is not a phone number.") from exc
+        raise InvalidPhoneNumber(Why(PhoneReason.NOT_A_NUMBER, text=text)) from exc
     if not phonenumbers.is_possible_number(number):
-        raise InvalidPhoneNumber(f"'{text}' has the wrong number of digits.")
+        raise InvalidPhoneNumber(Why(PhoneReason.WRONG_LENGTH, text=text))
     if not phonenumbers.is_valid_number(number):
-        raise InvalidPhoneNumber(f"'{text}' is not a valid number in any numbering plan.")
+        raise InvalidPhoneNumber(Why(PhoneReason.NOT_VALID, text=text))
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
     if len(e164) - 1 > _E164_MAX_DIGITS:  # some plans' metadata allows longer numbers
-        raise InvalidPhoneNumber(f"'{text}' has the wrong number of digits.")
+        raise InvalidPhoneNumber(Why(PhoneReason.WRONG_LENGTH, text=text))
     return e164
 
 

@@ -64,5 +64,8 @@ class SmsSender(Protocol):
         ...
 
     async def send_sms(self, number: str, text: str) -> None:
-        """Send ``text`` to ``number``; raise an error whose message is in plain words."""
+        """Send ``text`` to ``number``; raise :class:`~kiosk.sources.modem.errors.ModemError`.
+
+        Its ``why`` says why the message was not sent.
+        """
         ...

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 from kiosk.core.history import VerificationHistory
 from kiosk.core.live_settings import LiveSettings
 from kiosk.core.service import CustomerNotFound, SmsNotSent, VerificationService
-from kiosk.domain.customer import ControlCharacters, DetailField
+from kiosk.domain.customer import ControlCharacters
 from kiosk.domain.health import OutboxStatus
 from kiosk.domain.phone import InvalidPhoneNumber
 from kiosk.domain.report import DayReport
@@ -29,6 +29,7 @@ from kiosk.domain.sms_code import CodeCheck
 from kiosk.ui.background import BackgroundWork
 from kiosk.ui.bridge import ServiceBridge
 from kiosk.ui.i18n import Languages, Retranslating
+from kiosk.ui.reason_words import reason_words
 from kiosk.ui.screens.code_screen import CodeScreen
 from kiosk.ui.screens.customer_window import CustomerWindow
 from kiosk.ui.screens.dial_screen import EXTEND_SECONDS, DialScreen
@@ -134,7 +135,6 @@ class MainWindow(Retranslating, QMainWindow):
 
         self._connect()
         self.dial_screen.set_current_language(self.languages.current)
-        self.status_strip.set_language(self.languages.current)
         self.retranslate()
         self.show_find()
 
@@ -164,7 +164,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.code_screen.code_entered.connect(self._check_code)
         self.code_screen.back_requested.connect(self._back_to_call)
         self.languages.changed.connect(self.dial_screen.set_current_language)
-        self.languages.changed.connect(self.status_strip.set_language)
         self.result_screen.done.connect(self.show_find)
         self.status_strip.details_requested.connect(self.show_status_details)
         self.status_details.closed.connect(self._close_details)
@@ -284,7 +283,7 @@ class MainWindow(Retranslating, QMainWindow):
         try:
             session = await self.service.send_sms_code(session_id)
         except SmsNotSent as exc:
-            self.code_screen.show_not_sent(str(exc))
+            self.code_screen.show_not_sent(exc.why)
             return
         if session.pending:
             self.code_screen.show_sent(session.code_expires_at)
@@ -319,26 +318,13 @@ class MainWindow(Retranslating, QMainWindow):
     async def _starting(self, starting: Coroutine[Any, Any, VerificationSession]) -> None:
         try:
             await starting  # the dial screen opens when the service says it started
-        except (CustomerNotFound, InvalidPhoneNumber) as exc:
-            self.find_screen.show_error(str(exc))
-        except ControlCharacters as exc:
-            self.find_screen.show_error(self._control_characters(exc.field))
+        except (CustomerNotFound, InvalidPhoneNumber, ControlCharacters) as exc:
+            self.find_screen.show_error(reason_words(exc.why))
         except Exception:
             log.exception("Could not start a verification")
             self.find_screen.show_error(
                 self.tr("Could not start the verification. Please try again.")
             )
-
-    def _control_characters(self, field: DetailField) -> str:
-        if field is DetailField.REFERENCE:
-            return self.tr(
-                "This customer's reference holds a hidden control character, so no "
-                "verification was started. Correct it in the customer file and import it again."
-            )
-        return self.tr(
-            "This customer's name holds a hidden control character, so no verification "
-            "was started. Correct it in the customer file and import it again."
-        )
 
     def _on_started(self, session: VerificationSession) -> None:
         if self.dial_screen.session is None:

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk.domain.health import SourceState, SourceStatus
+from kiosk.domain.health import SourceState, SourceStatus, source_name
+from kiosk.domain.reasons import Why
 from kiosk.domain.session import Status
+from kiosk.ui.reason_words import reason_words
 
 SYMBOLS = {Status.VERIFIED: "✔", Status.PENDING: "…"}
 _NOT_VERIFIED_SYMBOL = "✖"
@@ -41,20 +43,7 @@ def source_state(state: SourceState) -> str:
     return words[state]
 
 
-def source_name(status: SourceStatus) -> str:
+def source_title(status: SourceStatus) -> str:
     """The call source's name as staff know it, in the current language."""
-    names = {
-        "modem": QCoreApplication.translate("Status", "Modem"),
-        "simulator": QCoreApplication.translate("Status", "Simulated modem"),
-    }
-    return names.get(status.source, status.source.capitalize())
-
-
-def source_summary(status: SourceStatus) -> str:
-    """The short form the status strip shows outside English ("Modem: ready").
-
-    The sources word their own messages in English; the details page shows them in full.
-    """
-    return QCoreApplication.translate("Status", "{source}: {state}").format(
-        source=source_name(status), state=source_state(status.state)
-    )
+    name = source_name(status.source)
+    return reason_words(name) if isinstance(name, Why) else name

@@ -4,8 +4,10 @@ import asyncio
 
 import pytest
 
+from kiosk.core.reasons import CoreReason
 from kiosk.core.service import CustomerNotFound
-from kiosk.domain.phone import InvalidPhoneNumber
+from kiosk.domain.phone import InvalidPhoneNumber, PhoneReason
+from kiosk.domain.reasons import Why
 from kiosk.domain.session import Status
 from kiosk.store.database import Database
 from tests.core.conftest import ASHA, make_service, texting_modem
@@ -28,10 +30,12 @@ async def test_unknown_phone_is_verified_ad_hoc(seeded: Database) -> None:
 
 async def test_lookup_errors_say_what_was_wrong(seeded: Database) -> None:
     service = make_service(seeded)
-    with pytest.raises(CustomerNotFound, match="ORDER-9999"):
+    with pytest.raises(CustomerNotFound, match="ORDER-9999") as not_found:
         await service.start_for_reference("ORDER-9999")
-    with pytest.raises(InvalidPhoneNumber):
+    assert not_found.value.why == Why(CoreReason.CUSTOMER_NOT_FOUND, reference="ORDER-9999")
+    with pytest.raises(InvalidPhoneNumber) as invalid:
         await service.start_for_phone("12")
+    assert invalid.value.why == Why(PhoneReason.WRONG_LENGTH, text="12")
 
 
 async def test_find_customers_by_reference_phone_and_name(seeded: Database) -> None:

@@ -6,9 +6,12 @@ import re
 import pytest
 from sqlalchemy import text
 
+from kiosk.core.reasons import CoreReason
 from kiosk.core.service import SmsNotSent
+from kiosk.domain.reasons import Why
 from kiosk.domain.session import Method, Status
 from kiosk.domain.sms_code import MAX_SENDS, CodeCheck
+from kiosk.sources.modem.reasons import ModemReason
 from kiosk.sources.simulator import ModemSimulator
 from kiosk.store.database import Database
 from kiosk.store.models import Verification
@@ -69,8 +72,9 @@ async def test_sms_refused_by_the_network_is_said_in_plain_words(seeded: Databas
     async with texting_modem(service) as simulator:
         session = await service.start_for_reference("ORDER-1042")
         simulator.sms_error = 331
-        with pytest.raises(SmsNotSent, match="there is no mobile network"):
+        with pytest.raises(SmsNotSent, match="there is no mobile network") as caught:
             await service.send_sms_code(session.id)
+        assert caught.value.why.values["cause"] == Why(ModemReason.SMS_NO_NETWORK)
         assert service.pending_sessions()[0].code_expires_at is None
         assert await service.check_sms_code(session.id, "123456") == (CodeCheck.NO_CODE, 0)
 
@@ -83,8 +87,9 @@ async def test_sms_limits(seeded: Database) -> None:
     async with texting_modem(service):
         for _ in range(MAX_SENDS):
             await service.send_sms_code(session.id)
-        with pytest.raises(SmsNotSent, match="Ask the customer to call instead"):
+        with pytest.raises(SmsNotSent, match="Ask the customer to call instead") as caught:
             await service.send_sms_code(session.id)
+        assert caught.value.why == Why(CoreReason.SMS_LIMIT, count=MAX_SENDS)
         await service.cancel(session.id)
         with pytest.raises(SmsNotSent, match="already finished"):
             await service.send_sms_code(session.id)

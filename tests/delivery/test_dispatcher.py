@@ -142,7 +142,7 @@ async def test_unreachable_backend_keeps_the_message_with_a_plain_reason(
         assert await sender.deliver_due(client) == 0
     assert seen[-1].pending == 1
     assert seen[-1].last_error is not None
-    assert seen[-1].last_error.startswith("Cannot reach the backend")
+    assert str(seen[-1].last_error).startswith("Cannot reach the backend")
 
 
 async def test_a_backend_that_never_answers_times_out(database: Database, silent_port: int) -> None:
@@ -152,7 +152,7 @@ async def test_a_backend_that_never_answers_times_out(database: Database, silent
         assert await sender.deliver_due(client) == 0
     status = await sender.status()
     assert status.pending == 1
-    assert status.last_error == "The backend did not answer within 0.3 s."
+    assert str(status.last_error) == "The backend did not answer within 0.3 s."
 
 
 async def test_a_restart_resends_what_was_pending(
@@ -180,7 +180,7 @@ async def test_without_a_url_nothing_is_sent_and_the_result_is_kept(database: Da
     sender = dispatcher(database, None)
     async with httpx.AsyncClient() as client:
         assert await sender.deliver_due(client) == 0
-    assert sender.configuration_problem() == (
+    assert str(sender.configuration_problem()) == (
         "No callback URL is set: results are kept until one is."
     )
     assert (await sender.status()).pending == 1

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from kiosk.store.database import Database
 from kiosk.store.models import Customer
 
-HEAD = "0004"
+HEAD = "0005"
 
 
 def test_migrate_creates_every_table_and_is_repeatable(database: Database) -> None:
@@ -24,6 +24,7 @@ def test_migrate_creates_every_table_and_is_repeatable(database: Database) -> No
         "sms_codes",
         "customer_imports",
         "sync_state",
+        "notification_keys",
         "alembic_version",
     } <= tables
     with database.engine.connect() as connection:

@@ -16,9 +16,10 @@ from kiosk.config.editor import ON_SCREEN
 from kiosk.ui.assets import asset_file
 from kiosk.ui.i18n import Languages, format_count, format_time
 from kiosk.ui.widgets.status_strip import StatusStrip
+from tests.reason_catalogue import reason_modules
 
 TS = asset_file("translations", "kiosk_hi.ts")
-PLACEHOLDER = re.compile(r"\{\w*\}")
+PLACEHOLDER = re.compile(r"\{\w*(?::[^}]*)?\}")
 TOOLS = Path(sys.executable).parent
 
 
@@ -52,13 +53,20 @@ def test_every_tr_string_is_in_the_ts_file_and_the_qm_is_compiled_from_it(
 ) -> None:
     copy = tmp_path / "kiosk_hi.ts"
     shutil.copy(TS, copy)
-    sources = sorted(
+    screens = (
         path
         for package in (kiosk.ui, kiosk.config.sections)
         for path in Path(package.__file__).parent.rglob("*.py")
     )
+    sources = sorted({*screens, *reason_modules()})  # as ``make translations`` finds them
     report = subprocess.run(
-        [TOOLS / "pyside6-lupdate", *map(str, sources), "-no-obsolete", "-ts", str(copy)],
+        [
+            TOOLS / "pyside6-lupdate",
+            *map(str, sources),
+            "-no-obsolete",
+            "-ts",
+            str(copy),
+        ],
         capture_output=True,
         text=True,
         check=True,

@@ -9,9 +9,11 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.runtime import KioskRuntime
-from kiosk.domain.health import SourceState, SourceStatus
+from kiosk.domain.health import SourceName, SourceState, SourceStatus
 from kiosk.domain.pin import DEMO_PIN, hash_pin
+from kiosk.domain.reasons import Why
 from kiosk.domain.session import Status, VerificationSession
+from kiosk.sources.modem.reasons import ModemReason
 from kiosk.ui.i18n import format_count
 from kiosk.ui.launch import build_main_window
 from kiosk.ui.main_window import MainWindow
@@ -228,10 +230,11 @@ def test_status_strip_opens_details_and_back_returns(
             details = {
                 "signal_bars": 2,
                 "operator": "Airtel",
-                "network": "registered (home network)",
+                "network": Why(ModemReason.NETWORK_HOME),
                 "port": "/dev/x",
             }
-            status = SourceStatus("modem", SourceState.READY, "Modem ready on /dev/x", details)
+            ready = Why(ModemReason.READY, device=Why(SourceName.MODEM), port="/dev/x")
+            status = SourceStatus("modem", SourceState.READY, ready, details)
             runtime.service.source_status(status)
             window.show_history()
             qtbot.mouseClick(window.status_strip, Qt.MouseButton.LeftButton)
@@ -378,6 +381,11 @@ def test_sms_not_sent_says_why_and_back_returns_to_the_call(
             message = window.code_screen.message.text()
             assert message.startswith("The code was not sent.")
             assert "no message-centre number" in message
+            window.languages.switch("hi")  # the customer's language: the reason follows it
+            assert window.code_screen.message.text() == (
+                "कोड नहीं भेजा गया। SMS नहीं भेजा गया: SIM में मैसेज-सेंटर नंबर नहीं है (त्रुटि 330)।"
+            )
+            window.languages.switch("en")
             assert window.code_screen.resend_button.isVisibleTo(window)
             assert not window.code_screen.pad.ok_key.isEnabled()
             window.code_screen.back_button.click()

@@ -11,8 +11,9 @@ from pydantic import Field, SecretStr, field_validator, model_validator
 from standardwebhooks import Webhook
 from standardwebhooks.webhooks import EmptyWebhookSecretError
 
-from kiosk.config.metadata import QT_TRANSLATE_NOOP, DefaultText, Flag, OnScreen, Section
+from kiosk.config.metadata import DefaultText, Flag, OnScreen, Section
 from kiosk.domain.phone import parse_phone
+from kiosk.domain.translatable import QT_TRANSLATE_NOOP
 
 #: The unit after a number of seconds on the settings screen.
 _SECONDS = QT_TRANSLATE_NOOP("SettingsScreen", " s")

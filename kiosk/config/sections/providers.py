@@ -6,7 +6,8 @@ from typing import Annotated
 
 from pydantic import Field, SecretStr, field_validator
 
-from kiosk.config.metadata import QT_TRANSLATE_NOOP, DefaultText, Flag, OnScreen, Section
+from kiosk.config.metadata import DefaultText, Flag, OnScreen, Section
+from kiosk.domain.translatable import QT_TRANSLATE_NOOP
 
 SOURCES = ("modem", "twilio", "exotel", "plivo", "http-json")
 #: The shortest shared secret for provider notifications (it is all that authenticates them).

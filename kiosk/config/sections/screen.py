@@ -6,8 +6,9 @@ from typing import Annotated
 
 from pydantic import Field, SecretStr, field_validator
 
-from kiosk.config.metadata import QT_TRANSLATE_NOOP, DefaultText, Flag, OnScreen, Section
+from kiosk.config.metadata import DefaultText, Flag, OnScreen, Section
 from kiosk.domain.pin import is_pin_hash
+from kiosk.domain.translatable import QT_TRANSLATE_NOOP
 
 # The screen languages, each by its own name (as a customer looking for it reads it).
 LANGUAGES = {"en": "English", "hi": "हिन्दी"}

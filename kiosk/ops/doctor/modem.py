@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 from kiosk.config.settings import Settings
+from kiosk.domain.reasons import Why
 from kiosk.ops.doctor.report import Check, Verdict
 from kiosk.sources.modem.diagnosis import ModemDiagnosis, diagnose
+from kiosk.sources.modem.reasons import ModemReason
 from kiosk.sources.modem.setup import SIM_READY
 
 #: The name the package's udev rule gives the AT port of a known modem.
 STABLE_PORT = "/dev/kiosk-modem"
+
+#: Problems of the SIM card: the modem answers, the SIM needs fixing.
+_SIM_PROBLEMS = frozenset(
+    {
+        ModemReason.SIM_MISSING,
+        ModemReason.SIM_NOT_READY,
+        ModemReason.SIM_BLOCKED,
+        ModemReason.SIM_LOCKED,
+        ModemReason.SIM_PIN_REFUSED,
+        ModemReason.SIM_REFUSED_BY_NETWORK,
+    }
+)
 
 _MODEM_CHECKS = (
     ("modem", "Modem"),
@@ -36,21 +50,7 @@ async def check_modem(settings: Settings) -> list[Check]:
     modem = await diagnose(settings)
     port = modem.port or ""
     if modem.problem is not None:
-        problem = modem.problem
-        if "SIM" in problem:
-            found = Check("modem", "Modem", Verdict.OK, f"A modem answers on {port}.")
-            sim = Check(
-                "sim",
-                "SIM card",
-                Verdict.FAIL,
-                problem,
-                "Fix the SIM as described, then run the doctor again.",
-            )
-            return [found, sim, *_modem_skipped("Needs a ready SIM card first.", start=2)]
-        return [
-            Check("modem", "Modem", Verdict.FAIL, problem, _modem_action(problem, port)),
-            *_modem_skipped("Needs the modem first.", start=1),
-        ]
+        return _not_ready(modem.problem, port)
     device = " ".join(part for part in (modem.manufacturer, modem.model) if part)
     return [
         Check("modem", "Modem", Verdict.OK, f"{device or 'A modem'} answers on {port}."),
@@ -61,19 +61,44 @@ async def check_modem(settings: Settings) -> list[Check]:
     ]
 
 
-def _modem_action(problem: str, port: str) -> str:
-    if port == STABLE_PORT and "not found" in problem.lower():
+def _not_ready(problem: Why, port: str) -> list[Check]:
+    """The checks for a modem that did not get ready: the SIM's fault, or the modem's."""
+    if problem.reason in _SIM_PROBLEMS:
+        found = Check("modem", "Modem", Verdict.OK, f"A modem answers on {port}.")
+        sim = Check(
+            "sim",
+            "SIM card",
+            Verdict.FAIL,
+            str(problem),
+            "Fix the SIM as described, then run the doctor again.",
+        )
+        return [found, sim, *_modem_skipped("Needs a ready SIM card first.", start=2)]
+    if problem.reason is ModemReason.NO_NETWORK:
+        found = Check("modem", "Modem", Verdict.OK, f"A modem answers on {port}.")
+        sim = Check(
+            "sim", "SIM card", Verdict.SKIPPED, "Not checked: the modem has no mobile network."
+        )
+        network = Check("network", "Mobile network", Verdict.FAIL, str(problem), _NETWORK_ACTION)
+        return [found, sim, network, *_modem_skipped("Needs the mobile network first.", start=3)]
+    return [
+        Check("modem", "Modem", Verdict.FAIL, str(problem), _modem_action(problem, port)),
+        *_modem_skipped("Needs the modem first.", start=1),
+    ]
+
+
+def _modem_action(problem: Why, port: str) -> str:
+    if port == STABLE_PORT and problem.reason is ModemReason.NOT_FOUND:
         return (
             f"{STABLE_PORT} appears only for the modems the udev rule knows. Check that "
             "'lsusb' lists the modem; for another model add its id to the rule (README, "
             "'The modem'), or set modem_port to its /dev/serial/by-id/ name."
         )
-    if "not allowed" in problem.lower():
+    if problem.reason is ModemReason.NOT_ALLOWED:
         return (
             "Install the udev rule from the package (it gives the kiosk's group the modem) "
             "or add the user to the 'dialout' group, then log in again."
         )
-    if "in use" in problem.lower():
+    if problem.reason is ModemReason.IN_USE:
         return (
             "Stop the other program (or the kiosk service: sudo systemctl stop missedcall-kiosk)."
         )
@@ -100,16 +125,24 @@ def _network_check(modem: ModemDiagnosis) -> Check:
     operator = f" ({health.operator})" if health.operator else ""
     if health.registered:
         return Check(
-            "network", "Mobile network", Verdict.OK, f"{health.network.capitalize()}{operator}."
+            "network",
+            "Mobile network",
+            Verdict.OK,
+            f"{str(health.network).capitalize()}{operator}.",
         )
     return Check(
         "network",
         "Mobile network",
         Verdict.FAIL,
         f"Not registered: {health.network}.",
-        "Check that the SIM is active and has voice service, and that an antenna is fitted; "
-        "a modem needs up to a minute after plugging in.",
+        _NETWORK_ACTION,
     )
+
+
+_NETWORK_ACTION = (
+    "Check that the SIM is active and has voice service, and that an antenna is fitted; "
+    "a modem needs up to a minute after plugging in."
+)
 
 
 def _signal_check(modem: ModemDiagnosis) -> Check:

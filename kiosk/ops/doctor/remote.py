@@ -17,9 +17,11 @@ from kiosk.config.settings import Settings
 from kiosk.delivery.test_event import TEST_EVENT, test_event_body, test_event_headers
 from kiosk.domain.clock import Clock
 from kiosk.domain.phone import InvalidPhoneNumber
+from kiosk.domain.reasons import Why
 from kiosk.ops.doctor.report import Check, Verdict
 from kiosk.sources.provider.base import ProviderError
 from kiosk.sources.provider.factory import ProviderSetupError, provider_adapter
+from kiosk.sources.provider.reasons import ProviderReason
 
 #: Clock difference (seconds) worth a warning; from here on signed results are refused,
 #: since Standard Webhooks receivers accept timestamps within five minutes.
@@ -67,12 +69,18 @@ async def _check_provider(settings: Settings, name: str, dates: ServerDates, clo
         try:
             await adapter.fetch(client, clock.now() - timedelta(minutes=5))
         except ProviderError as exc:
-            return Check(key, title, Verdict.FAIL, str(exc), _provider_action(name, str(exc)))
+            return Check(key, title, Verdict.FAIL, str(exc), _provider_action(name, exc.why))
     return Check(key, title, Verdict.OK, f"{name.capitalize()} accepted the credentials.")
 
 
-def _provider_action(name: str, message: str) -> str:
-    if "refused" in message or "no account" in message:
+#: A provider's answers that mean the account ID or token in the settings is wrong.
+_WRONG_ACCOUNT = frozenset(
+    {ProviderReason.REFUSED, ProviderReason.TWILIO_REFUSED, ProviderReason.TWILIO_NO_ACCOUNT}
+)
+
+
+def _provider_action(name: str, problem: Why) -> str:
+    if problem.reason in _WRONG_ACCOUNT:
         return (
             f"Copy the account ID and token again from the {name} console into the settings "
             f"(KIOSK_{name.upper().replace('-', '_')}_…)."
@@ -140,7 +148,7 @@ def _unreachable(host: str, exc: httpx.HTTPError) -> Check:
         cause, ConnectionRefusedError | socket.gaierror | ssl.SSLError
     ):
         cause = cause.__cause__ or cause.__context__
-    if isinstance(cause, ConnectionRefusedError) or "refused" in str(exc).lower():
+    if isinstance(cause, ConnectionRefusedError):
         message = f"{host} refused the connection: nothing listens at that address and port."
         action = "Check the port in callback_url, and that the backend is running."
     elif isinstance(cause, socket.gaierror):

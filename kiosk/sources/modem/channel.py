@@ -26,6 +26,7 @@ from typing import Protocol
 import serial_asyncio_fast
 
 from kiosk.domain.phone import mask_numbers_in
+from kiosk.domain.reasons import Why
 from kiosk.sources.modem.errors import ModemError
 from kiosk.sources.modem.line_reader import LineReader
 from kiosk.sources.modem.protocol import (
@@ -41,6 +42,7 @@ from kiosk.sources.modem.protocol import (
     Ring,
     Unsolicited,
 )
+from kiosk.sources.modem.reasons import ModemReason
 
 log = logging.getLogger("kiosk.modem")
 
@@ -50,31 +52,6 @@ ModemEvent = Ring | CallerId | MissedCall | CurrentCall | CallEnded | Unsolicite
 _CTRL_Z, _ESC = b"\x1a", b"\x1b"
 #: Seconds the serial transport may take to close (pyserial closes in a thread).
 _CLOSE_WAIT = 2.0
-
-
-# ------------------------------------------------------------------ messages
-
-
-def stopped_answering(port: str) -> str:
-    """The status text for a modem that no longer answers commands."""
-    return (
-        f"The modem on {port} stopped answering. Unplug it, wait ten seconds and plug it back in."
-    )
-
-
-def _not_connected(port: str) -> str:
-    return f"The modem on {port} is not connected."
-
-
-def _no_answer(command: str) -> str:
-    return f"The modem did not answer {command}."
-
-
-def _refused(command: str, reply: str) -> str:
-    return f"The modem refused {command}: {reply}"
-
-
-_CONNECTION_LOST = "The modem connection was lost."
 
 
 # --------------------------------------------------------------------- parts
@@ -249,7 +226,7 @@ class AtChannel:
             _refuse_control_characters(body)
         transport = self._transport
         if transport is None or transport.is_closing():
-            raise ModemError(_not_connected(self._where()))
+            raise ModemError(Why(ModemReason.NOT_CONNECTED, port=self._where()))
         loop = asyncio.get_running_loop()
         pending = _PendingCommand(command, loop.create_future())
         if body is not None:
@@ -270,11 +247,11 @@ class AtChannel:
         except TimeoutError:
             if pending.prompt is not None and transport is self._transport:
                 transport.write(_ESC)  # leave the text prompt, or the modem stays stuck in it
-            raise ModemError(_no_answer(command), timed_out=True) from None
+            raise ModemError(Why(ModemReason.NO_ANSWER, command=command), timed_out=True) from None
         finally:
             self._pending = None
         if not result.ok:
-            raise ModemError(_refused(command, result.text))
+            raise ModemError(Why(ModemReason.REFUSED, command=command, reply=result.text))
         return pending.info
 
     # -------------------------------------------------------- incoming lines
@@ -322,5 +299,5 @@ class AtChannel:
         self._transport = None
         pending = self._pending
         if pending is not None and pending.waiting:
-            pending.result.set_exception(ModemError(_CONNECTION_LOST))
+            pending.result.set_exception(ModemError(Why(ModemReason.PORT_CLOSED)))
         self._handler.connection_lost()

@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.domain.events import CallEvent
 from kiosk.domain.health import SourceState, SourceStatus
+from kiosk.domain.reasons import Why
 from kiosk.sources.modem.errors import ModemError
 from kiosk.sources.modem.health import ModemHealth
+from kiosk.sources.modem.reasons import ModemReason
 from kiosk.sources.modem.setup import sim_state
 from kiosk.sources.modem.source import ModemSource
 
@@ -32,15 +34,14 @@ if TYPE_CHECKING:
 READY_WAIT = 20.0
 #: Not retried while it is looked at: one try says what is wrong.
 _NO_RETRY = 3600.0
-_NOT_READY_IN_TIME = "The modem did not get ready in time."
 
 
 @dataclass(frozen=True, slots=True)
 class ModemDiagnosis:
-    """What one look at the modem found; ``problem`` (in plain words) when it is not ready."""
+    """What one look at the modem found; ``problem`` (why) when it is not ready."""
 
     port: str | None
-    problem: str | None = None
+    problem: Why | None = None
     manufacturer: str | None = None
     model: str | None = None
     #: The SIM's state from ``AT+CPIN?``: "ready", or what the modem said ("unknown").
@@ -57,9 +58,15 @@ class ModemDiagnosis:
         return self.problem is None
 
     def report(self) -> dict[str, Any]:
-        """The facts as ``modem status --json`` prints them."""
-        if not self.ready:
-            return {"port": self.port, "ready": False, "problem": self.problem}
+        """The facts as ``modem status --json`` prints them (``reason``: the problem's value)."""
+        if self.problem is not None:
+            problem = self.problem
+            return {
+                "port": self.port,
+                "ready": False,
+                "problem": str(problem),
+                "reason": problem.reason.value,
+            }
         health = self.health
         return {
             "port": self.port,
@@ -67,7 +74,7 @@ class ModemDiagnosis:
             "manufacturer": self.manufacturer,
             "model": self.model,
             "sim": self.sim,
-            "network": health.network,
+            "network": str(health.network),
             "registered": bool(health.registered),
             "operator": health.operator,
             "signal_dbm": health.signal_dbm,
@@ -114,10 +121,10 @@ class _Watcher:
 
 @dataclass(frozen=True, slots=True)
 class OpenedModem:
-    """A modem source started for a look: ``problem`` when it did not get ready."""
+    """A modem source started for a look: ``problem`` (why) when it did not get ready."""
 
     source: ModemSource
-    problem: str | None
+    problem: Why | None
     calls: asyncio.Queue[CallEvent]
 
 
@@ -137,9 +144,9 @@ async def opened_modem(settings: Settings) -> AsyncIterator[OpenedModem]:
         try:
             async with asyncio.timeout(READY_WAIT):
                 status = await watcher.settled()
-            problem = None if status.state is SourceState.READY else status.message
+            problem = None if status.state is SourceState.READY else status.why
         except TimeoutError:
-            problem = _NOT_READY_IN_TIME
+            problem = Why(ModemReason.NOT_READY_IN_TIME)
         yield OpenedModem(source, problem, watcher.calls)
     finally:
         task.cancel()

@@ -2,7 +2,7 @@
 
 :func:`read_health` asks a ready modem ``AT+CSQ``, ``AT+CREG?`` (and ``AT+CEREG?`` for
 LTE-only modems) and ``AT+COPS?``; :class:`ModemHealth` turns the answers into signal
-bars, dBm and a registration state, and says in plain words what staff should do when
+bars, dBm and a registration state, and says (as a reason) what staff should do when
 calls cannot arrive. Parsing is pure; asking goes through any object with the
 AT channel's ``send_command``.
 """
@@ -13,17 +13,20 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any, Protocol
 
+from kiosk.domain.reasons import Why
 from kiosk.sources.modem.errors import ModemError
+from kiosk.sources.modem.reasons import ModemReason
 
-#: +CREG/+CEREG <stat> values in words.
+#: +CREG/+CEREG <stat> values as reasons.
 REGISTRATION = {
-    0: "not registered, not searching",
-    1: "registered (home network)",
-    2: "searching for a network",
-    3: "registration refused by the network",
-    4: "unknown",
-    5: "registered (roaming)",
+    0: ModemReason.NETWORK_NOT_SEARCHING,
+    1: ModemReason.NETWORK_HOME,
+    2: ModemReason.NETWORK_SEARCHING,
+    3: ModemReason.NETWORK_DENIED,
+    4: ModemReason.NETWORK_UNKNOWN,
+    5: ModemReason.NETWORK_ROAMING,
 }
+_DENIED = 3
 _REGISTERED = (1, 5)
 #: CSQ rssi that means "not known or not detectable".
 _RSSI_UNKNOWN = 99
@@ -65,44 +68,36 @@ class ModemHealth:
         return None if self.registration is None else self.registration in _REGISTERED
 
     @property
-    def network(self) -> str:
-        """The registration state in words."""
-        return (
-            REGISTRATION.get(self.registration, "unknown")
-            if self.registration is not None
-            else "unknown"
-        )
+    def network(self) -> Why:
+        """The registration state (in words at the edge: "registered (home network)")."""
+        if self.registration is None:
+            return Why(ModemReason.NETWORK_UNKNOWN)
+        return Why(REGISTRATION.get(self.registration, ModemReason.NETWORK_UNKNOWN))
 
-    def problem(self, port: str) -> str | None:
-        """What stops calls from arriving, in words staff can act on; None when fine."""
-        if self.registration == 3:
-            return (
-                f"The mobile network refused the modem's SIM on {port}. Check that the SIM "
-                "is active and paid for."
-            )
+    def problem(self, port: str) -> Why | None:
+        """What stops calls from arriving, for staff to act on; None when fine."""
+        if self.registration == _DENIED:
+            return Why(ModemReason.SIM_REFUSED_BY_NETWORK, port=port)
         if self.registered is False:
-            return (
-                f"The modem on {port} has no mobile network ({self.network}). Calls cannot "
-                "arrive. Check the SIM and the antenna, or move the modem near a window."
-            )
+            return Why(ModemReason.NO_NETWORK, port=port, network=self.network)
         return None
 
-    def summary(self, label: str, port: str) -> str:
+    def summary(self, device: Why | str, port: str) -> Why:
         """One line for the status strip: "Modem ready — Airtel" (bars are drawn beside it).
 
-        The signal is put in words only when it is too weak to rely on.
+        ``device`` is what staff call the modem. The signal is put in words only when it
+        is too weak to rely on.
         """
-        parts = [part for part in (self.operator, self._weak_signal_words()) if part]
-        tail = f" — {', '.join(parts)}" if parts else f" on {port}"
-        return f"{label} ready{tail}"
-
-    def _weak_signal_words(self) -> str | None:
-        if self.signal_bars == 0:
-            return "very weak signal: move the modem or its antenna"
-        return None
+        weak = self.signal_bars == 0
+        if self.operator:
+            reason = ModemReason.READY_OPERATOR_WEAK_SIGNAL if weak else ModemReason.READY_OPERATOR
+            return Why(reason, device=device, operator=self.operator)
+        if weak:
+            return Why(ModemReason.READY_WEAK_SIGNAL, device=device)
+        return Why(ModemReason.READY, device=device, port=port)
 
     def details(self) -> dict[str, Any]:
-        """Machine-readable facts for the status strip and diagnostics."""
+        """Facts for the status strip and its details page (``network`` as a reason)."""
         return {
             **asdict(self),
             "signal_dbm": self.signal_dbm,

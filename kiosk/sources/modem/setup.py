@@ -7,7 +7,7 @@ switches caller ID on (essential) and text-mode SMS on (optional), has incoming 
 messages stored on the SIM instead of pushed to the port (``AT+CNMI``, whatever was
 saved with ``AT&W``: a message's text is never read as a modem line), reads the maker
 and model, and takes a first health reading. Every problem is a
-:class:`~kiosk.sources.modem.errors.ModemError` whose message tells staff what to do, or
+:class:`~kiosk.sources.modem.errors.ModemError` whose reason tells staff what to do, or
 :class:`~kiosk.sources.modem.channel.PortLost` when the port vanished meanwhile.
 """
 
@@ -18,9 +18,11 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from kiosk.sources.modem.channel import AtChannel, PortLost, stopped_answering
+from kiosk.domain.reasons import Why
+from kiosk.sources.modem.channel import AtChannel, PortLost
 from kiosk.sources.modem.errors import ModemError
 from kiosk.sources.modem.health import ModemHealth, read_health
+from kiosk.sources.modem.reasons import ModemReason
 
 log = logging.getLogger("kiosk.modem")
 
@@ -58,39 +60,6 @@ _SIM_PIN, _SIM_PUK = "PIN", "PUK"
 _IDENTITY = (("manufacturer", "AT+CGMI"), ("model", "AT+CGMM"))
 
 
-# ------------------------------------------------------------------ messages
-
-
-def _no_caller_id(port: str) -> str:
-    return (
-        f"The modem on {port} cannot show caller numbers (it refused AT+CLIP=1). "
-        "It may not support voice calls."
-    )
-
-
-def _no_sim(port: str) -> str:
-    return f"No SIM card in the modem on {port}. Insert the SIM and plug the modem in again."
-
-
-def _sim_not_ready(state: str) -> str:
-    return f"The SIM card is not ready ({state})."
-
-
-_SIM_BLOCKED = (
-    "The SIM card is blocked and needs its PUK code. Unblock it in a phone, "
-    "then put it back in the modem."
-)
-_SIM_LOCKED = (
-    "The SIM card is locked with a PIN. Set sim_pin in the settings "
-    "(or --sim-pin) to the SIM's PIN."
-)
-_PIN_NOT_DIGITS = "The SIM PIN in the settings (sim_pin) must be 4 to 8 digits."
-_PIN_REFUSED = (
-    "The SIM card refused the PIN in the settings. Check sim_pin; after three "
-    "wrong tries the SIM needs its PUK."
-)
-
-
 # ---------------------------------------------------------------------- set-up
 
 
@@ -109,7 +78,7 @@ async def set_up(channel: AtChannel, *, port: str, sim_pin: str | None) -> Modem
     echo_off = sms_ready = False
     for command in INIT_COMMANDS:
         if command == "AT+CPIN?":
-            await _unlock_sim(channel, port, sim_pin)  # the SIM check, with its own messages
+            await _unlock_sim(channel, port, sim_pin)  # the SIM check, with its own reasons
             continue
         if command == STORE_MESSAGES:
             await _store_messages(channel, port)
@@ -139,8 +108,8 @@ async def _initialise(channel: AtChannel, port: str, command: str) -> bool:
             if attempts_left:
                 continue
             if command == "AT+CLIP=1" and not exc.timed_out:
-                raise ModemError(_no_caller_id(port)) from exc
-            raise ModemError(stopped_answering(port)) from exc
+                raise ModemError(Why(ModemReason.NO_CALLER_ID, port=port)) from exc
+            raise ModemError(Why(ModemReason.STOPPED_ANSWERING, port=port)) from exc
 
 
 async def _store_messages(channel: AtChannel, port: str) -> None:
@@ -172,7 +141,7 @@ async def _first_health(channel: AtChannel, port: str) -> ModemHealth:
     except ModemError as exc:
         if channel.lost:
             raise PortLost(str(exc)) from exc
-        raise ModemError(stopped_answering(port)) from exc
+        raise ModemError(Why(ModemReason.STOPPED_ANSWERING, port=port)) from exc
 
 
 # ------------------------------------------------------------------------ SIM
@@ -195,23 +164,29 @@ async def _unlock_sim(channel: AtChannel, port: str, sim_pin: str | None) -> Non
     try:
         state = sim_state(await channel.send_command("AT+CPIN?"))
     except ModemError as exc:
-        if "CME ERROR: 10" in str(exc).upper():
-            raise ModemError(_no_sim(port)) from exc
+        if _no_sim_inserted(exc):
+            raise ModemError(Why(ModemReason.SIM_MISSING, port=port)) from exc
         if exc.timed_out:
-            raise ModemError(stopped_answering(port)) from exc
+            raise ModemError(Why(ModemReason.STOPPED_ANSWERING, port=port)) from exc
         return  # a modem that cannot tell: carry on
     if state == SIM_READY:
         return
     if state == _SIM_PUK:
-        raise ModemError(_SIM_BLOCKED)
+        raise ModemError(Why(ModemReason.SIM_BLOCKED))
     if state != _SIM_PIN:
-        raise ModemError(_sim_not_ready(state))
+        raise ModemError(Why(ModemReason.SIM_NOT_READY, state=state))
     if not sim_pin:
-        raise ModemError(_SIM_LOCKED)
+        raise ModemError(Why(ModemReason.SIM_LOCKED))
     if not _PIN_DIGITS.fullmatch(sim_pin):
-        raise ModemError(_PIN_NOT_DIGITS)
+        raise ModemError(Why(ModemReason.SIM_PIN_NOT_DIGITS))
     try:
         await channel.send_command(f'AT+CPIN="{sim_pin}"')
     except ModemError as exc:
-        raise ModemError(_PIN_REFUSED) from exc
+        raise ModemError(Why(ModemReason.SIM_PIN_REFUSED)) from exc
     log.info("SIM unlocked on %s", port)
+
+
+def _no_sim_inserted(exc: ModemError) -> bool:
+    """True when the modem refused ``AT+CPIN?`` with ``+CME ERROR: 10`` (SIM not inserted)."""
+    reply = str(exc.why.values.get("reply", "")).upper()
+    return re.search(r"CME ERROR:\s*(10|SIM NOT INSERTED)\b", reply) is not None

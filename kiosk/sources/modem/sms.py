@@ -5,7 +5,8 @@ with ``AT+CMGS``, writing the text after the modem's ``>`` prompt, with the chan
 so no other command comes between. Only printable characters of the GSM 7-bit alphabet
 are written (:func:`gsm7_text`): a Ctrl-Z inside the text would end the message there
 and the modem would run the rest (``AT+CFUN=0``, call forwarding, a premium number) as
-commands; Esc, CR and LF would cut it short too. Refusals become words staff can use; the codes are
+commands; Esc, CR and LF would cut it short too. Refusals become reasons staff can act
+on; the codes are
 from 3GPP TS 27.005 section 3.2.5 (and the values SIMCom and Quectel document beside it).
 """
 
@@ -16,27 +17,29 @@ import re
 import string
 
 from kiosk.domain.phone import mask
+from kiosk.domain.reasons import Why
 from kiosk.sources.modem.channel import AtChannel
 from kiosk.sources.modem.errors import ModemError
+from kiosk.sources.modem.reasons import ModemReason
 
 log = logging.getLogger("kiosk.modem")
 
 #: Seconds an SMS may take (the network answers +CMGS slowly).
 SMS_TIMEOUT = 60.0
 
-_WORDS = {
-    304: "the modem is not in text mode",
-    305: "the modem refused the message text",
-    310: "there is no SIM card in the modem",
-    311: "the SIM card is locked with a PIN",
-    313: "the SIM card has a fault",
-    322: "the SIM's message memory is full",
-    330: "the SIM has no message-centre number",
-    331: "there is no mobile network",
-    332: "the network did not answer in time",
-    500: "the modem could not send it",
+#: What a ``+CMS ERROR: <n>`` means.
+_CAUSES = {
+    304: ModemReason.SMS_NOT_TEXT_MODE,
+    305: ModemReason.SMS_TEXT_REFUSED,
+    310: ModemReason.SMS_NO_SIM,
+    311: ModemReason.SMS_SIM_LOCKED,
+    313: ModemReason.SMS_SIM_FAULT,
+    322: ModemReason.SMS_MEMORY_FULL,
+    330: ModemReason.SMS_NO_CENTRE,
+    331: ModemReason.SMS_NO_NETWORK,
+    332: ModemReason.SMS_NETWORK_SLOW,
+    500: ModemReason.SMS_FAILED,
 }
-_NOT_IN_TIME = "The text message was not sent: the modem did not answer in time."
 #: Printable ASCII that the GSM 7-bit default alphabet has as itself (not ` [ ] { } \\ ^ ~ |,
 #: which take an escape, nor any control character).
 _GSM7_PRINTABLE = frozenset(string.ascii_letters + string.digits + " !\"#$%&'()*+,-./:;<=>?@_")
@@ -47,17 +50,18 @@ def gsm7_text(text: str) -> bytes:
     return "".join(ch if ch in _GSM7_PRINTABLE else "?" for ch in text).encode("ascii")
 
 
-def sms_error_words(reply: str) -> str:
-    """Plain words for a ``+CMS ERROR: <n>`` (or any other failed reply) to AT+CMGS."""
+def sms_problem(reply: str) -> Why:
+    """Why a ``+CMS ERROR: <n>`` (or any other failed reply) to AT+CMGS left a text unsent."""
     match = re.search(r"CMS ERROR:\s*(\d+)", reply.upper())
-    code = int(match.group(1)) if match else None
-    reason = _WORDS.get(code or 0, "the modem refused to send it")
-    suffix = f" (error {code})" if code is not None else ""
-    return f"The text message was not sent: {reason}{suffix}."
+    if match is None:
+        return Why(ModemReason.SMS_NOT_SENT, cause=Why(ModemReason.SMS_REFUSED))
+    code = int(match.group(1))
+    cause = Why(_CAUSES.get(code, ModemReason.SMS_REFUSED))
+    return Why(ModemReason.SMS_NOT_SENT_CODE, cause=cause, code=code)
 
 
 async def send_text(channel: AtChannel, number: str, text: str) -> None:
-    """Send ``text`` to ``number`` (E.164); raise :class:`ModemError` in plain words."""
+    """Send ``text`` to ``number`` (E.164); raise :class:`ModemError` saying why not."""
     body = gsm7_text(text)
     async with channel.held() as send:
         try:
@@ -65,6 +69,6 @@ async def send_text(channel: AtChannel, number: str, text: str) -> None:
             await send(f'AT+CMGS="{number}"', body=body, wait=SMS_TIMEOUT)
         except ModemError as exc:
             if exc.timed_out:
-                raise ModemError(_NOT_IN_TIME) from exc
-            raise ModemError(sms_error_words(str(exc))) from exc
+                raise ModemError(Why(ModemReason.SMS_NOT_IN_TIME)) from exc
+            raise ModemError(sms_problem(str(exc.why.values.get("reply", "")))) from exc
     log.info("Text message sent to %s", mask(number))

@@ -7,7 +7,7 @@ on its own goes to the call tracker (:mod:`.call_tracker`), whose decisions it c
 out at once. It hangs up with ``AT+CHUP``, else ``ATH`` (remembered), asks ``AT+CLCC``
 when a ring comes without caller ID, and reports exactly one
 :class:`~kiosk.domain.events.CallEvent` per call. Health goes to the sink as
-:class:`~kiosk.domain.health.SourceStatus` in words staff can act on, read again by
+:class:`~kiosk.domain.health.SourceStatus` with reasons staff can act on, read again by
 :mod:`.health_poll`. It recovers by itself: a port that is missing or vanishes is
 retried with a growing backoff, a modem that restarts (boot lines, echo suddenly back
 on) is set up again, and one that stops answering is closed and reopened. It is a
@@ -24,19 +24,21 @@ from typing import Any
 
 from kiosk.domain.backoff import Backoff
 from kiosk.domain.clock import Clock, SystemClock
-from kiosk.domain.health import SourceState, SourceStatus
+from kiosk.domain.health import SourceState, SourceStatus, source_name
 from kiosk.domain.phone import DEFAULT_REGION
+from kiosk.domain.reasons import Why
 from kiosk.sources.base import CallSink
 from kiosk.sources.modem.call_decisions import CallsEndingAgain, CallsNotEnding, ReportCall
 from kiosk.sources.modem.call_handler import CallHandler, Outcome
 from kiosk.sources.modem.call_state import CallTimings
 from kiosk.sources.modem.call_tracker import CallTracker
-from kiosk.sources.modem.channel import AtChannel, ModemEvent, PortLost, stopped_answering
+from kiosk.sources.modem.channel import AtChannel, ModemEvent, PortLost
 from kiosk.sources.modem.errors import ModemError
 from kiosk.sources.modem.health import ModemHealth
 from kiosk.sources.modem.health_poll import HEALTH_INTERVAL, poll_health
 from kiosk.sources.modem.ports import AUTO, DEFAULT_PATTERNS, find_modem
 from kiosk.sources.modem.protocol import Unsolicited
+from kiosk.sources.modem.reasons import ModemReason
 from kiosk.sources.modem.setup import set_up
 from kiosk.sources.modem.sms import send_text
 
@@ -48,48 +50,16 @@ BOOT_SETTLE = 1.0
 _RECONNECT_CAP = 5
 
 
-# ------------------------------------------------------------------ messages
-
-
-def _connecting(port: str) -> str:
-    return f"Connecting to the modem on {port}…"
-
-
-def _invalid_port(port: str) -> str:
-    return f"'{port}' is not a valid modem port. Check the modem setting."
-
-
-def _open_failure(port: str, exc: OSError) -> str:
+def _open_failure(port: str, exc: OSError) -> Why:
+    """Why ``port`` would not open: missing, not allowed, in use, or something else."""
     code = exc.errno
     if code in (errno.ENOENT, errno.ENODEV, errno.ENXIO) or "No such file" in str(exc):
-        return f"Modem not found on {port}. Check that it is plugged in."
+        return Why(ModemReason.NOT_FOUND, port=port)
     if code in (errno.EACCES, errno.EPERM) or "Permission denied" in str(exc):
-        return (
-            f"Not allowed to open the modem on {port}. Ask your administrator "
-            "to give this user access to serial ports (the 'dialout' group)."
-        )
+        return Why(ModemReason.NOT_ALLOWED, port=port)
     if code == errno.EBUSY or "lock" in str(exc).lower():
-        return (
-            f"The modem on {port} is in use by another program. Close that program and try again."
-        )
-    return f"Could not open the modem on {port}. Check that it is plugged in."
-
-
-def _connection_lost(port: str) -> str:
-    return f"Lost the connection to the modem on {port}. Check the cable; trying again…"
-
-
-def _does_not_end_calls(port: str) -> str:
-    return (
-        f"The modem on {port} does not end calls. Unplug it, wait ten seconds and plug it back in."
-    )
-
-
-_LOOKING = "Looking for the modem…"
-_NOT_FOUND = "No modem found. Check that it is plugged in; looking again…"
-_RESTARTED = "The modem restarted; setting it up again…"
-_STOPPED = "The modem is not being used."
-_NO_SMS = "The modem cannot send text messages right now."
+        return Why(ModemReason.IN_USE, port=port)
+    return Why(ModemReason.CANNOT_OPEN, port=port)
 
 
 # -------------------------------------------------------------------- source
@@ -108,7 +78,6 @@ class ModemSource:
         command_timeout: float = 3.0,
         reconnect_delay: float = 2.0,
         name: str = "modem",
-        label: str = "Modem",
         sim_pin: str | None = None,
         health_interval: float = HEALTH_INTERVAL,
         probe_patterns: tuple[str, ...] = DEFAULT_PATTERNS,
@@ -119,16 +88,15 @@ class ModemSource:
         ``region`` is used to read national caller numbers; ``command_timeout`` is how
         long one AT command may take; ``reconnect_delay`` is the pause between attempts
         to open a missing or lost port (growing, with jitter, while it stays missing).
-        ``name`` is the ``source`` of the call events; ``label`` is what status messages
-        call the device. ``health_interval`` is how often signal and network are read;
-        ``probe_patterns`` are where ``auto`` looks; ``call_timings`` are the call
-        tracker's waits. Nothing opens yet.
+        ``name`` is the ``source`` of the call events and says what staff call the device
+        (:func:`~kiosk.domain.health.source_name`). ``health_interval`` is how often signal
+        and network are read; ``probe_patterns`` are where ``auto`` looks; ``call_timings``
+        are the call tracker's waits. Nothing opens yet.
         """
         self.port = port
         self.clock: Clock = clock or SystemClock()
         self.baudrate = baudrate
         self.name = name
-        self.label = label
         self.sim_pin = sim_pin
         self.health_interval = health_interval
         self.probe_patterns = probe_patterns
@@ -147,12 +115,12 @@ class ModemSource:
         )
         self._sink: CallSink | None = None
         self._tasks: set[asyncio.Task[object]] = set()
-        self._last_status: tuple[SourceState, str] | None = None
+        self._last_status: tuple[SourceState, Why] | None = None
         self._echo_off = False
         self._ready = False
         self._sms_ready = False
         self._boot_timer: asyncio.TimerHandle | None = None
-        self._end_reason: str | None = None
+        self._end_reason: Why | None = None
         #: Waits between reconnection attempts grow (with jitter) up to 5 × reconnect_delay.
         self._backoff = Backoff(reconnect_delay, reconnect_delay * _RECONNECT_CAP)
         self._ready_once = False
@@ -167,13 +135,13 @@ class ModemSource:
         return await self._channel.send_command(command)
 
     async def send_sms(self, number: str, text: str) -> None:
-        """Send ``text`` to ``number`` (E.164) as a text message; raise with plain words.
+        """Send ``text`` to ``number`` (E.164) as a text message.
 
-        Raises :class:`ModemError` whose message says what went wrong (no network, no
-        SIM credit centre, modem not ready ...).
+        Raises :class:`ModemError` whose reason says what went wrong (no network, no
+        SIM message centre, modem not ready ...).
         """
         if not self.sms_available:
-            raise ModemError(_NO_SMS)
+            raise ModemError(Why(ModemReason.NO_SMS))
         await send_text(self._channel, number, text)
 
     # ---------------------------------------------------------------- running
@@ -185,49 +153,56 @@ class ModemSource:
         try:
             while True:
                 if self._last_status is None or self._last_status[0] != SourceState.FAULT:
-                    self._report(SourceState.CONNECTING, _connecting(self._where()))
-                message, error = await self._session()
+                    self._report(
+                        SourceState.CONNECTING, Why(ModemReason.CONNECTING, port=self._where())
+                    )
+                why, error = await self._session()
                 failures = 1 if self._ready_once else failures + 1
                 self._ready_once = False
                 delay = self._backoff.delay(failures).total_seconds()
-                log.warning("Modem on %s: %s (%s)", self._where(), message, error)
-                self._report(SourceState.FAULT, message, error=error, retry_in=round(delay, 1))
+                log.warning("Modem on %s: %s (%s)", self._where(), why, error)
+                self._report(SourceState.FAULT, why, error=error, retry_in=round(delay, 1))
                 await asyncio.sleep(delay)
         finally:
             await self._close()
             for task in list(self._tasks):
                 task.cancel()
-            self._report(SourceState.STOPPED, _STOPPED)
+            self._report(SourceState.STOPPED, Why(ModemReason.NOT_USED))
 
     def _where(self) -> str:
         return self.active_port or self.port
 
-    async def _session(self) -> tuple[str, str]:
-        """Open the port, set up, listen until the port is lost; return why it ended."""
+    async def _session(self) -> tuple[Why, str]:
+        """Open the port, set up, listen until the port is lost; return why it ended.
+
+        The reason is for staff; the text beside it is the cause for the log.
+        """
         port = await self._resolve_port()
         if port is None:
-            return _NOT_FOUND, "auto: none"
+            return Why(ModemReason.NONE_FOUND), "auto: none"
         try:
             await self._channel.open(port, self.baudrate)
         except ValueError as exc:
-            return _invalid_port(port), str(exc)
+            return Why(ModemReason.INVALID_PORT, port=port), str(exc)
         except OSError as exc:
             return _open_failure(self._where(), exc), str(exc)
         self._end_reason = None
         try:
             await self._set_up()
         except PortLost as exc:
-            return _connection_lost(self._where()), str(exc)
+            return self._connection_lost(), str(exc)
         except ModemError as exc:
             await self._close()
-            return str(exc), str(exc.__cause__ or exc)
+            return exc.why, str(exc.__cause__ or exc)
         watcher = asyncio.create_task(
             poll_health(
                 self._channel,
                 interval=self.health_interval,
                 idle=lambda: not self._calls.busy and self._ready,
                 publish=self._publish_health,
-                silent=lambda: self._drop_connection(stopped_answering(self._where())),
+                silent=lambda: self._drop_connection(
+                    Why(ModemReason.STOPPED_ANSWERING, port=self._where())
+                ),
             )
         )
         try:
@@ -237,13 +212,13 @@ class ModemSource:
             self._ready = False
         if self._end_reason:
             return self._end_reason, "no answer"
-        return _connection_lost(self._where()), str(cause) if cause else "port closed"
+        return self._connection_lost(), str(cause) if cause else "port closed"
 
     async def _resolve_port(self) -> str | None:
         if self.port.lower() != AUTO:
             self.active_port = self.port
             return self.port
-        self._report(SourceState.CONNECTING, _LOOKING)
+        self._report(SourceState.CONNECTING, Why(ModemReason.LOOKING))
         found = await asyncio.to_thread(find_modem, self.probe_patterns, self.baudrate)
         if found:
             log.info("Found the modem on %s", found)
@@ -267,17 +242,20 @@ class ModemSource:
             self._boot_timer.cancel()
         await self._channel.close()
 
-    def _drop_connection(self, reason: str) -> None:
+    def _connection_lost(self) -> Why:
+        return Why(ModemReason.CONNECTION_LOST, port=self._where())
+
+    def _drop_connection(self, why: Why) -> None:
         """Close the port on purpose; the run loop then reopens it."""
-        self._end_reason = reason
+        self._end_reason = why
         self._channel.drop()
 
-    def _report(self, state: SourceState, message: str, **details: object) -> None:
-        if self._sink is None or self._last_status == (state, message):
+    def _report(self, state: SourceState, why: Why, **details: object) -> None:
+        if self._sink is None or self._last_status == (state, why):
             return
-        self._last_status = (state, message)
+        self._last_status = (state, why)
         self._sink.source_status(
-            SourceStatus(self.name, state, message, {"port": self._where(), **details})
+            SourceStatus(self.name, state, why, {"port": self._where(), **details})
         )
 
     def _publish_health(self, health: ModemHealth) -> None:
@@ -287,7 +265,8 @@ class ModemSource:
         if problem:
             self._report(SourceState.FAULT, problem, **details)
         else:
-            self._report(SourceState.READY, health.summary(self.label, self._where()), **details)
+            ready = health.summary(source_name(self.name), self._where())
+            self._report(SourceState.READY, ready, **details)
 
     # ------------------------------------------------- what the channel hears
 
@@ -324,13 +303,14 @@ class ModemSource:
         if not self._ready:
             return  # already being set up
         self._ready = False
-        self._report(SourceState.CONNECTING, _RESTARTED)
+        self._report(SourceState.CONNECTING, Why(ModemReason.RESTARTED))
         try:
             await self._set_up()
         except (ModemError, PortLost) as exc:
             log.warning("Setting the modem up again failed: %s", exc)
-            lost = _connection_lost(self._where())
-            self._drop_connection(str(exc) if isinstance(exc, ModemError) else lost)
+            self._drop_connection(
+                exc.why if isinstance(exc, ModemError) else self._connection_lost()
+            )
 
     # ---------------------------------------------------------------- calls
 
@@ -340,7 +320,9 @@ class ModemSource:
             case ReportCall(event) if self._sink is not None:
                 self._spawn(self._sink.call_heard(event))
             case CallsNotEnding():
-                self._report(SourceState.FAULT, _does_not_end_calls(self._where()))
+                self._report(
+                    SourceState.FAULT, Why(ModemReason.NOT_ENDING_CALLS, port=self._where())
+                )
             case CallsEndingAgain() if self._ready and self.health is not None:
                 self._publish_health(self.health)  # it stopped in the end: clear the fault
 

@@ -12,18 +12,26 @@ import httpx
 from kiosk.domain.backoff import parse_retry_after
 from kiosk.domain.events import CallEvent
 from kiosk.domain.phone import try_parse_phone
+from kiosk.domain.reasons import Reason, Why
+from kiosk.sources.provider.reasons import ProviderReason
 
 
 class ProviderError(Exception):
-    """The provider could not be asked or answered badly; the message is for staff.
+    """The provider could not be asked or answered badly; ``why`` says what, for staff.
 
-    ``retry_after`` is the delay the provider asked for (429 / 503 ``Retry-After``).
+    ``str()`` gives its English words. ``retry_after`` is the delay the provider asked
+    for (429 / 503 ``Retry-After``).
     """
 
-    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
-        """Keep the plain-words ``message`` and any delay the provider asked for."""
-        super().__init__(message)
+    def __init__(self, why: Why, *, retry_after: float | None = None) -> None:
+        """Keep the reason and any delay the provider asked for."""
+        super().__init__(str(why))
+        self.why = why
         self.retry_after = retry_after
+
+
+Provider = str | Why
+"""Who was asked: a provider's brand ("Twilio"), or a reason ("the merchant backend")."""
 
 
 class ProviderAdapter(Protocol):
@@ -44,79 +52,102 @@ class ProviderAdapter(Protocol):
 
 async def get_json(
     client: httpx.AsyncClient,
-    provider: str,
+    provider: Provider,
     url: str,
     *,
     params: dict[str, str] | None = None,
     auth: httpx.Auth | None = None,
     headers: dict[str, str] | None = None,
-    credentials: str = "the credentials",
-    not_found: str | None = None,
+    refused: Reason = ProviderReason.REFUSED,
+    not_found: Why | None = None,
 ) -> Any:
-    """GET ``url`` and return its JSON; every failure is a plain-words ProviderError.
+    """GET ``url`` and return its JSON; every failure is a ProviderError saying why.
 
-    ``credentials`` and ``not_found`` are passed on to :func:`check_status`.
+    ``refused`` and ``not_found`` are passed on to :func:`check_status`.
     """
+    response = await get(client, provider, url, params=params, headers=headers or {}, auth=auth)
+    check_status(response, provider, refused=refused, not_found=not_found)
+    return read_json(response, provider)
+
+
+async def get(
+    client: httpx.AsyncClient,
+    provider: Provider,
+    url: str,
+    *,
+    params: dict[str, str] | None = None,
+    headers: dict[str, str],
+    auth: httpx.Auth | None = None,
+) -> httpx.Response:
+    """GET ``url`` asking for JSON; a ProviderError when ``provider`` cannot be reached."""
     try:
-        response = await client.get(
-            url, params=params, auth=auth, headers={"Accept": "application/json", **(headers or {})}
+        return await client.get(
+            url, params=params, auth=auth, headers={"Accept": "application/json", **headers}
         )
     except httpx.TimeoutException:
-        raise ProviderError(f"Cannot reach {provider} (no answer in time).") from None
+        raise ProviderError(Why(ProviderReason.NO_ANSWER, provider=provider)) from None
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
-        raise ProviderError(f"Cannot reach {provider} ({transport_reason(exc)}).") from None
-    check_status(response, provider, credentials=credentials, not_found=not_found)
+        cause = transport_reason(exc)
+        raise ProviderError(
+            Why(ProviderReason.UNREACHABLE, provider=provider, cause=cause)
+        ) from None
+
+
+def read_json(response: httpx.Response, provider: Provider) -> Any:
+    """The JSON of ``response``; a ProviderError when it is not JSON."""
     try:
         return response.json()
     except ValueError:
-        raise ProviderError(f"{provider} sent an answer that could not be read.") from None
+        raise ProviderError(Why(ProviderReason.UNREADABLE, provider=provider)) from None
 
 
 def check_status(
     response: httpx.Response,
-    provider: str,
+    provider: Provider,
     *,
-    credentials: str = "the credentials",
-    not_found: str | None = None,
+    refused: Reason = ProviderReason.REFUSED,
+    unexpected: Reason = ProviderReason.HTTP_STATUS,
+    not_found: Why | None = None,
 ) -> None:
-    """Turn anything but a 2xx into a message staff can act on.
+    """Turn anything but a 2xx into a ProviderError staff can act on.
 
-    ``credentials`` names what a 401/403 refused ("the account SID or auth token");
-    ``not_found`` is the message for a 404, when the provider's 404 means something
-    staff can fix (an account that does not exist).
+    ``refused`` is the reason for a 401/403 (Twilio names the account SID or token);
+    ``unexpected`` the reason for any other status staff should look into;
+    ``not_found`` the reason for a 404, when the provider's 404 means something staff
+    can fix (an account that does not exist). All are given ``provider`` and ``status``.
     """
     if response.is_success:
         return
     code = response.status_code
     retry_after = parse_retry_after(response.headers.get("retry-after"), datetime.now(UTC))
     if code in (401, 403):
-        raise ProviderError(f"{provider} refused {credentials}. Check the {provider} settings.")
+        raise ProviderError(Why(refused, provider=provider, status=code))
     if code == 404 and not_found:
         raise ProviderError(not_found)
     if code == 429:
         raise ProviderError(
-            f"{provider} asks us to slow down (HTTP 429); waiting before the next try.",
-            retry_after=retry_after,
+            Why(ProviderReason.SLOW_DOWN, provider=provider), retry_after=retry_after
         )
     if code >= 500:
-        raise ProviderError(
-            f"{provider} is having problems (HTTP {code}); retrying.", retry_after=retry_after
-        )
-    raise ProviderError(f"{provider} answered HTTP {code}. Check the {provider} settings.")
+        why = Why(ProviderReason.TROUBLE, provider=provider, status=code)
+        raise ProviderError(why, retry_after=retry_after)
+    raise ProviderError(Why(unexpected, provider=provider, status=code))
 
 
-def transport_reason(exc: Exception) -> str:
+def transport_reason(exc: Exception) -> Why | str:
     """A short cause without the URL or anything else from the request."""
     if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
-        return "the address in the settings is not valid"
+        return Why(ProviderReason.INVALID_ADDRESS)
     if isinstance(exc, httpx.ConnectError):
         try:
             host = exc.request.url.host
         except RuntimeError:  # raised without a request
             host = ""
-        return f"no connection to {host}" if host else "no connection"
+        if host:
+            return Why(ProviderReason.NO_CONNECTION_TO, host=host)
+        return Why(ProviderReason.NO_CONNECTION)
     if isinstance(exc, httpx.NetworkError | httpx.RemoteProtocolError):
-        return "connection lost"
+        return Why(ProviderReason.CONNECTION_LOST)
     return type(exc).__name__
 
 

@@ -63,6 +63,7 @@ import httpx
 
 from kiosk.domain.events import CallEvent
 from kiosk.domain.phone import mask, try_parse_phone
+from kiosk.domain.reasons import Why
 from kiosk.sources.provider.base import (
     ProviderError,
     dialed_number,
@@ -70,6 +71,7 @@ from kiosk.sources.provider.base import (
     keep_calls,
     utc_time,
 )
+from kiosk.sources.provider.reasons import ProviderReason
 from kiosk.sources.provider.webhook import KioskLine, Notification
 
 log = logging.getLogger("kiosk.provider.exotel")
@@ -198,7 +200,7 @@ class ExotelAdapter:
 def _page(document: Any) -> tuple[list[Any], str | None]:
     """The calls on one page and the link to the next one [v1]."""
     if not isinstance(document, dict) or not isinstance(document.get("Calls"), list):
-        raise ProviderError(f"{PROVIDER} sent an answer that could not be read.")
+        raise ProviderError(Why(ProviderReason.UNREADABLE, provider=PROVIDER))
     metadata = document.get("Metadata")
     next_uri = metadata.get("NextPageUri") if isinstance(metadata, dict) else None
     return document["Calls"], next_uri if isinstance(next_uri, str) else None

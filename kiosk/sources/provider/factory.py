@@ -1,4 +1,4 @@
-"""Building a provider adapter from the settings, with plain words for what is missing."""
+"""Building a provider adapter from the settings, saying which setting is missing."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ from typing import TYPE_CHECKING, TypedDict
 
 from pydantic import SecretStr
 
+from kiosk.domain.reasons import Why
 from kiosk.sources.base import CallSource
 from kiosk.sources.provider.base import ProviderAdapter
 from kiosk.sources.provider.http_json import HttpJsonAdapter, JsonMapping
+from kiosk.sources.provider.reasons import ProviderReason
 from kiosk.sources.provider.webhook import ReplayGuard
 
 if TYPE_CHECKING:
@@ -25,16 +27,19 @@ class _Endpoint(TypedDict, total=False):
 
 
 class ProviderSetupError(ValueError):
-    """A provider is chosen but its settings are incomplete; the message names them."""
+    """A provider is chosen but its settings are incomplete; ``why`` names what is missing."""
+
+    def __init__(self, why: Why) -> None:
+        """Keep the reason; ``str()`` gives its English words."""
+        super().__init__(str(why))
+        self.why = why
 
 
 def provider_adapter(settings: Settings, name: str) -> ProviderAdapter:
     """The adapter for provider ``name`` ("twilio", "exotel", "plivo", "http-json")."""
     number = settings.dial_number
     if not number:
-        raise ProviderSetupError(
-            f"Set the number customers dial (--dial-number or KIOSK_DIAL_NUMBER) for {name}."
-        )
+        raise ProviderSetupError(Why(ProviderReason.NEEDS_DIAL_NUMBER, provider=name))
     base: _Endpoint = {"base_url": settings.provider_base_url} if settings.provider_base_url else {}
     if name == "twilio":
         from kiosk.sources.provider.twilio.call_log import TwilioAdapter
@@ -83,12 +88,12 @@ def provider_adapter(settings: Settings, name: str) -> ProviderAdapter:
             headers={"Authorization": header.get_secret_value()} if header else None,
             region=settings.region,
         )
-    raise ProviderSetupError(f"Unknown call provider '{name}'.")
+    raise ProviderSetupError(Why(ProviderReason.UNKNOWN, provider=name))
 
 
 def _required(value: str | None, variable: str) -> str:
     if not value:
-        raise ProviderSetupError(f"Missing provider setting: {variable}.")
+        raise ProviderSetupError(Why(ProviderReason.SETTING_MISSING, variable=variable))
     return value
 
 
@@ -104,10 +109,7 @@ def inbound_listener(settings: Settings, replay_guard: ReplayGuard) -> CallSourc
     from kiosk.sources.provider.inbound import InboundCallListener
 
     if not settings.dial_number:
-        raise ProviderSetupError(
-            "Set the number customers dial (--dial-number or KIOSK_DIAL_NUMBER) "
-            "to accept provider notifications."
-        )
+        raise ProviderSetupError(Why(ProviderReason.INBOUND_NEEDS_DIAL_NUMBER))
     token = settings.twilio_auth_token
     secret = settings.inbound_secret
     return InboundCallListener(

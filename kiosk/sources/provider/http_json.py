@@ -21,7 +21,9 @@ import httpx
 
 from kiosk.domain.events import CallEvent
 from kiosk.domain.phone import try_parse_phone
+from kiosk.domain.reasons import Why
 from kiosk.sources.provider.base import ProviderError, get_json
+from kiosk.sources.provider.reasons import ProviderReason
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +37,7 @@ class JsonMapping:
     id: str = "id"
 
 
-PROVIDER = "HTTP JSON provider"
+PROVIDER = Why(ProviderReason.HTTP_JSON)
 
 
 class HttpJsonAdapter:
@@ -72,7 +74,7 @@ class HttpJsonAdapter:
         except (LookupError, TypeError, ValueError):
             records = None
         if not isinstance(records, list):
-            raise ProviderError(f"{PROVIDER} sent an answer without a list of calls.")
+            raise ProviderError(Why(ProviderReason.NO_CALL_LIST, provider=PROVIDER))
         events = []
         for record in records:
             event = self._event(record)

@@ -30,6 +30,7 @@ from aiohttp import web
 from kiosk.domain.events import CallEvent
 from kiosk.domain.health import SourceState, SourceStatus
 from kiosk.domain.phone import DEFAULT_REGION, mask, mask_numbers_in, parse_phone
+from kiosk.domain.reasons import Why
 from kiosk.sources.base import CallSink
 from kiosk.sources.provider import exotel, smsgatewaycenter
 from kiosk.sources.provider.notification_checks import (
@@ -37,6 +38,7 @@ from kiosk.sources.provider.notification_checks import (
     body_pairs,
     require_session_window,
 )
+from kiosk.sources.provider.reasons import ProviderReason
 from kiosk.sources.provider.twilio import webhook as twilio
 from kiosk.sources.provider.webhook import (
     BadNotification,
@@ -136,7 +138,7 @@ class InboundCallListener:
         self._secret = SharedSecret(shared_secret, allow_query_secret) if shared_secret else None
         self._replays = replay_guard
         self._sink: CallSink | None = None
-        self._last: tuple[SourceState, str] | None = None
+        self._last: tuple[SourceState, Why] | None = None
 
     def __repr__(self) -> str:
         """Where it listens and for which number; never the token or the secret."""
@@ -162,7 +164,7 @@ class InboundCallListener:
         runner: web.AppRunner | None = None
         failures = 0
         try:
-            self._report(SourceState.CONNECTING, "Opening the port for provider notifications.")
+            self._report(SourceState.CONNECTING, Why(ProviderReason.INBOUND_OPENING))
             while runner is None:
                 runner = await self._start()
                 if runner is None:
@@ -171,7 +173,9 @@ class InboundCallListener:
                     await asyncio.sleep(delay)
             addresses = runner.addresses
             self.bound_port = int(addresses[0][1]) if addresses else self.port
-            self._report(SourceState.READY, f"Listening for provider notifications on {self.url}")
+            self._report(
+                SourceState.READY, Why(ProviderReason.INBOUND_LISTENING, url=self.url or "")
+            )
             log.info("Listening for provider notifications on %s", self.url)
             self.ready.set()
             await asyncio.get_running_loop().create_future()  # until cancelled
@@ -181,7 +185,7 @@ class InboundCallListener:
                 await runner.cleanup()
                 log.info("Stopped listening for provider notifications")
             self.bound_port = None
-            self._report(SourceState.STOPPED, "Provider notifications are not being received.")
+            self._report(SourceState.STOPPED, Why(ProviderReason.INBOUND_NOT_USED))
 
     async def _start(self) -> web.AppRunner | None:
         """The running server, or None (reported as a fault) when the port cannot be used."""
@@ -196,41 +200,31 @@ class InboundCallListener:
             await web.TCPSite(runner, self.host, self.port).start()
         except OSError as exc:
             await runner.cleanup()
-            message = self._bind_problem(exc)
-            log.warning("%s", message)
-            self._report(SourceState.FAULT, message)
+            why = self._bind_problem(exc)
+            log.warning("%s", why)
+            self._report(SourceState.FAULT, why)
             return None
         except BaseException:  # cancelled while starting: leave nothing open
             await runner.cleanup()
             raise
         return runner
 
-    def _bind_problem(self, exc: OSError) -> str:
-        where = f"port {self.port}"
+    def _bind_problem(self, exc: OSError) -> Why:
         if isinstance(exc, socket.gaierror) or exc.errno == errno.EADDRNOTAVAIL:
-            return (
-                "Cannot receive provider notifications: this computer has no network "
-                f"address {self.host}. Check the listening address in the settings."
-            )
+            return Why(ProviderReason.INBOUND_NO_ADDRESS, host=self.host)
         if exc.errno == errno.EADDRINUSE:
-            return (
-                f"Cannot receive provider notifications: {where} is already in use by "
-                "another program. Close that program or choose another port in the settings."
-            )
+            return Why(ProviderReason.INBOUND_PORT_IN_USE, port=self.port)
         if exc.errno == errno.EACCES:
-            return (
-                f"Cannot receive provider notifications: the kiosk is not allowed to use "
-                f"{where}. Choose a port above 1024 in the settings."
-            )
-        reason = exc.strerror or type(exc).__name__
-        return f"Cannot receive provider notifications on {where} ({reason})."
+            return Why(ProviderReason.INBOUND_PORT_NOT_ALLOWED, port=self.port)
+        cause = exc.strerror or type(exc).__name__
+        return Why(ProviderReason.INBOUND_CANNOT_LISTEN, port=self.port, cause=cause)
 
-    def _report(self, state: SourceState, message: str) -> None:
-        if self._sink is None or self._last == (state, message):
+    def _report(self, state: SourceState, why: Why) -> None:
+        if self._sink is None or self._last == (state, why):
             return
-        self._last = (state, message)
+        self._last = (state, why)
         details = {"host": self.host, "port": self.bound_port or self.port}
-        self._sink.source_status(SourceStatus(self.name, state, message, details))
+        self._sink.source_status(SourceStatus(self.name, state, why, details))
 
     # -- HTTP ---------------------------------------------------------------------
 

@@ -50,7 +50,9 @@ import httpx
 
 from kiosk.domain.events import CallEvent
 from kiosk.domain.phone import try_parse_phone
+from kiosk.domain.reasons import Why
 from kiosk.sources.provider.base import ProviderError, get_json, keep_calls, utc_time
+from kiosk.sources.provider.reasons import ProviderReason
 
 PROVIDER = "Plivo"
 _FILTER_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"  # [list] YYYY-MM-DD HH:MM[:ss[.uuuuuu]], UTC
@@ -155,7 +157,7 @@ class PlivoAdapter:
 def _page(document: Any) -> tuple[list[Any], bool, int | None]:
     """The calls on one page, whether there is another, and the total [list response]."""
     if not isinstance(document, dict) or not isinstance(document.get("objects"), list):
-        raise ProviderError(f"{PROVIDER} sent an answer that could not be read.")
+        raise ProviderError(Why(ProviderReason.UNREADABLE, provider=PROVIDER))
     meta = document.get("meta")
     meta = meta if isinstance(meta, dict) else {}
     total = meta.get("total_count")

@@ -18,8 +18,10 @@ from aiolimiter import AsyncLimiter
 
 from kiosk.domain.backoff import Backoff
 from kiosk.domain.health import SourceState, SourceStatus
+from kiosk.domain.reasons import Why
 from kiosk.sources.base import CallSink
 from kiosk.sources.provider.base import ProviderAdapter, ProviderError
+from kiosk.sources.provider.reasons import ProviderReason
 
 log = logging.getLogger("kiosk.provider")
 
@@ -60,12 +62,12 @@ class ProviderSource:
         self._backoff_policy = Backoff(interval, max_backoff)
         self._seen: dict[str, None] = {}
         self._sink: CallSink | None = None
-        self._last: tuple[SourceState, str] | None = None
+        self._last: tuple[SourceState, Why] | None = None
 
     async def run(self, sink: CallSink) -> None:
         """Poll while sessions are pending, until cancelled."""
         self._sink = sink
-        self._report(SourceState.READY, f"{self.label}: waiting for the next verification")
+        self._report(SourceState.READY, Why(ProviderReason.WAITING, provider=self.label))
         try:
             hooks = {"request": [self._spend_budget]}
             async with httpx.AsyncClient(timeout=self.timeout, event_hooks=hooks) as client:
@@ -74,7 +76,7 @@ class ProviderSource:
                     await asyncio.sleep(self.initial_delay)
                     await self._poll_while_listening(client, sink)
         finally:
-            self._report(SourceState.STOPPED, f"{self.label} is not being used.")
+            self._report(SourceState.STOPPED, Why(ProviderReason.NOT_USED, provider=self.label))
 
     async def _poll_while_listening(self, client: httpx.AsyncClient, sink: CallSink) -> None:
         failures = 0
@@ -91,17 +93,18 @@ class ProviderSource:
                 failures += 1
                 delay = self._backoff(failures, exc.retry_after)
                 log.warning("%s: %s (next try in %.1f s)", self.label, exc, delay)
-                self._report(SourceState.FAULT, f"{self.label}: {exc}")
+                why = Why(ProviderReason.POLL_FAILED, provider=self.label, problem=exc.why)
+                self._report(SourceState.FAULT, why)
                 await asyncio.sleep(delay)
                 continue
             except Exception:
                 failures += 1
                 log.exception("%s: unexpected problem while polling", self.label)
-                self._report(SourceState.FAULT, f"{self.label}: unexpected problem; retrying.")
+                self._report(SourceState.FAULT, Why(ProviderReason.UNEXPECTED, provider=self.label))
                 await asyncio.sleep(self._backoff(failures, None))
                 continue
             failures = 0
-            self._report(SourceState.READY, f"{self.label} reachable")
+            self._report(SourceState.READY, Why(ProviderReason.REACHABLE, provider=self.label))
             for event in events:
                 key = event.call_id or event.raw
                 if key in self._seen:
@@ -127,8 +130,8 @@ class ProviderSource:
         if len(self._seen) > _SEEN_KEPT:
             del self._seen[next(iter(self._seen))]
 
-    def _report(self, state: SourceState, message: str) -> None:
-        if self._sink is None or self._last == (state, message):
+    def _report(self, state: SourceState, why: Why) -> None:
+        if self._sink is None or self._last == (state, why):
             return
-        self._last = (state, message)
-        self._sink.source_status(SourceStatus(self.name, state, message, {}))
+        self._last = (state, why)
+        self._sink.source_status(SourceStatus(self.name, state, why, {}))

@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.phone import last_digits
+from kiosk.domain.reasons import Why
 from kiosk.domain.sms_code import CODE_DIGITS, CodeCheck
 from kiosk.ui.i18n import Retranslating, format_count, format_time
+from kiosk.ui.reason_words import reason_words
 from kiosk.ui.style import named, set_style_state, styled_background
 from kiosk.ui.widgets.busy_note import BusyNote
 from kiosk.ui.widgets.digit_pad import DigitPad
@@ -55,7 +57,7 @@ class CodeScreen(Retranslating, QWidget):
         self._valid_until: datetime | None = None
         self._state = "sending"
         self._answer: tuple[CodeCheck, int] | None = None
-        self._error = ""
+        self._error: Why | None = None
         self._demo_texts = demo_texts
 
         self.title = named(QLabel(wordWrap=True), "screenTitle")
@@ -108,9 +110,9 @@ class CodeScreen(Retranslating, QWidget):
         self._show("sent")
         self.code.setFocus()
 
-    def show_not_sent(self, reason: str) -> None:
-        """The code did not go out; ``reason`` says why in plain words."""
-        self._error = reason
+    def show_not_sent(self, why: Why) -> None:
+        """The code did not go out; ``why`` says why (in words of the current language)."""
+        self._error = why
         self._show("failed")
 
     def show_answer(self, result: CodeCheck, tries_left: int) -> None:
@@ -141,7 +143,8 @@ class CodeScreen(Retranslating, QWidget):
         if state == "sending":
             text = self.tr("Sending a code to the phone ending {digits}…").format(digits=digits)
         elif state == "failed":
-            text = self.tr("The code was not sent. {reason}").format(reason=self._error)
+            reason = reason_words(self._error) if self._error is not None else ""
+            text = self.tr("The code was not sent. {reason}").format(reason=reason)
         else:
             text = self.tr(
                 "Code sent to the phone ending {digits}. Type the code the customer reads out."

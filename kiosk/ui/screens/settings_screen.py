@@ -28,6 +28,7 @@ from kiosk.core.live_settings import LiveSettings
 from kiosk.ops.diagnostics import save_running_kiosk_bundle
 from kiosk.ui.background import BackgroundWork
 from kiosk.ui.i18n import Retranslating
+from kiosk.ui.reason_words import reason_words
 from kiosk.ui.screens.customer_import import CustomerImport
 from kiosk.ui.screens.settings_form import SettingRow, wrapping_label
 from kiosk.ui.style import named, set_style_state, styled_background
@@ -216,5 +217,5 @@ class SettingsScreen(Retranslating, QWidget):
             result = await self._live.test_callback(typed["callback_url"], typed["callback_secret"])
         finally:
             self.test_button.setEnabled(True)
-        self.test_result.setText(result.message)
+        self.test_result.setText(reason_words(result.why))
         set_style_state(self.test_result, "fault", not result.ok)

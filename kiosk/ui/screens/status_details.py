@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWi
 
 from kiosk.core.notices import CustomersSynced
 from kiosk.domain.health import OutboxStatus, SourceStatus
+from kiosk.domain.reasons import Why
 from kiosk.ui.i18n import Retranslating, format_count, format_date, format_time
-from kiosk.ui.status_words import source_name, source_state
+from kiosk.ui.reason_words import reason_words
+from kiosk.ui.status_words import source_state, source_title
 from kiosk.ui.style import named, styled_background
 from kiosk.ui.widgets.status_strip import signal_bars
 
@@ -69,14 +71,16 @@ class StatusDetails(Retranslating, QWidget):
         if not self._sources:
             parts.append("<p>" + self.tr("No call source has reported yet.") + "</p>")
         for status in self._sources:
-            lines = [f"<b>{escape(source_name(status))}</b>: {source_state(status.state)}"]
-            lines.append(escape(status.message))
+            lines = [f"<b>{escape(source_title(status))}</b>: {source_state(status.state)}"]
+            lines.append(escape(reason_words(status.why)))
             for key, words in (
                 ("operator", self.tr("Operator: {value}")),
                 ("network", self.tr("Network: {value}")),
             ):
-                if status.details.get(key):
-                    lines.append(words.format(value=escape(str(status.details[key]))))
+                value = status.details.get(key)
+                if value:
+                    shown = reason_words(value) if isinstance(value, Why) else str(value)
+                    lines.append(words.format(value=escape(shown)))
             bars = signal_bars(status)
             if bars is not None:
                 lines.append(self.tr("Signal: {bars} of 4 bars").format(bars=bars))
@@ -108,7 +112,7 @@ class StatusDetails(Retranslating, QWidget):
         if synced.problem is not None:
             return [
                 self.tr("Not updated at {date} {time}: {problem}").format(
-                    problem=escape(synced.problem), **when
+                    problem=escape(reason_words(synced.problem)), **when
                 ),
                 self.tr("The customers already on this kiosk are used; it tries again by itself."),
             ]

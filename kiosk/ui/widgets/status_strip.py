@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 from kiosk.core.notices import CustomersSynced
 from kiosk.domain.health import OutboxStatus, SourceState, SourceStatus
 from kiosk.ui.i18n import Retranslating, format_count
-from kiosk.ui.status_words import source_summary
+from kiosk.ui.reason_words import reason_words
 from kiosk.ui.style import named, set_style_state, styled_background
 from kiosk.ui.widgets.signal_bars import SignalBars
 
@@ -37,7 +37,6 @@ class StatusStrip(Retranslating, QWidget):
         self._sources: dict[str, SourceStatus] = {}
         self._outbox: OutboxStatus | None = None
         self._sync: CustomersSynced | None = None
-        self._language = "en"
         styled_background(self)
         self.demo = named(QLabel(), "demoBadge")
         self.demo.setVisible(demo)
@@ -77,17 +76,14 @@ class StatusStrip(Retranslating, QWidget):
         return self._sync
 
     def show_source(self, status: SourceStatus) -> None:
-        """Show each call source's state in plain words (a modem and a provider may both run)."""
+        """Show each call source's state in words (a modem and a provider may both run)."""
         self._sources[status.source] = status
         self._show_sources()
 
     def _show_sources(self) -> None:
         parts = []
         for each in self._sources.values():
-            text = each.message
-            if self._language != "en":  # sources word their messages in English
-                operator = each.details.get("operator")
-                text = source_summary(each) + (f" ({operator})" if operator else "")
+            text = reason_words(each.why)
             parts.append(f"⚠ {text}" if each.state is SourceState.FAULT else text)
         self.source.setText("  ·  ".join(parts))
         faulty = any(s.state is SourceState.FAULT for s in self._sources.values())
@@ -96,12 +92,6 @@ class StatusStrip(Retranslating, QWidget):
         self.bars.setVisible(bool(bars))
         if bars:
             self.bars.set_bars(bars[0])
-
-    def set_language(self, language: str) -> None:
-        """The sources word their messages in English; other languages get a short summary."""
-        self._language = language
-        if self._sources:
-            self._show_sources()
 
     def show_outbox(self, status: OutboxStatus) -> None:
         """Show how many results wait for the backend, and why."""
@@ -119,7 +109,9 @@ class StatusStrip(Retranslating, QWidget):
             text = self.tr("{count} results waiting to be sent").format(
                 count=format_count(status.pending)
             )
-        return f"⚠ {text}: {status.last_error}" if status.last_error else text
+        if status.last_error is None:
+            return text
+        return f"⚠ {text}: {reason_words(status.last_error)}"
 
     def show_sync(self, synced: CustomersSynced) -> None:
         """Show a failed pull of customers, or one that changed them; hide an uneventful one."""

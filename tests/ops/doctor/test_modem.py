@@ -103,6 +103,30 @@ async def test_a_locked_sim_is_found_and_explained(make_settings) -> None:
     assert report.check("network").status is Verdict.SKIPPED
 
 
+async def test_a_sim_the_network_refuses_is_a_sim_problem(make_settings) -> None:
+    async with ModemSimulator() as simulator:
+        simulator.registration = 3  # registration denied
+        report = await run_checks(make_settings(modem_port=simulator.port, dial_number=DIAL))
+    assert report.check("modem").status is Verdict.OK
+    sim = report.check("sim")
+    assert sim.status is Verdict.FAIL
+    assert "refused the modem's SIM" in sim.message
+    assert report.check("network").message == "Needs a ready SIM card first."
+
+
+async def test_no_network_is_a_network_problem(make_settings) -> None:
+    async with ModemSimulator() as simulator:
+        simulator.registration = 2  # still searching
+        report = await run_checks(make_settings(modem_port=simulator.port, dial_number=DIAL))
+    assert report.check("modem").status is Verdict.OK
+    assert report.check("sim").status is Verdict.SKIPPED
+    network = report.check("network")
+    assert network.status is Verdict.FAIL
+    assert "has no mobile network (searching for a network)" in network.message
+    assert "antenna" in (network.action or "")
+    assert report.check("signal").message == "Needs the mobile network first."
+
+
 async def test_a_modem_that_cannot_tell_the_sim_state_is_a_warning(make_settings) -> None:
     async with ModemSimulator() as simulator:
         simulator.cpin = False  # set-up carries on; the doctor does not claim a ready SIM

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from kiosk.config.settings import load_settings
 from kiosk.sources.modem.diagnosis import diagnose
+from kiosk.sources.modem.reasons import ModemReason
 from kiosk.sources.simulator import ModemSimulator
 
 #: The keys of 'modem status --json' for a ready modem, in their order.
@@ -54,8 +55,14 @@ async def test_a_modem_that_is_not_ready_says_why(tmp_path: Path):
         modem = await diagnose(load_settings(tmp_path / "c.toml", modem_port=port))
     assert not modem.ready
     assert modem.problem is not None
-    assert "The SIM card is locked with a PIN" in modem.problem
-    assert modem.report() == {"port": port, "ready": False, "problem": modem.problem}
+    assert modem.problem.reason is ModemReason.SIM_LOCKED
+    assert "The SIM card is locked with a PIN" in str(modem.problem)
+    assert modem.report() == {
+        "port": port,
+        "ready": False,
+        "problem": str(modem.problem),
+        "reason": "sim_locked",
+    }
 
 
 async def test_the_sim_state_comes_from_the_modem(tmp_path: Path):

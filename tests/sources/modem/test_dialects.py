@@ -192,7 +192,7 @@ async def test_a_modem_that_never_drops_the_call_is_reported_to_staff():
         seen = len(sink.statuses)
         ring = asyncio.create_task(simulator.ring(CALLER, rings=30, interval=0.1, stubborn=99))
         fault = await sink.wait_status(SourceState.FAULT, after=seen)
-        assert "does not end calls" in fault.message
+        assert "does not end calls" in str(fault.why)
         assert simulator.hangups == 3
         assert await asyncio.wait_for(ring, WAIT) is False  # the caller gave up in the end
 
@@ -210,7 +210,7 @@ async def test_reboot_is_detected_and_the_modem_set_up_again(sim_pin: str | None
             simulator.reboot()
             assert not simulator.caller_id_enabled.is_set()
             restarting = await sink.wait_status(SourceState.CONNECTING, after=seen)
-            assert restarting.message == "The modem restarted; setting it up again…"
+            assert str(restarting.why) == "The modem restarted; setting it up again…"
             await sink.wait_status(SourceState.READY, after=seen)
             assert simulator.caller_id_enabled.is_set()
             assert simulator.sim_unlocked

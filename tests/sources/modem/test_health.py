@@ -1,11 +1,14 @@
 import pytest
 
+from kiosk.domain.health import SourceName
+from kiosk.domain.reasons import Why
 from kiosk.sources.modem.health import (
     ModemHealth,
     parse_csq,
     parse_operator,
     parse_registration,
 )
+from kiosk.sources.modem.reasons import ModemReason
 
 
 @pytest.mark.parametrize(
@@ -39,19 +42,28 @@ def test_replies_of_several_vendors():
     assert parse_operator(['+COPS: 0,0,"",2']) is None
 
 
-def test_problem_and_summary_in_plain_words():
+def test_problem_and_summary_as_reasons_and_in_plain_words():
     fine = ModemHealth(rssi=20, registration=1, operator="Airtel")
     assert fine.problem("/dev/ttyUSB2") is None
-    assert fine.summary("Modem", "/dev/ttyUSB2") == "Modem ready — Airtel"
+    assert str(fine.summary("Modem", "/dev/ttyUSB2")) == "Modem ready — Airtel"
     weak = ModemHealth(rssi=1, registration=1)
-    assert weak.summary("Modem", "/dev/ttyUSB2") == (
+    assert str(weak.summary("Modem", "/dev/ttyUSB2")) == (
         "Modem ready — very weak signal: move the modem or its antenna"
     )
-    unknown = ModemHealth()
-    assert unknown.summary("Modem", "/dev/ttyUSB2") == "Modem ready on /dev/ttyUSB2"
-    assert unknown.problem("/dev/ttyUSB2") is None  # a modem that cannot tell is not blamed
-    searching = ModemHealth(registration=2)
-    assert "no mobile network (searching for a network)" in (
-        searching.problem("/dev/ttyUSB2") or ""
+    weak_airtel = ModemHealth(rssi=1, registration=1, operator="Airtel")
+    assert str(weak_airtel.summary(Why(SourceName.SIMULATOR), "/dev/x")) == (
+        "Simulated modem ready — Airtel, very weak signal: move the modem or its antenna"
     )
+    unknown = ModemHealth()
+    assert str(unknown.summary("Modem", "/dev/ttyUSB2")) == "Modem ready on /dev/ttyUSB2"
+    assert unknown.problem("/dev/ttyUSB2") is None  # a modem that cannot tell is not blamed
+    assert unknown.network == Why(ModemReason.NETWORK_UNKNOWN)
+    searching = ModemHealth(registration=2)
+    problem = searching.problem("/dev/ttyUSB2")
+    assert problem == Why(
+        ModemReason.NO_NETWORK, port="/dev/ttyUSB2", network=Why(ModemReason.NETWORK_SEARCHING)
+    )
+    assert "no mobile network (searching for a network)" in str(problem)
+    refused = ModemHealth(registration=3).problem("/dev/ttyUSB2")
+    assert refused == Why(ModemReason.SIM_REFUSED_BY_NETWORK, port="/dev/ttyUSB2")
     assert ModemHealth(registration=1).details()["registered"] is True

@@ -5,6 +5,7 @@ import contextlib
 import os
 
 from kiosk.domain.health import SourceState
+from kiosk.sources.modem.reasons import ModemReason
 from kiosk.sources.modem.source import ModemSource
 from kiosk.sources.simulator import ModemSimulator
 
@@ -45,7 +46,7 @@ async def test_a_modem_that_stops_answering_is_reopened(sink: RecordingSink):
             seen = len(sink.statuses)
             simulator.silent = True
             fault = await sink.wait_status(SourceState.FAULT, after=seen)
-            assert fault.message == (
+            assert str(fault.why) == (
                 f"The modem on {simulator.port} stopped answering. Unplug it, wait ten seconds "
                 "and plug it back in."
             )
@@ -96,7 +97,7 @@ async def test_auto_finds_the_modem_and_finds_it_again_after_a_replug(
             simulator.unplug()
             simulator.link = tmp_path / "ttyUSB3"  # it comes back under another name
             fault = await sink.wait_status(SourceState.FAULT, after=seen)
-            assert "ttyUSB2" in fault.message
+            assert "ttyUSB2" in str(fault.why)
             simulator.replug()
             ready = await sink.wait_status(SourceState.READY, after=seen)
             assert ready.details["port"] == str(tmp_path / "ttyUSB3")
@@ -107,7 +108,7 @@ async def test_auto_without_a_modem_says_so(tmp_path, sink: RecordingSink):
     source = ModemSource("auto", probe_patterns=(f"{tmp_path}/ttyUSB*",), reconnect_delay=0.02)
     async with running(source, sink):
         fault = await sink.wait_status(SourceState.FAULT)
-        assert fault.message == "No modem found. Check that it is plugged in; looking again…"
+        assert str(fault.why) == "No modem found. Check that it is plugged in; looking again…"
 
 
 async def test_no_network_is_a_fault_until_the_modem_registers(sink: RecordingSink):
@@ -117,13 +118,13 @@ async def test_no_network_is_a_fault_until_the_modem_registers(sink: RecordingSi
         source = ModemSource(simulator.port, health_interval=0.05, reconnect_delay=0.01)
         async with running(source, sink):
             fault = await sink.wait_status(SourceState.FAULT)
-            assert fault.message.startswith(f"The modem on {simulator.port} has no mobile network")
-            assert "searching for a network" in fault.message
+            assert str(fault.why).startswith(f"The modem on {simulator.port} has no mobile network")
+            assert "searching for a network" in str(fault.why)
             assert fault.details["registered"] is False
             simulator.registration, simulator.rssi = 5, 12
             ready = await sink.wait_status(SourceState.READY)
-            assert ready.message == "Modem ready — Simulated Network"
-            assert ready.details["network"] == "registered (roaming)"
+            assert str(ready.why) == "Modem ready — Simulated Network"
+            assert str(ready.details["network"]) == "registered (roaming)"
             assert ready.details["signal_dbm"] == -89
             assert ready.details["signal_bars"] == 2
 
@@ -134,4 +135,5 @@ async def test_registration_refused_names_the_sim(sink: RecordingSink):
         source = ModemSource(simulator.port, reconnect_delay=0.01)
         async with running(source, sink):
             fault = await sink.wait_status(SourceState.FAULT)
-            assert "refused the modem's SIM" in fault.message
+            assert fault.why.reason is ModemReason.SIM_REFUSED_BY_NETWORK
+            assert "refused the modem's SIM" in str(fault.why)

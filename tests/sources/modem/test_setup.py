@@ -17,7 +17,7 @@ async def test_initialises_the_modem_and_reports_ready(
 ):
     start_source(simulator.port)
     ready = await sink.wait_status(SourceState.READY)
-    assert ready.message == "Modem ready — Simulated Network"
+    assert str(ready.why) == "Modem ready — Simulated Network"
     assert ready.source == "modem"
     assert ready.details["signal_bars"] == 4
     assert ready.details["operator"] == "Simulated Network"
@@ -36,7 +36,7 @@ async def test_silent_modem_is_a_fault(sink: RecordingSink, start_source):
         tty.setraw(slave)
         start_source(os.ttyname(slave), command_timeout=0.05, reconnect_delay=0.01)
         fault = await sink.wait_status(SourceState.FAULT)
-        assert "stopped answering" in fault.message
+        assert "stopped answering" in str(fault.why)
         assert "did not answer AT" in fault.details["error"]
     finally:
         os.close(master)

@@ -6,7 +6,7 @@ import pytest
 
 from kiosk.domain.health import SourceState
 from kiosk.sources.modem.errors import ModemError
-from kiosk.sources.modem.sms import gsm7_text, sms_error_words
+from kiosk.sources.modem.sms import gsm7_text, sms_problem
 from kiosk.sources.modem.source import ModemSource
 from kiosk.sources.simulator import ModemSimulator
 
@@ -60,7 +60,7 @@ async def test_no_sms_when_the_modem_is_not_ready():
     ],
 )
 def test_error_words(reply: str, words: str):
-    assert sms_error_words(reply) == words
+    assert str(sms_problem(reply)) == words
 
 
 # -- modem command injection (issue 12, item 7) -----------------------------------------

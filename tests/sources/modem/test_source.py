@@ -6,8 +6,10 @@ import logging
 import pytest
 
 from kiosk.domain.health import SourceState
+from kiosk.domain.reasons import Why
 from kiosk.sources.modem.call_state import CallTimings
 from kiosk.sources.modem.line_reader import MESSAGE_BURST
+from kiosk.sources.modem.reasons import ModemReason
 from kiosk.sources.modem.setup import INIT_COMMANDS
 from kiosk.sources.modem.source import ModemSource
 from kiosk.sources.simulator import ModemSimulator
@@ -122,10 +124,11 @@ async def test_numbers_are_masked_in_logs(
 async def test_missing_port_is_a_fault_in_plain_words(sink: RecordingSink, start_source):
     start_source("/dev/ttyKIOSK-DOES-NOT-EXIST", reconnect_delay=0.01)
     fault = await sink.wait_status(SourceState.FAULT)
-    assert fault.message == (
+    assert fault.why == Why(ModemReason.NOT_FOUND, port="/dev/ttyKIOSK-DOES-NOT-EXIST")
+    assert str(fault.why) == (
         "Modem not found on /dev/ttyKIOSK-DOES-NOT-EXIST. Check that it is plugged in."
     )
-    assert "Errno" not in fault.message
+    assert "Errno" not in str(fault.why)
     assert fault.details["port"] == "/dev/ttyKIOSK-DOES-NOT-EXIST"
     assert "No such file" in fault.details["error"]
 
@@ -133,7 +136,7 @@ async def test_missing_port_is_a_fault_in_plain_words(sink: RecordingSink, start
 async def test_invalid_url_is_a_fault(sink: RecordingSink, start_source):
     start_source("nosuchscheme://modem", reconnect_delay=0.01)
     fault = await sink.wait_status(SourceState.FAULT)
-    assert "not a valid modem port" in fault.message
+    assert "not a valid modem port" in str(fault.why)
 
 
 async def test_keeps_retrying_until_the_modem_appears(
@@ -157,7 +160,7 @@ async def test_lost_port_is_reported_and_recovered(tmp_path, sink: RecordingSink
     seen = len(sink.statuses)
     await first.stop()
     fault = await sink.wait_status(SourceState.FAULT, after=seen)
-    assert fault.message.startswith(f"Lost the connection to the modem on {link}.")
+    assert str(fault.why).startswith(f"Lost the connection to the modem on {link}.")
     async with ModemSimulator() as second:
         link.unlink()
         link.symlink_to(second.port)

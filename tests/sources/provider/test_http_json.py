@@ -147,7 +147,7 @@ async def test_a_failing_provider_is_shown_and_retried(call_log: FakeCallLog) ->
     task = asyncio.create_task(source.run(sink))
     try:
         fault = await sink.wait_status(SourceState.FAULT)
-        assert "having problems (HTTP 500)" in fault.message
+        assert "having problems (HTTP 500)" in str(fault.why)
         call_log.add("after", "+919812345678", datetime.now(UTC))
         async with asyncio.timeout(5):
             await sink.wait_calls(1)

@@ -275,7 +275,7 @@ async def test_ready_status_names_the_address(
 ) -> None:
     status = await sink.wait_status(SourceState.READY)
     assert status.source == "inbound"
-    assert status.message == (
+    assert str(status.why) == (
         f"Listening for provider notifications on http://127.0.0.1:{server.bound_port}"
     )
     assert server.bound_port
@@ -290,8 +290,8 @@ async def test_port_already_taken_is_a_fault_in_plain_words_then_retried(
         async with listening(sink, replay_guard, port=port, retry_delay=0.05) as (listener, _):
             fault = await sink.wait_status(SourceState.FAULT)
             assert fault.source == "inbound"
-            assert f"port {port} is already in use by another program" in fault.message
-            assert "Errno" not in fault.message
+            assert f"port {port} is already in use by another program" in str(fault.why)
+            assert "Errno" not in str(fault.why)
             assert not listener.ready.is_set()
 
             blocker.close()

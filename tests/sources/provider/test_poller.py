@@ -157,7 +157,7 @@ async def test_a_failing_provider_is_shown_and_retried(provider: Provider, fake:
     try:
         sink.listen(now)
         fault = await sink.wait_status(SourceState.FAULT)
-        assert fault.message.startswith(provider.fault)
+        assert str(fault.why).startswith(provider.fault)
         await sink.wait_calls(1)
         assert sink.states[-1] is SourceState.READY
     finally:

@@ -2,7 +2,10 @@ from datetime import UTC, datetime
 
 from pytestqt.qtbot import QtBot
 
+from kiosk.domain.reasons import Why
 from kiosk.domain.sms_code import CodeCheck
+from kiosk.sources.modem.reasons import ModemReason
+from kiosk.ui.i18n import Languages
 from kiosk.ui.screens.code_screen import CodeScreen
 
 
@@ -55,13 +58,21 @@ def test_answers_and_a_new_code(qtbot: QtBot) -> None:
     assert resend.args == ["session-1"]
 
 
-def test_not_sent_says_why(qtbot: QtBot) -> None:
+def test_not_sent_says_why_in_the_current_language(qtbot: QtBot) -> None:
     widget = screen(qtbot)
-    widget.show_not_sent("The text message was not sent: there is no mobile network (error 331).")
+    no_network = Why(ModemReason.SMS_NO_NETWORK)
+    widget.show_not_sent(Why(ModemReason.SMS_NOT_SENT_CODE, cause=no_network, code=331))
     assert widget.message.text() == (
         "The code was not sent. The text message was not sent: there is no mobile network "
         "(error 331)."
     )
+    languages = Languages("hi")
+    try:
+        assert widget.message.text() == (
+            "कोड नहीं भेजा गया। SMS नहीं भेजा गया: मोबाइल नेटवर्क नहीं है (त्रुटि 331)।"
+        )
+    finally:
+        languages.switch("en")
     assert widget.message.property("fault") is True
     assert widget.resend_button.isVisible()
     with qtbot.waitSignal(widget.back_requested):

@@ -7,6 +7,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.config.settings import load_settings
 from kiosk.core.live_settings import LiveSettings
 from kiosk.core.runtime import KioskRuntime
+from kiosk.ui.i18n import Languages
 from kiosk.ui.screens.settings_screen import SettingsScreen
 from tests.merchant_backend import SECRET, MerchantBackend
 from tests.ui.conftest import next_emission
@@ -104,5 +105,41 @@ def test_saves_diagnostics_for_support(
                 everything = b"".join(bundle.read(name) for name in names)
             assert names
             assert b"A" * 32 not in everything  # the secret stays out
+
+    qloop.run_until_complete(scenario())
+
+
+def test_the_test_callback_answers_in_the_staff_language(
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    tmp_path: Path,
+    backend: MerchantBackend,
+) -> None:
+    settings = load_settings(
+        tmp_path / "config.toml", demo=True, database_url=f"sqlite:///{tmp_path / 'k.sqlite3'}"
+    )
+
+    async def scenario() -> None:
+        async with KioskRuntime(settings) as runtime:
+            screen = SettingsScreen(LiveSettings(runtime), kiosk_mode=True)
+            qtbot.addWidget(screen)
+            screen.show()
+            screen.open()
+            languages = Languages("hi")
+            try:
+                screen.rows["callback_url"].set_value("")
+                screen.test_button.click()
+                async with asyncio.timeout(10):
+                    await screen.finish_work()
+                assert screen.test_result.text() == "पहले कॉलबैक URL डालें।"
+                assert screen.test_result.property("fault") is True
+                screen.rows["callback_url"].set_value(backend.url)
+                screen.rows["callback_secret"].set_value(SECRET)
+                screen.test_button.click()
+                async with asyncio.timeout(10):
+                    await screen.finish_work()
+                assert screen.test_result.text() == "बैकएंड ने टेस्ट स्वीकार किया (200)।"
+            finally:
+                languages.switch("en")
 
     qloop.run_until_complete(scenario())

@@ -1,10 +1,15 @@
-"""The details page: the customer list's last pull from the merchant backend, in words."""
+"""The details page: the call sources and the customer list's last pull, in words."""
 
 from datetime import UTC, datetime
 
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.notices import CustomersSynced
+from kiosk.core.reasons import CoreReason
+from kiosk.domain.health import SourceState, SourceStatus
+from kiosk.domain.reasons import Why
+from kiosk.sources.modem.reasons import ModemReason
+from kiosk.sources.provider.reasons import ProviderReason
 from kiosk.ui.i18n import Languages, format_date, format_time
 from kiosk.ui.screens.status_details import StatusDetails
 
@@ -37,17 +42,54 @@ def test_a_pull_that_changed_customers_says_how_many_and_when(qtbot: QtBot) -> N
 def test_a_failed_pull_gives_the_reason_and_what_happens_meanwhile(qtbot: QtBot) -> None:
     details = StatusDetails()
     qtbot.addWidget(details)
-    problem = "Cannot reach the merchant backend (no connection to <shop>)."
+    cause = Why(ProviderReason.NO_CONNECTION_TO, host="<shop>")
+    problem = Why(
+        ProviderReason.UNREACHABLE, provider=Why(CoreReason.MERCHANT_BACKEND), cause=cause
+    )
     details.show_status([], None, "", CustomersSynced(T0, problem=problem))
     text = details.body.text()
     assert f"Not updated at {when()}: Cannot reach the merchant backend" in text
-    assert "&lt;shop&gt;" in text  # the reason is text, never markup
+    assert "(no connection to &lt;shop&gt;)." in text  # the reason is text, never markup
     assert "The customers already on this kiosk are used; it tries again by itself." in text
     languages = Languages("hi")
     try:
         text = details.body.text()
         assert "व्यापारी के बैकएंड से ग्राहक सूची" in text
-        assert "अपडेट नहीं हुई" in text
+        assert (
+            f"{when()} पर अपडेट नहीं हुई: व्यापारी के बैकएंड तक नहीं पहुँच पा रहे "
+            "(&lt;shop&gt; से कनेक्शन नहीं हुआ)।"
+        ) in text
         assert "अपने-आप फिर से कोशिश करता है" in text
+    finally:
+        languages.switch("en")
+
+
+def test_in_hindi_the_sources_and_their_facts_are_in_hindi(qtbot: QtBot) -> None:
+    details = StatusDetails()
+    qtbot.addWidget(details)
+    facts = {
+        "operator": "Airtel",
+        "network": Why(ModemReason.NETWORK_SEARCHING),
+        "signal_bars": 1,
+        "port": "/dev/ttyUSB2",
+    }
+    no_network = Why(ModemReason.NO_NETWORK, port="/dev/ttyUSB2", network=facts["network"])
+    modem = SourceStatus("simulator", SourceState.FAULT, no_network, facts)
+    listening = Why(ProviderReason.INBOUND_LISTENING, url="http://127.0.0.1:8787")
+    inbound = SourceStatus("inbound", SourceState.READY, listening)
+    details.show_status([modem, inbound], None, "")
+    text = details.body.text()
+    assert "<b>Simulated modem</b>: problem" in text
+    assert "The modem on /dev/ttyUSB2 has no mobile network (searching for a network)." in text
+    assert "Network: searching for a network" in text
+    assert "Listening for provider notifications on http://127.0.0.1:8787" in text
+    languages = Languages("hi")
+    try:
+        text = details.body.text()
+        assert "<b>डेमो मॉडेम</b>: समस्या" in text
+        assert ("/dev/ttyUSB2 वाले मॉडेम को मोबाइल नेटवर्क नहीं मिल रहा (नेटवर्क खोज रहा है)।") in text
+        assert "नेटवर्क: नेटवर्क खोज रहा है" in text
+        assert "http://127.0.0.1:8787 पर प्रदाता की सूचनाएँ सुनी जा रही हैं" in text
+        assert "searching" not in text
     finally:
         languages.switch("en")

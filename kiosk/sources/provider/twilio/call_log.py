@@ -50,7 +50,9 @@ import httpx
 
 from kiosk.domain.events import CallEvent
 from kiosk.domain.phone import DEFAULT_REGION, mask, parse_phone, try_parse_phone
+from kiosk.domain.reasons import Why
 from kiosk.sources.provider.base import ProviderError, get_json, keep_calls, utc_time
+from kiosk.sources.provider.reasons import ProviderReason
 
 log = logging.getLogger("kiosk.provider.twilio")
 
@@ -80,7 +82,7 @@ _WITHHELD_KEYPAD_NUMBERS = frozenset(
     }
 )
 
-_UNREADABLE = f"{PROVIDER} sent an answer that could not be read."
+_UNREADABLE = Why(ProviderReason.UNREADABLE, provider=PROVIDER)
 
 
 def caller_number(raw: str, region: str) -> str | None:
@@ -205,11 +207,8 @@ class TwilioAdapter:
             url,
             params=params,
             auth=self._auth,
-            credentials="the account SID or auth token",
-            not_found=(
-                f"Twilio has no account {self.account_sid}. "
-                "Check the account SID in the Twilio settings."
-            ),
+            refused=ProviderReason.TWILIO_REFUSED,
+            not_found=Why(ProviderReason.TWILIO_NO_ACCOUNT, account=self.account_sid),
         )
         if not isinstance(page, dict) or not isinstance(page.get("calls"), list):
             raise ProviderError(_UNREADABLE)
