@@ -16,12 +16,6 @@ from enum import StrEnum
 from kiosk.domain.reasons import Reason, Why
 from kiosk.domain.translatable import QT_TRANSLATE_NOOP
 
-#: Control characters (C0, DEL, C1) and the Unicode line and paragraph separators.
-_CONTROL_CATEGORIES = frozenset({"Cc", "Zl", "Zp"})
-#: Where Unicode draws the C0 control characters as symbols (␀ … ␟), and DEL (␡).
-_CONTROL_PICTURES = 0x2400
-_DELETE, _DELETE_PICTURE = 0x7F, "\u2421"
-
 
 class DetailField(StrEnum):
     """Which of a customer's details a problem is in."""
@@ -70,6 +64,13 @@ class ControlCharacters(ValueError):
         self.field = field
         self.why = Why(_CONTROL_CHARACTER_REASONS[field])
         super().__init__(str(self.why))
+
+
+#: Control characters (C0, DEL, C1) and the Unicode line and paragraph separators.
+_CONTROL_CATEGORIES = frozenset({"Cc", "Zl", "Zp"})
+#: Where Unicode draws the C0 control characters as symbols (␀ … ␟), and DEL (␡).
+_CONTROL_PICTURES = 0x2400
+_DELETE, _DELETE_PICTURE = 0x7F, "\u2421"
 
 
 def control_characters(text: str) -> bool:

@@ -10,8 +10,6 @@ from kiosk.config.metadata import DefaultText, Flag, OnScreen, Section
 from kiosk.domain.translatable import QT_TRANSLATE_NOOP
 
 SOURCES = ("modem", "twilio", "exotel", "plivo", "http-json")
-#: The shortest shared secret for provider notifications (it is all that authenticates them).
-INBOUND_SECRET_MIN = 32
 
 
 class ProviderSettings(Section):
@@ -72,7 +70,11 @@ class ProviderSettings(Section):
         "", description="dotted path to the list of calls (empty: the answer is the list)"
     )
     http_json_caller: str = Field("from", description="dotted path to the caller's number")
-    http_json_dialed: str = Field("to", description="dotted path to the number dialed")
+    http_json_dialed: str = Field(
+        "to",
+        description="dotted path to the number dialed (a call without a readable one is "
+        "ignored; empty: the API lists only calls to `{number}`)",
+    )
     http_json_time: str = Field("start_time", description="dotted path to the call's time")
     http_json_id: str = Field("id", description="dotted path to the provider's call id")
 
@@ -86,6 +88,10 @@ class ProviderSettings(Section):
         if unknown or not names:
             raise ValueError(f"Unknown call source {unknown or value!r}; use {', '.join(SOURCES)}.")
         return ",".join(names)
+
+
+#: The shortest shared secret for provider notifications (it is all that authenticates them).
+INBOUND_SECRET_MIN = 32
 
 
 class InboundSettings(Section):

@@ -46,6 +46,8 @@ log = logging.getLogger("kiosk.modem")
 
 #: Seconds of quiet after boot lines before the set-up is run again.
 BOOT_SETTLE = 1.0
+#: Seconds before reopening a port that vanished (growing while it stays missing).
+RECONNECT_DELAY = 2.0
 #: The longest wait between reconnection attempts, in multiples of reconnect_delay.
 _RECONNECT_CAP = 5
 
@@ -76,7 +78,7 @@ class ModemSource:
         clock: Clock | None = None,
         baudrate: int = 115200,
         command_timeout: float = 3.0,
-        reconnect_delay: float = 2.0,
+        reconnect_delay: float = RECONNECT_DELAY,
         name: str = "modem",
         sim_pin: str | None = None,
         health_interval: float = HEALTH_INTERVAL,
