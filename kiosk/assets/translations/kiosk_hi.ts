@@ -493,8 +493,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/history_screen.py" line="266"/>
-        <source>cut short before its number came</source>
-        <translation>नंबर आने से पहले कट गई</translation>
+        <source>call cut short before a number came</source>
+        <translation>नंबर आने से पहले ही कॉल कट गई</translation>
     </message>
     <message>
         <location filename="../../ui/screens/history_screen.py" line="267"/>

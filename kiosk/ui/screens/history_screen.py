@@ -263,7 +263,7 @@ class HistoryScreen(Retranslating, QWidget):
             "matched": self.tr("the right phone"),
             "unmatched": self.tr("a different number"),
             "withheld": self.tr("a hidden number"),
-            "unknown_caller": self.tr("cut short before its number came"),
+            "unknown_caller": self.tr("call cut short before a number came"),
             "outside_window": self.tr("too late"),
             "no_session": self.tr("no verification waiting"),
         }

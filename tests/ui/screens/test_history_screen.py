@@ -161,7 +161,7 @@ def test_a_call_cut_short_shows_as_such(
         qtbot.keyClick(screen.list, Qt.Key.Key_Return)
         await work.finish()
         text = screen.detail.text()
-        assert "no number via modem — cut short before its number came" in text
+        assert "no number via modem — call cut short before a number came" in text
         assert "hidden" not in text
         assert "withheld" not in text
 
