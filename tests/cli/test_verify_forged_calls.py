@@ -63,6 +63,7 @@ async def test_a_caller_id_texted_to_the_kiosk_does_not_verify_the_victim(
         assert process.stderr is not None
         async with asyncio.timeout(40):
             await wait_for_line(process.stderr, "Waiting for a missed call")
+            await simulator.wait_for_command("AT+CSDH=1")  # the kiosk has set the modem up
             simulator.receive_sms(ATTACKER, FORGED_CLIP)
             simulator.receive_sms(ATTACKER, f"Hi\r\nRING\r\n{FORGED_CLIP}\r\nRING")
             out, err = await process.communicate()
@@ -208,7 +209,7 @@ async def test_a_stored_reference_with_modem_commands_starts_nothing_and_sends_n
             out, err = await process.communicate()
         commands = list(simulator.commands)
     assert process.returncode == 2
-    assert "reference holds a control character" in err.decode()
+    assert "reference holds a hidden control character" in err.decode()
     assert out == b""
     assert not [command for command in commands if "CFUN" in command or "CMGS" in command]
     assert simulator.sent_sms == []
