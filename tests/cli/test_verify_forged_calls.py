@@ -162,7 +162,7 @@ def test_a_short_shared_secret_is_a_settings_error_naming_it(
     monkeypatch.setenv("KIOSK_INBOUND_SECRET", "shh-123")
     result = subprocess.run(
         [sys.executable, "-m", "kiosk.app", "verify", "--phone", VICTIM, "--dial-number", DIAL,
-         "--database-url", database_url],
+         "--timeout", "1", "--database-url", database_url],
         capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
     assert result.returncode == 2
