@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pydantic import ValidationError
 
 from kiosk.config.metadata import SettingInfo
+from kiosk.config.secret_files import FILE_SUFFIX, secrets_on_command_line
 from kiosk.config.settings import SETTINGS, Settings, describe_settings_error, load_settings
 from kiosk.config.unknown import warn_about_unknown_settings
 from kiosk.ops.logs import configure_logging
@@ -70,9 +71,22 @@ def help_text(info: SettingInfo) -> str:
 
 
 def settings_from(options: argparse.Namespace) -> Settings:
-    """Settings from the config file and environment, overridden by given options."""
+    """Settings from the config file and environment, overridden by given options.
+
+    A secret given as an option is used, with a warning on stderr: ``ps`` shows it.
+    """
     given = vars(options)
     overrides = {field: given[field] for field in Settings.model_fields if field in given}
+    for info in secrets_on_command_line(SETTINGS, overrides):
+        assert info.flag is not None
+        flag = info.flag.names[-1]
+        print(
+            f"Warning: {flag} puts a secret on the command line, where every user of this "
+            "computer can read it (ps) and the shell history keeps it. Use "
+            f"{flag}{FILE_SUFFIX.replace('_', '-')} FILE, the {info.env} variable or a systemd "
+            "credential instead (see the README).",
+            file=sys.stderr,
+        )
     return load_settings(given.get("config"), **overrides)
 
 

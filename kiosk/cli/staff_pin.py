@@ -8,7 +8,18 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from kiosk.domain.pin import InvalidPin, hash_pin
+from kiosk.domain.pin import MAX_DIGITS, MIN_DIGITS, InvalidPin, PinProblem, hash_pin
+
+#: Why a PIN is refused, in the words the installer reads.
+REFUSALS = {
+    PinProblem.NOT_DIGITS: "The PIN must be digits only.",
+    PinProblem.TOO_SHORT: f"The PIN needs at least {MIN_DIGITS} digits.",
+    PinProblem.TOO_LONG: f"The PIN can have at most {MAX_DIGITS} digits.",
+    PinProblem.SEQUENCE: "Digits counting up or down (like 123456 or 987654) are the first "
+    "ones anybody tries. Choose digits in no order.",
+    PinProblem.REPEATED: "Repeated digits (like 111111, 121212 or 123123) are the first ones "
+    "anybody tries. Use at least three different digits in no pattern.",
+}
 
 
 def register(
@@ -22,15 +33,19 @@ def register(
 
 def run_staff_pin(ask: Callable[[str], str] = getpass.getpass, out: TextIO = sys.stdout) -> int:
     """Ask twice for the PIN; print ``staff_pin_hash = "..."``. 0 on success, 2 otherwise."""
-    pin = ask("New staff PIN (4 to 12 digits): ")
+    pin = ask(f"New staff PIN ({MIN_DIGITS} to {MAX_DIGITS} digits): ")
     if ask("The same PIN again: ") != pin:
         print("The two PINs differ; nothing changed.", file=sys.stderr)
         return 2
     try:
         hashed = hash_pin(pin)
     except InvalidPin as exc:
-        print(exc, file=sys.stderr)
+        print(f"{REFUSALS[exc.problem]} Nothing changed.", file=sys.stderr)
         return 2
-    print("Put this line in the config file (or set KIOSK_STAFF_PIN_HASH):", file=sys.stderr)
+    print(
+        "Put this line in the config file, or the part after '=' in KIOSK_STAFF_PIN_HASH "
+        "or the systemd credential staff_pin_hash (see the README):",
+        file=sys.stderr,
+    )
     print(f'staff_pin_hash = "{hashed}"', file=out)
     return 0

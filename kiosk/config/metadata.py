@@ -155,6 +155,11 @@ class SettingInfo:
         return self.value_type in (int, float)
 
 
+def is_secret(field: FieldInfo) -> bool:
+    """A secret setting's field (``SecretStr``, optional or not)."""
+    return _plain_type(field.annotation)[0] is SecretStr
+
+
 def describe(model: type[BaseModel]) -> tuple[SettingInfo, ...]:
     """Every setting of ``model``, section by section, each in the order it is declared."""
     infos = []

@@ -1,7 +1,8 @@
 """Settings: the one model every key is declared in, and reading it.
 
 Values come, strongest first, from command-line options, ``KIOSK_*`` environment
-variables, the TOML config file (``--config``, ``KIOSK_CONFIG``, or ``config.toml``
+variables, systemd credentials (secrets only, :mod:`kiosk.config.secret_files`), the TOML
+config file (``--config``, ``KIOSK_CONFIG``, or ``config.toml``
 in the platform config directory), and the defaults. Each setting is declared once, in
 its section (:mod:`kiosk.config.sections`), with its type, default, meaning and what
 :mod:`kiosk.config.metadata` says about it; :data:`SETTINGS` lists them all.
@@ -13,7 +14,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
-from pydantic import PrivateAttr, ValidationError
+from pydantic import PrivateAttr, ValidationError, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -23,6 +24,7 @@ from pydantic_settings import (
 
 from kiosk.config.metadata import ENV_PREFIX, SettingInfo, describe
 from kiosk.config.paths import config_path, default_database_url, default_log_dir
+from kiosk.config.secret_files import CredentialsSource, read_secret_files
 from kiosk.config.sections.basic import BasicSettings
 from kiosk.config.sections.customers import CustomerDataSettings, SyncSettings
 from kiosk.config.sections.providers import InboundSettings, ProviderSettings
@@ -56,9 +58,15 @@ class Settings(
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        """Command line, then environment, then the TOML file."""
+        """Command line, then environment, then systemd credentials, then the TOML file."""
         toml = TomlConfigSettingsSource(settings_cls, toml_file=_config_file.get())
-        return (init_settings, env_settings, toml)
+        return (init_settings, env_settings, CredentialsSource(settings_cls), toml)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _secrets_from_files(cls, data: Any) -> Any:
+        """A secret whose ``*_file`` setting is given is read from that file."""
+        return read_secret_files(cls, data)
 
     @property
     def sources(self) -> list[str]:

@@ -1,4 +1,4 @@
-"""Verification history for staff: what happened, when, and the calls heard; CSV export.
+"""Verification history for staff: what happened, when, the calls heard, the staff-PIN log; CSV.
 
 Plain Python over the store (no Qt), so the screen and any command can share it; the
 queries run on the database thread. Phone numbers leave this module masked only.
@@ -6,7 +6,6 @@ queries run on the database thread. Phone numbers leave this module masked only.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,10 +15,13 @@ from sqlalchemy.orm import Session
 
 from kiosk.domain.clock import isoformat_utc
 from kiosk.domain.phone import mask
+from kiosk.domain.pin_lock import PinEvent
 from kiosk.store import verifications
+from kiosk.store.csv_export import csv_writer
 from kiosk.store.database import Database
 from kiosk.store.history import recent_verifications
 from kiosk.store.models import Verification
+from kiosk.store.staff_lock import pin_events
 
 CSV_COLUMNS = (
     "started_at",
@@ -87,12 +89,16 @@ class VerificationHistory:
         """The calls heard during one verification, oldest first."""
         return await self._db.run(_calls, verification_id)
 
+    async def staff_pin_events(self, *, since: datetime | None = None) -> list[PinEvent]:
+        """The staff-PIN log (wrong PINs, locks), newest first, every kiosk of the database."""
+        return await self._db.run(pin_events, since=since)
+
 
 def export_csv(entries: Iterable[HistoryEntry], path: Path) -> int:
-    """Write ``entries`` to a CSV file (UTF-8, times in ISO 8601 UTC); returns the row count."""
+    """Write ``entries`` as CSV (UTF-8, ISO 8601 UTC, formula-safe); returns the row count."""
     count = 0
     with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
+        writer = csv_writer(handle)
         writer.writerow(CSV_COLUMNS)
         for entry in entries:
             writer.writerow(

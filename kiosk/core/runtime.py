@@ -19,6 +19,7 @@ from kiosk.core.customer_data import CustomerData
 from kiosk.core.notification_keys import StoredNotificationKeys
 from kiosk.core.service import VerificationService
 from kiosk.core.sessions import EXPIRY_GRACE
+from kiosk.core.staff_lock import StaffLock, pin_check
 from kiosk.delivery.dispatcher import OutboxDispatcher
 from kiosk.domain.backoff import Backoff
 from kiosk.domain.clock import Clock, SystemClock
@@ -91,6 +92,9 @@ class KioskRuntime:
         )
         self.customer_data = CustomerData(
             self.database, settings, self.clock, notices=self.service.notices
+        )
+        self.staff_lock = StaffLock(
+            self.database, kiosk_id=settings.kiosk_id, check=pin_check(settings), clock=self.clock
         )
         self._tasks: list[asyncio.Task[None]] = []
 

@@ -176,6 +176,31 @@ class CustomerImport(Base):
     kiosk_id: Mapped[str] = mapped_column(String(64))
 
 
+class StaffLockState(Base):
+    """Wrong staff PINs in a row on one kiosk, and until when its pad waits."""
+
+    __tablename__ = "staff_lock"
+
+    kiosk_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    updated_at: Mapped[datetime]
+
+
+class StaffPinEvent(Base):
+    """The staff-PIN log: every wrong PIN, every lock, a right PIN after wrong ones."""
+
+    __tablename__ = "staff_pin_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    kiosk_id: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    purpose: Mapped[str] = mapped_column(String(16))
+    failures: Mapped[int] = mapped_column(Integer)
+    lock_seconds: Mapped[int | None] = mapped_column(Integer)
+
+
 class SyncState(Base):
     """Where the pull of customers from the merchant backend stands (cursor, ETag, health)."""
 

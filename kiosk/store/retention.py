@@ -11,7 +11,6 @@ with phone numbers masked; if it cannot be written, nothing is deleted.
 from __future__ import annotations
 
 import asyncio
-import csv
 import json
 import logging
 import os
@@ -27,6 +26,7 @@ from sqlalchemy.orm import Session
 from kiosk.domain.clock import Clock, isoformat_utc
 from kiosk.domain.phone import mask
 from kiosk.domain.session import Status
+from kiosk.store.csv_export import csv_writer
 from kiosk.store.database import Database
 from kiosk.store.models import CallRecord, OutboxMessage, SmsCode, Verification
 
@@ -133,9 +133,9 @@ def write_export(
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as out:
         if export_format == "csv":
-            writer = csv.DictWriter(out, fieldnames=_FIELDS)
-            writer.writeheader()
-            writer.writerows(records)
+            writer = csv_writer(out)
+            writer.writerow(_FIELDS)
+            writer.writerows([record[name] for name in _FIELDS] for record in records)
         else:
             body = {"purged_before": isoformat_utc(cutoff), "records": records}
             json.dump(body, out, indent=1, ensure_ascii=False)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
@@ -18,7 +17,7 @@ from kiosk.config.settings import Settings
 from kiosk.core.history import VerificationHistory
 from kiosk.core.live_settings import LiveSettings
 from kiosk.core.runtime import KioskRuntime
-from kiosk.domain.pin import DEMO_PIN, check_pin
+from kiosk.core.staff_lock import pin_check
 from kiosk.ui.assets import read_stylesheet
 from kiosk.ui.fonts import use_bundled_fonts
 from kiosk.ui.i18n import Languages
@@ -51,16 +50,6 @@ def create_application() -> QApplication:
     return app
 
 
-def staff_pin_check(settings: Settings) -> Callable[[str], bool] | None:
-    """How a typed PIN is checked: the configured hash, the demo PIN in demo mode, or none."""
-    if settings.staff_pin_hash is not None:
-        stored = settings.staff_pin_hash.get_secret_value()
-        return lambda pin: check_pin(pin, stored)
-    if settings.is_demo:
-        return lambda pin: pin == DEMO_PIN
-    return None
-
-
 def build_main_window(
     runtime: KioskRuntime, *, languages: Languages | None = None, sound: bool = False
 ) -> MainWindow:
@@ -79,8 +68,9 @@ def build_main_window(
         report=lambda days: runtime.customer_data.report(days=days),
         export_dir=Path(platformdirs.user_documents_dir()),
         live_settings=LiveSettings(runtime),
-        check_pin=staff_pin_check(settings),
+        staff_lock=runtime.staff_lock,
         kiosk_mode=settings.kiosk_mode,
+        history_needs_pin=settings.history_behind_pin,
         customer_screen=settings.customer_screen,
         allow_ad_hoc=settings.allow_ad_hoc,
         sound=OutcomeSound(enabled=sound),
@@ -108,7 +98,7 @@ async def run_window(settings: Settings, app: QApplication) -> int:
 
 def run_gui(settings: Settings) -> int:
     """Open the kiosk window; returns the process exit status."""
-    if settings.kiosk_mode and staff_pin_check(settings) is None:
+    if settings.kiosk_mode and pin_check(settings) is None:
         # Start anyway (a kiosk service must not stay dark); the settings page says why
         # it cannot open.
         logging.getLogger("kiosk.ui").warning(

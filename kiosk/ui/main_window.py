@@ -1,10 +1,11 @@
-"""The main window: find → dial → result, plus history, settings (behind the PIN), status details.
+"""The main window: find → dial → result, plus history and settings (behind the PIN), status.
 
 Driven by the service through the bridge. What staff ask for (a search, a start, more
 time, a cancel, a code) runs in the background: the service waits for the database
 on its own thread, so the screen keeps painting and a screen that waits says so. In
 kiosk mode the window cannot be closed except from the settings screen, which only
-the staff PIN opens.
+the staff PIN opens; the history (and its export) asks for the PIN too when
+``history_needs_pin`` (by default in kiosk mode).
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 from kiosk.core.history import VerificationHistory
 from kiosk.core.live_settings import LiveSettings
 from kiosk.core.service import CustomerNotFound, SmsNotSent, VerificationService
+from kiosk.core.staff_lock import StaffLock
 from kiosk.domain.customer import ControlCharacters
 from kiosk.domain.health import OutboxStatus
 from kiosk.domain.phone import InvalidPhoneNumber
+from kiosk.domain.pin_lock import PinPurpose
 from kiosk.domain.report import DayReport
 from kiosk.domain.session import VerificationSession
 from kiosk.domain.sms_code import CodeCheck
@@ -64,8 +67,9 @@ class MainWindow(Retranslating, QMainWindow):
         report: Callable[[int], Awaitable[list[DayReport]]] | None = None,
         export_dir: Path | None = None,
         live_settings: LiveSettings | None = None,
-        check_pin: Callable[[str], bool] | None = None,
+        staff_lock: StaffLock | None = None,
         kiosk_mode: bool = False,
+        history_needs_pin: bool = False,
         customer_screen: bool = False,
         allow_ad_hoc: bool = True,
         sound: OutcomeSound | None = None,
@@ -77,6 +81,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.languages = languages or Languages(parent=self)
         self.staff_language = self.languages.current
         self.kiosk_mode = kiosk_mode
+        self.history_needs_pin = history_needs_pin
         self._may_close = not kiosk_mode
         self._before_details: QWidget | None = None
 
@@ -88,7 +93,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.code_screen = CodeScreen(demo_texts=demo_texts if demo else None)
         self._work = BackgroundWork()
         self.status_details = StatusDetails()
-        self.pin_screen = PinScreen(check_pin)
+        self.pin_screen = PinScreen(staff_lock, self._work)
         self.history_screen = (
             HistoryScreen(history, export_dir or Path.home(), self._work)
             if history is not None
@@ -147,7 +152,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.find_screen.phone_chosen.connect(
             lambda phone: self._start(service.start_for_phone(phone))
         )
-        self.find_screen.history_requested.connect(self.show_history)
+        self.find_screen.history_requested.connect(self.open_history)
         self.find_screen.settings_requested.connect(self.ask_pin)
         dial_busy = self.dial_screen.busy.set_busy
         self.dial_screen.cancel_requested.connect(
@@ -167,7 +172,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.result_screen.done.connect(self.show_find)
         self.status_strip.details_requested.connect(self.show_status_details)
         self.status_details.closed.connect(self._close_details)
-        self.pin_screen.unlocked.connect(self.show_settings)
+        self.pin_screen.unlocked.connect(self._unlocked)
         self.pin_screen.cancelled.connect(self.show_find)
         if self.history_screen is not None:
             self.history_screen.closed.connect(self.show_find)
@@ -194,8 +199,15 @@ class MainWindow(Retranslating, QMainWindow):
         self.stack.setCurrentWidget(self.find_screen)
         self.find_screen.search.setFocus()
 
+    def open_history(self) -> None:
+        """The history, behind the staff PIN when ``history_needs_pin``."""
+        if self.history_needs_pin:
+            self.ask_pin(PinPurpose.HISTORY)
+        else:
+            self.show_history()
+
     def show_history(self) -> None:
-        """Open the history screen at today's verifications."""
+        """Open the history screen at today's verifications (the PIN, if needed, was right)."""
         if self.history_screen is not None:
             self.stack.setCurrentWidget(self.history_screen)
             self.history_screen.open()
@@ -206,10 +218,16 @@ class MainWindow(Retranslating, QMainWindow):
             self.report_screen.show_days(self.report_screen.days)
             self.stack.setCurrentWidget(self.report_screen)
 
-    def ask_pin(self) -> None:
-        """Ask for the staff PIN before the settings open."""
+    def ask_pin(self, purpose: PinPurpose = PinPurpose.SETTINGS) -> None:
+        """Ask for the staff PIN before the settings (or the history) open."""
         self.stack.setCurrentWidget(self.pin_screen)
-        self.pin_screen.reset()  # once visible, so the PIN field takes the focus
+        self.pin_screen.ask(purpose)  # once visible, so the PIN field takes the focus
+
+    def _unlocked(self, purpose: PinPurpose) -> None:
+        if purpose is PinPurpose.HISTORY:
+            self.show_history()
+        else:
+            self.show_settings()
 
     def show_settings(self) -> None:
         """Open the settings (the PIN was right)."""

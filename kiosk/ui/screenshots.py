@@ -122,10 +122,12 @@ async def visit_screens(
     yield "7-status-details", window
 
     window.ask_pin()
+    await window.finish_work()
     window.pin_screen.pin.setText(DEMO_PIN[:2])
     yield "8-staff-pin", window
     window.pin_screen.pin.setText(DEMO_PIN)
     window.pin_screen.submit()
+    await window.finish_work()
     yield "9-settings", window
 
 

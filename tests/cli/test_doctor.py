@@ -29,12 +29,14 @@ async def kiosk(*args: str) -> tuple[int, str, str]:
 
 
 async def test_doctor_passes_on_a_good_site(
-    backend: MerchantBackend, callback_secret: str, database_url: str
+    backend: MerchantBackend, callback_secret: str, database_url: str, tmp_path: Path
 ) -> None:
+    secret_file = tmp_path / "callback_secret"
+    secret_file.write_text(callback_secret, encoding="utf-8")
     async with ModemSimulator() as simulator:
         code, out, err = await kiosk(
             "doctor", "--modem-port", simulator.port, "--dial-number", "+918000000001",
-            "--callback-url", backend.url, "--callback-secret", callback_secret,
+            "--callback-url", backend.url, "--callback-secret-file", str(secret_file),
             "--database-url", database_url,
         )  # fmt: skip
     assert code == 0, out + err

@@ -105,14 +105,18 @@ async def read_until(stream: asyncio.StreamReader, text: str) -> str:
     return line
 
 
+@pytest.mark.parametrize("pin_from", ["--sim-pin", "--sim-pin-file"])
 async def test_listen_reconnects_when_the_port_comes_back_and_gives_the_sim_pin_again(
-    tmp_path: Path,
+    tmp_path: Path, pin_from: str
 ) -> None:
     link = tmp_path / "ttyModem"  # like /dev/serial/by-id/…, following the modem
+    pin_file = tmp_path / "sim-pin"
+    pin_file.write_text("4321\n")
+    pin = str(pin_file) if pin_from == "--sim-pin-file" else "4321"
     async with ModemSimulator(sim_pin="4321", link=link) as simulator:
         process = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "kiosk.app", "modem", "listen", "--port", str(link),
-            "--sim-pin", "4321", "--count", "2", "--timeout", "60", "--json",
+            pin_from, pin, "--count", "2", "--timeout", "60", "--json",
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
         )  # fmt: skip
         assert process.stderr is not None

@@ -76,3 +76,21 @@ async def test_csv_export_has_a_header_and_one_masked_row_each(database: Databas
         }
     ]
     assert "9812345678" not in path.read_text(encoding="utf-8")
+
+
+async def test_a_formula_as_customer_name_is_exported_as_text(
+    database: Database, tmp_path: Path
+) -> None:
+    attack = '=HYPERLINK("http://x","y")'
+    session = VerificationSession.start(
+        expected_number="+919812345678", now=T0, reference="@SUM(1+1)", customer_name=attack
+    )
+    with database.session() as db:
+        save_verification(db, session, kiosk_id="counter-1")
+    path = tmp_path / "out.csv"
+    export_csv(await VerificationHistory(database).entries(), path)
+    with path.open(encoding="utf-8", newline="") as handle:
+        [row] = list(csv.DictReader(handle))
+    assert row["customer_name"] == "'" + attack
+    assert row["reference"] == "'@SUM(1+1)"
+    assert row["expected_number"] == "+91 ••••••5678"  # a phone number stays readable

@@ -11,6 +11,8 @@ from xml.etree import ElementTree
 
 import pytest
 
+from kiosk.config.settings import SETTINGS
+
 LINUX = Path(__file__).resolve().parents[2] / "packaging" / "linux"
 RULE = LINUX / "90-missedcall-kiosk-modem.rules"
 SERVICE = LINUX / "missedcall-kiosk.service"
@@ -141,3 +143,13 @@ def test_the_user_file_passes_systemd_sysusers(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Creating user 'kiosk'" in result.stdout + result.stderr
+
+
+def test_the_service_takes_every_secret_as_an_encrypted_credential() -> None:
+    """The config file needs no secret: systemd decrypts each into $CREDENTIALS_DIRECTORY."""
+    lines = SERVICE.read_text(encoding="utf-8").splitlines()
+    loaded = {
+        line.split("=", 1)[1] for line in lines if line.startswith("LoadCredentialEncrypted=")
+    }
+    assert loaded == {info.name for info in SETTINGS if info.secret}
+    assert "systemd-creds encrypt --name=callback_secret" in SERVICE.read_text(encoding="utf-8")

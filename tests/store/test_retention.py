@@ -96,3 +96,18 @@ def test_if_the_export_cannot_be_written_nothing_is_deleted(
     with pytest.raises(FileExistsError), database.session() as session:
         purge_before(session, CUTOFF, export=blocker / "audit.json")
     assert count(database, Verification) == 1
+
+
+def test_a_formula_in_a_reference_is_exported_as_text(database: Database, tmp_path: Path) -> None:
+    state = VerificationSession.start(
+        expected_number=ASHA, now=OLD, reference="-2+3+cmd|'/C calc'!A0"
+    )
+    state.cancel(OLD + timedelta(minutes=5))
+    with database.session() as session:
+        verifications.save_verification(session, state, kiosk_id="counter-1")
+    export = tmp_path / "audit.csv"
+    with database.session() as session:
+        purge_before(session, CUTOFF, export=export, export_format="csv")
+    [record] = list(csv.DictReader(export.read_text(encoding="utf-8").splitlines()))
+    assert record["reference"] == "'-2+3+cmd|'/C calc'!A0"
+    assert record["expected_number"] == "+91 ••••••5678"

@@ -124,7 +124,7 @@ def test_staff_pin_guards_settings_and_kiosk_mode_only_closes_from_there(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings
 ) -> None:
     settings = make_settings(
-        demo=True, kiosk_mode=True, staff_pin_hash=hash_pin("2468"), customer_screen=True
+        demo=True, kiosk_mode=True, staff_pin_hash=hash_pin("250913"), customer_screen=True
     )
 
     async def scenario() -> None:
@@ -143,9 +143,11 @@ def test_staff_pin_guards_settings_and_kiosk_mode_only_closes_from_there(
             assert window.stack.currentWidget() is window.pin_screen
             qtbot.keyClicks(window.pin_screen.pin, "1234")  # the demo PIN is not this kiosk's
             qtbot.keyClick(window.pin_screen.pin, Qt.Key.Key_Return)
+            await window.finish_work()
             assert window.stack.currentWidget() is window.pin_screen
-            qtbot.keyClicks(window.pin_screen.pin, "2468")
+            qtbot.keyClicks(window.pin_screen.pin, "250913")
             qtbot.keyClick(window.pin_screen.pin, Qt.Key.Key_Return)
+            await window.finish_work()
             assert window.stack.currentWidget() is window.settings_screen
 
             window.settings_screen.back_button.click()
@@ -155,11 +157,66 @@ def test_staff_pin_guards_settings_and_kiosk_mode_only_closes_from_there(
             assert window.stack.currentWidget() is window.find_screen
 
             window.ask_pin()
-            window.pin_screen.pin.setText("2468")
+            window.pin_screen.pin.setText("250913")
             window.pin_screen.submit()
+            await window.finish_work()
             window.settings_screen.quit_button.click()
             assert not window.isVisible()
             assert not customer.isVisible()
+
+    qloop.run_until_complete(scenario())
+
+
+@pytest.mark.usefixtures("windows_may_close")
+def test_in_kiosk_mode_the_history_and_its_export_open_only_behind_the_pin(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings
+) -> None:
+    settings = make_settings(demo=True, kiosk_mode=True, staff_pin_hash=hash_pin("250913"))
+    assert settings.history_behind_pin
+
+    async def scenario() -> None:
+        async with kiosk_window(qtbot, settings) as (window, _runtime):
+            window.find_screen.history_button.click()
+            assert window.stack.currentWidget() is window.pin_screen
+            assert window.pin_screen.why.text() == "Enter the staff PIN to open the history."
+            qtbot.keyClicks(window.pin_screen.pin, "000000")
+            qtbot.keyClick(window.pin_screen.pin, Qt.Key.Key_Return)
+            await window.finish_work()
+            assert window.stack.currentWidget() is window.pin_screen  # no history, no export
+            window.pin_screen.cancel_button.click()
+            assert window.stack.currentWidget() is window.find_screen
+            window.find_screen.history_button.click()
+            qtbot.keyClicks(window.pin_screen.pin, "250913")
+            qtbot.keyClick(window.pin_screen.pin, Qt.Key.Key_Return)
+            await window.finish_work()
+            history = window.history_screen
+            assert history is not None
+            assert window.stack.currentWidget() is history
+            assert history.pin_log_button.text() == "⚠ Wrong PINs: 1"  # the guess is on record
+            history.pin_log_button.click()
+            assert history.pin_log.rows[0].startswith("✔ Right PIN — ")
+            assert history.pin_log.rows[1].startswith("✖ Wrong PIN — ")
+            assert "for the history" in history.pin_log.rows[1]
+
+    qloop.run_until_complete(scenario())
+
+
+@pytest.mark.usefixtures("windows_may_close")
+def test_outside_kiosk_mode_the_history_opens_at_once(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings
+) -> None:
+    settings = make_settings(demo=True)
+    assert not settings.history_behind_pin
+    assert (
+        make_settings(demo=True, kiosk_mode=True, history_needs_pin=False).history_behind_pin
+        is False
+    )
+
+    async def scenario() -> None:
+        async with kiosk_window(qtbot, settings) as (window, _runtime):
+            window.find_screen.history_button.click()
+            assert window.stack.currentWidget() is window.history_screen
+            await window.finish_work()
 
     qloop.run_until_complete(scenario())
 
@@ -174,6 +231,7 @@ def test_settings_change_applies_at_once(
             window.ask_pin()
             window.pin_screen.pin.setText(DEMO_PIN)
             window.pin_screen.submit()
+            await window.finish_work()
             assert window.settings_screen is not None
             window.settings_screen.rows["result_seconds"].set_value(3)
             window.settings_screen.rows["language"].set_value("hi")

@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi_IN" sourcelanguage="en">
 <context>
+    <name>ArchiveReason</name>
+    <message>
+        <location filename="../../store/importing/archive_limits.py" line="41"/>
+        <source>{name} holds {found} files inside; a workbook has a few dozen (the limit is {allowed}).</source>
+        <extracomment>A workbook has a few dozen members; a thousand is already absurd. All members together, unpacked. Excel&apos;s largest sheet (1,048,576 rows of a reference, a name and a phone) unpacks to about 250 MB. Unpacked over packed size, for members past :data:`RATIO_GRACE` (Apache POI&apos;s rule: real sheets pack 5 to 30 times, a bomb about a thousand times). The first bytes of archives (zip, gzip, 7-Zip, RAR, bzip2, xz).</extracomment>
+        <translation>{name} के अंदर {found} फ़ाइलें हैं; एक वर्कबुक में कुछ दर्जन होती हैं (सीमा {allowed} है)।</translation>
+    </message>
+    <message>
+        <location filename="../../store/importing/archive_limits.py" line="49"/>
+        <source>{name} would unpack to {found} MB, more than the {allowed} MB a customer file may take.</source>
+        <translation>{name} खुलकर {found} MB हो जाएगी, जो ग्राहक फ़ाइल की सीमा {allowed} MB से ज़्यादा है।</translation>
+    </message>
+    <message>
+        <location filename="../../store/importing/archive_limits.py" line="57"/>
+        <source>Inside {name}, {member} would unpack to {found} times its packed size (the limit is {allowed} times): that is how a &apos;zip bomb&apos; fills the memory.</source>
+        <translation>{name} के अंदर {member} खुलकर अपने आकार का {found} गुना हो जाएगा (सीमा {allowed} गुना है): &apos;ज़िप बम&apos; इसी तरह मेमोरी भर देता है।</translation>
+    </message>
+    <message>
+        <location filename="../../store/importing/archive_limits.py" line="65"/>
+        <source>{name} is a damaged or crafted archive: {member} overlaps another part (the limit: no part may be counted twice).</source>
+        <translation>{name} खराब या जानबूझकर बनाई गई फ़ाइल है: {member} किसी दूसरे हिस्से पर चढ़ा हुआ है (सीमा: कोई हिस्सा दो बार नहीं गिना जा सकता)।</translation>
+    </message>
+    <message>
+        <location filename="../../store/importing/archive_limits.py" line="73"/>
+        <source>{name} has another archive packed inside ({member}); a customer list needs none (the limit: no archive inside).</source>
+        <translation>{name} के अंदर एक और पैक फ़ाइल है ({member}); ग्राहक सूची को इसकी ज़रूरत नहीं (सीमा: अंदर कोई पैक फ़ाइल नहीं)।</translation>
+    </message>
+    <message>
+        <location filename="../../store/importing/archive_limits.py" line="81"/>
+        <source>{problem} It was not opened. Open it in Excel or LibreOffice, save the sheet as CSV, and import that.</source>
+        <translation>{problem} इसे खोला नहीं गया। इसे Excel या LibreOffice में खोलें, शीट को CSV के रूप में सहेजें और उसे आयात करें।</translation>
+    </message>
+</context>
+<context>
     <name>BusyNote</name>
     <message>
         <location filename="../../ui/widgets/busy_note.py" line="34"/>
@@ -138,37 +172,37 @@
 <context>
     <name>CustomerImport</name>
     <message>
-        <location filename="../../ui/screens/customer_import.py" line="55"/>
+        <location filename="../../ui/screens/customer_import.py" line="56"/>
         <source>Importing {name}…</source>
         <translation>{name} आयात हो रही है…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer_import.py" line="64"/>
+        <location filename="../../ui/screens/customer_import.py" line="67"/>
         <source>Nothing was imported. {reason}</source>
         <translation>कुछ भी आयात नहीं हुआ। {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer_import.py" line="77"/>
+        <location filename="../../ui/screens/customer_import.py" line="80"/>
         <source>Import customers from a file…</source>
         <translation>फ़ाइल से ग्राहक आयात करें…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer_import.py" line="80"/>
+        <location filename="../../ui/screens/customer_import.py" line="83"/>
         <source>Customers added: {added}, updated: {updated}.</source>
         <translation>जोड़े गए ग्राहक: {added}, अपडेट किए गए: {updated}।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer_import.py" line="85"/>
+        <location filename="../../ui/screens/customer_import.py" line="88"/>
         <source>Rows not imported: {rejected}; the reasons are in {report}.</source>
         <translation>आयात न हुई पंक्तियाँ: {rejected}; कारण {report} में हैं।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer_import.py" line="93"/>
+        <location filename="../../ui/screens/customer_import.py" line="96"/>
         <source>Customer file</source>
         <translation>ग्राहक फ़ाइल</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customer_import.py" line="94"/>
+        <location filename="../../ui/screens/customer_import.py" line="97"/>
         <source>Customer lists (*.csv *.xlsx)</source>
         <translation>ग्राहक सूचियाँ (*.csv *.xlsx)</translation>
     </message>
@@ -381,138 +415,148 @@
 <context>
     <name>HistoryScreen</name>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="165"/>
+        <location filename="../../ui/screens/history_screen.py" line="175"/>
         <source>No verifications match.</source>
         <translation>कोई मेल खाता सत्यापन नहीं मिला।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="168"/>
+        <location filename="../../ui/screens/history_screen.py" line="178"/>
         <source>{count} shown</source>
         <translation>{count} दिखाए गए</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="180"/>
+        <location filename="../../ui/screens/history_screen.py" line="202"/>
+        <source>⚠ Wrong PINs: {count}</source>
+        <translation>⚠ गलत पिन: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/history_screen.py" line="204"/>
+        <source>PIN log</source>
+        <translation>पिन रिकॉर्ड</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/history_screen.py" line="216"/>
         <source>Could not save the file: {reason}</source>
         <translation>फ़ाइल सेव नहीं हो सकी: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="184"/>
+        <location filename="../../ui/screens/history_screen.py" line="220"/>
         <source>Saved {count} rows to {path}</source>
         <translation>{count} पंक्तियाँ {path} में सेव की गईं</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="194"/>
+        <location filename="../../ui/screens/history_screen.py" line="230"/>
         <source>History</source>
         <translation>इतिहास</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="195"/>
+        <location filename="../../ui/screens/history_screen.py" line="231"/>
         <source>Report</source>
         <translation>रिपोर्ट</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="196"/>
+        <location filename="../../ui/screens/history_screen.py" line="233"/>
         <source>Reference, name or last digits</source>
         <translation>रेफ़रेंस, नाम या आख़िरी अंक</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="197"/>
+        <location filename="../../ui/screens/history_screen.py" line="234"/>
         <source>Back</source>
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="198"/>
+        <location filename="../../ui/screens/history_screen.py" line="235"/>
         <source>Export CSV</source>
         <translation>CSV फ़ाइल बनाएँ</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="202"/>
+        <location filename="../../ui/screens/history_screen.py" line="239"/>
         <source>Today</source>
         <translation>आज</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="203"/>
+        <location filename="../../ui/screens/history_screen.py" line="240"/>
         <source>Last 7 days</source>
         <translation>पिछले 7 दिन</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="204"/>
+        <location filename="../../ui/screens/history_screen.py" line="241"/>
         <source>All</source>
         <translation>सभी</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="210"/>
+        <location filename="../../ui/screens/history_screen.py" line="247"/>
         <source>Every outcome</source>
         <translation>हर नतीजा</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="223"/>
-        <location filename="../../ui/screens/history_screen.py" line="244"/>
+        <location filename="../../ui/screens/history_screen.py" line="260"/>
+        <location filename="../../ui/screens/history_screen.py" line="281"/>
         <source>Not on file</source>
         <translation>रिकॉर्ड में नहीं</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="246"/>
+        <location filename="../../ui/screens/history_screen.py" line="283"/>
         <source>Phone: {number}</source>
         <translation>फ़ोन: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="249"/>
+        <location filename="../../ui/screens/history_screen.py" line="286"/>
         <source>Started: {date} {time}</source>
         <translation>शुरू: {date} {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="253"/>
+        <location filename="../../ui/screens/history_screen.py" line="290"/>
         <source>Kiosk: {kiosk}</source>
         <translation>कियोस्क: {kiosk}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="258"/>
+        <location filename="../../ui/screens/history_screen.py" line="295"/>
         <source>Calls heard</source>
         <translation>सुनी गई कॉल</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="261"/>
+        <location filename="../../ui/screens/history_screen.py" line="298"/>
         <source>No call was heard.</source>
         <translation>कोई कॉल नहीं आई।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="263"/>
+        <location filename="../../ui/screens/history_screen.py" line="300"/>
         <source>the right phone</source>
         <translation>सही फ़ोन</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="264"/>
+        <location filename="../../ui/screens/history_screen.py" line="301"/>
         <source>a different number</source>
         <translation>दूसरा नंबर</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="265"/>
+        <location filename="../../ui/screens/history_screen.py" line="302"/>
         <source>a hidden number</source>
         <translation>छिपा हुआ नंबर</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="266"/>
+        <location filename="../../ui/screens/history_screen.py" line="303"/>
         <source>call cut short before a number came</source>
         <translation>नंबर आने से पहले ही कॉल कट गई</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="267"/>
+        <location filename="../../ui/screens/history_screen.py" line="304"/>
         <source>too late</source>
         <translation>बहुत देर से</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="268"/>
+        <location filename="../../ui/screens/history_screen.py" line="305"/>
         <source>no verification waiting</source>
         <translation>कोई सत्यापन चालू नहीं था</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="273"/>
+        <location filename="../../ui/screens/history_screen.py" line="310"/>
         <source>{time}: {caller} via {source} — {outcome}</source>
         <translation>{time}: {caller}, {source} से — {outcome}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="275"/>
+        <location filename="../../ui/screens/history_screen.py" line="312"/>
         <source>no number</source>
         <translation>कोई नंबर नहीं</translation>
     </message>
@@ -520,12 +564,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Missed-call verification</source>
         <translation>मिस्ड कॉल सत्यापन</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Could not start the verification. Please try again.</source>
         <translation>सत्यापन शुरू नहीं हो सका। कृपया फिर से कोशिश करें।</translation>
     </message>
@@ -644,8 +688,8 @@
     </message>
     <message>
         <location filename="../../sources/modem/reasons.py" line="143"/>
-        <source>The SIM card is locked with a PIN. Set sim_pin in the settings (or --sim-pin) to the SIM&apos;s PIN.</source>
-        <translation>SIM कार्ड पर PIN लगा है। सेटिंग्स में sim_pin (या --sim-pin) में SIM का PIN डालें।</translation>
+        <source>The SIM card is locked with a PIN. Set sim_pin in the settings (or --sim-pin-file) to the SIM&apos;s PIN.</source>
+        <translation>SIM कार्ड पर PIN लगा है। सेटिंग्स में sim_pin (या --sim-pin-file) में SIM का PIN डालें।</translation>
     </message>
     <message>
         <location filename="../../sources/modem/reasons.py" line="151"/>
@@ -817,46 +861,134 @@
     </message>
 </context>
 <context>
-    <name>PinScreen</name>
+    <name>PinLog</name>
     <message>
-        <location filename="../../ui/screens/pin_screen.py" line="109"/>
-        <source>Wrong PIN. Please try again.</source>
-        <translation>गलत पिन। कृपया फिर से कोशिश करें।</translation>
+        <location filename="../../ui/screens/pin_log.py" line="75"/>
+        <source>Wrong staff PINs and waits, newest first (last 30 days).</source>
+        <translation>गलत कर्मचारी पिन और रुकावटें, सबसे नई पहले (पिछले 30 दिन)।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pin_screen.py" line="113"/>
+        <location filename="../../ui/screens/pin_log.py" line="77"/>
+        <source>No wrong staff PIN in the last 30 days.</source>
+        <translation>पिछले 30 दिनों में कोई गलत कर्मचारी पिन नहीं।</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pin_log.py" line="84"/>
+        <source>Wrong PIN</source>
+        <translation>गलत पिन</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pin_log.py" line="85"/>
+        <source>{count} in a row</source>
+        <translation>लगातार {count}वाँ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pin_log.py" line="87"/>
+        <source>Pad locked for {time}</source>
+        <translation>पैड {time} के लिए बंद</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pin_log.py" line="88"/>
+        <source>after {count} wrong PINs in a row</source>
+        <translation>लगातार {count} गलत पिन के बाद</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pin_log.py" line="90"/>
+        <source>Right PIN</source>
+        <translation>सही पिन</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pin_log.py" line="91"/>
+        <source>after {count} wrong PINs</source>
+        <translation>{count} गलत पिन के बाद</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pin_log.py" line="93"/>
+        <source>for the history</source>
+        <translation>इतिहास के लिए</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pin_log.py" line="95"/>
+        <source>for the settings</source>
+        <translation>सेटिंग्स के लिए</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pin_log.py" line="97"/>
+        <source>Kiosk: {kiosk}</source>
+        <translation>कियोस्क: {kiosk}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pin_log.py" line="103"/>
+        <source>{count} s</source>
+        <translation>{count} सेकंड</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pin_log.py" line="104"/>
+        <source>{count} min</source>
+        <translation>{count} मिनट</translation>
+    </message>
+</context>
+<context>
+    <name>PinScreen</name>
+    <message>
+        <location filename="../../ui/screens/pin_screen.py" line="123"/>
         <source>Staff PIN</source>
         <translation>कर्मचारी पिन</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pin_screen.py" line="114"/>
+        <location filename="../../ui/screens/pin_screen.py" line="125"/>
+        <source>Enter the staff PIN to open the history.</source>
+        <translation>इतिहास खोलने के लिए कर्मचारी पिन डालें।</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pin_screen.py" line="127"/>
+        <source>Enter the staff PIN to open the settings.</source>
+        <translation>सेटिंग्स खोलने के लिए कर्मचारी पिन डालें।</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pin_screen.py" line="129"/>
         <source>Enter the staff PIN</source>
         <translation>कर्मचारी पिन डालें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pin_screen.py" line="115"/>
+        <location filename="../../ui/screens/pin_screen.py" line="130"/>
         <source>OK</source>
         <translation>ठीक है</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pin_screen.py" line="116"/>
+        <location filename="../../ui/screens/pin_screen.py" line="131"/>
         <source>Delete the last digit</source>
         <translation>आख़िरी अंक मिटाएँ</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pin_screen.py" line="117"/>
+        <location filename="../../ui/screens/pin_screen.py" line="132"/>
         <source>Back</source>
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pin_screen.py" line="124"/>
+        <location filename="../../ui/screens/pin_screen.py" line="164"/>
+        <source>You can try again.</source>
+        <translation>अब फिर से कोशिश कर सकते हैं।</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pin_screen.py" line="175"/>
         <source>No staff PIN is set. On this computer run “missedcall-kiosk staff-pin” and put the line it prints into the config file.</source>
         <translation>अभी कोई कर्मचारी पिन नहीं है। इसी कंप्यूटर पर “missedcall-kiosk staff-pin” चलाएँ और जो पंक्ति दिखे उसे कॉन्फ़िग फ़ाइल में जोड़ें।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pin_screen.py" line="127"/>
-        <source>Too many wrong tries. Wait 30 seconds.</source>
-        <translation>बहुत बार गलत पिन डाला गया। 30 सेकंड रुकें।</translation>
+        <location filename="../../ui/screens/pin_screen.py" line="183"/>
+        <source>Too many wrong tries. Try again in {time}.</source>
+        <translation>बहुत बार गलत पिन डाला गया। {time} बाद फिर कोशिश करें।</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pin_screen.py" line="186"/>
+        <source>Wrong PIN.</source>
+        <translation>गलत पिन।</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pin_screen.py" line="189"/>
+        <source>Wrong PIN. Tries left before the pad waits: {count}.</source>
+        <translation>गलत पिन। पैड रुकने से पहले बची कोशिशें: {count}।</translation>
     </message>
 </context>
 <context>
@@ -1141,72 +1273,72 @@
         <translation>सेटिंग्स</translation>
     </message>
     <message>
-        <location filename="../../config/sections/basic.py" line="36"/>
+        <location filename="../../config/sections/basic.py" line="37"/>
         <source>Modem port</source>
         <translation>मॉडेम पोर्ट</translation>
     </message>
     <message>
-        <location filename="../../config/sections/providers.py" line="26"/>
+        <location filename="../../config/sections/providers.py" line="27"/>
         <source>Where calls are heard</source>
         <translation>कॉल कहाँ सुनी जाती हैं</translation>
     </message>
     <message>
-        <location filename="../../config/sections/basic.py" line="55"/>
+        <location filename="../../config/sections/basic.py" line="59"/>
         <source>Number customers dial</source>
         <translation>ग्राहक किस नंबर पर कॉल करें</translation>
     </message>
     <message>
-        <location filename="../../config/sections/basic.py" line="93"/>
+        <location filename="../../config/sections/basic.py" line="97"/>
         <source>Callback URL</source>
         <translation>कॉलबैक URL</translation>
     </message>
     <message>
-        <location filename="../../config/sections/basic.py" line="100"/>
+        <location filename="../../config/sections/basic.py" line="104"/>
         <source>Callback secret</source>
         <translation>कॉलबैक सीक्रेट</translation>
     </message>
     <message>
-        <location filename="../../config/sections/basic.py" line="71"/>
+        <location filename="../../config/sections/basic.py" line="75"/>
         <source>Time to dial</source>
         <translation>कॉल करने का समय</translation>
     </message>
     <message>
-        <location filename="../../config/sections/basic.py" line="109"/>
+        <location filename="../../config/sections/basic.py" line="116"/>
         <source>Result shown for</source>
         <translation>नतीजा कितनी देर दिखे</translation>
     </message>
     <message>
-        <location filename="../../config/sections/basic.py" line="64"/>
+        <location filename="../../config/sections/basic.py" line="68"/>
         <source>Country (region)</source>
         <translation>देश (क्षेत्र)</translation>
     </message>
     <message>
-        <location filename="../../config/sections/basic.py" line="80"/>
+        <location filename="../../config/sections/basic.py" line="84"/>
         <source>Kiosk name</source>
         <translation>कियोस्क का नाम</translation>
     </message>
     <message>
-        <location filename="../../config/sections/screen.py" line="35"/>
+        <location filename="../../config/sections/screen.py" line="42"/>
         <source>Staff language</source>
         <translation>कर्मचारियों की भाषा</translation>
     </message>
     <message>
-        <location filename="../../config/sections/providers.py" line="27"/>
+        <location filename="../../config/sections/providers.py" line="28"/>
         <source>modem (default)</source>
         <translation>मॉडेम (डिफ़ॉल्ट)</translation>
     </message>
     <message>
-        <location filename="../../config/sections/basic.py" line="37"/>
+        <location filename="../../config/sections/basic.py" line="38"/>
         <source>e.g. /dev/ttyUSB2, COM3 or auto</source>
         <translation>जैसे /dev/ttyUSB2, COM3 या auto</translation>
     </message>
     <message>
-        <location filename="../../config/sections/basic.py" line="56"/>
+        <location filename="../../config/sections/basic.py" line="60"/>
         <source>the SIM&apos;s number, e.g. +91 80000 00001</source>
         <translation>SIM का नंबर, जैसे +91 80000 00001</translation>
     </message>
     <message>
-        <location filename="../../config/sections/basic.py" line="19"/>
+        <location filename="../../config/sections/basic.py" line="20"/>
         <source> s</source>
         <translation> सेकंड</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import binascii
 import socket
+from pathlib import Path
 from typing import Annotated, Self
 
 import httpx
@@ -46,6 +47,9 @@ class BasicSettings(Section):
     modem_baudrate: int = Field(115200, description="serial speed")
     sim_pin: Annotated[SecretStr | None, Flag("--sim-pin")] = Field(
         None, description="PIN of the modem's SIM, if it is locked"
+    )
+    sim_pin_file: Annotated[Path | None, Flag("--sim-pin-file")] = Field(
+        None, description="`sim_pin` read from this file (this wins)"
     )
     dial_number: Annotated[
         str | None,
@@ -99,6 +103,9 @@ class BasicSettings(Section):
         Flag("--callback-secret"),
         OnScreen(5, QT_TRANSLATE_NOOP("SettingsScreen", "Callback secret"), "whsec_…"),
     ] = Field(None, description="Standard Webhooks secret, `whsec_<base64>`")
+    callback_secret_file: Annotated[Path | None, Flag("--callback-secret-file")] = Field(
+        None, description="`callback_secret` read from this file (this wins)"
+    )
     callback_timeout: float = Field(10.0, gt=0, description="seconds to wait for the backend")
     retry_initial: float = Field(2.0, gt=0, description="first retry delay, seconds")
     retry_max: float = Field(600.0, gt=0, description="longest delay between retries, seconds")

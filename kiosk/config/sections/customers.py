@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr
 
-from kiosk.config.metadata import DefaultText, Section
+from kiosk.config.metadata import DefaultText, Flag, Section
 from kiosk.config.paths import data_dir
 
 
@@ -50,6 +50,9 @@ class SyncSettings(Section):
     )
     sync_auth_header: SecretStr | None = Field(
         None, description="`Authorization` value sent with each request"
+    )
+    sync_auth_header_file: Annotated[Path | None, Flag("--sync-auth-header-file")] = Field(
+        None, description="`sync_auth_header` read from this file (this wins)"
     )
     sync_interval: float = Field(
         900.0,

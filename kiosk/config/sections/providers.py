@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 from pydantic import Field, SecretStr, field_validator
@@ -51,20 +52,35 @@ class ProviderSettings(Section):
     twilio_auth_token: SecretStr | None = Field(
         None, description="Twilio auth token (also checks Twilio's notifications)"
     )
+    twilio_auth_token_file: Annotated[Path | None, Flag("--twilio-auth-token-file")] = Field(
+        None, description="`twilio_auth_token` read from this file (this wins)"
+    )
     exotel_account_sid: str | None = Field(None, description="Exotel account SID")
     exotel_api_key: str | None = Field(None, description="Exotel API key")
     exotel_api_token: SecretStr | None = Field(None, description="Exotel API token")
+    exotel_api_token_file: Annotated[Path | None, Flag("--exotel-api-token-file")] = Field(
+        None, description="`exotel_api_token` read from this file (this wins)"
+    )
     exotel_timezone: str = Field(
         "Asia/Kolkata", description="time zone of the Exotel account's call times"
     )
     plivo_auth_id: str | None = Field(None, description="Plivo auth ID")
     plivo_auth_token: SecretStr | None = Field(None, description="Plivo auth token")
+    plivo_auth_token_file: Annotated[Path | None, Flag("--plivo-auth-token-file")] = Field(
+        None, description="`plivo_auth_token` read from this file (this wins)"
+    )
     http_json_url: str | None = Field(
         None,
         description="any JSON API's call log: URL with `{since}`, `{since_epoch}`, `{number}`",
     )
     http_json_auth_header: SecretStr | None = Field(
         None, description="`Authorization` value sent with each request to it"
+    )
+    http_json_auth_header_file: Annotated[Path | None, Flag("--http-json-auth-header-file")] = (
+        Field(
+            None,
+            description="`http_json_auth_header` read from this file (this wins)",
+        )
     )
     http_json_items: str = Field(
         "", description="dotted path to the list of calls (empty: the answer is the list)"
@@ -110,6 +126,9 @@ class InboundSettings(Section):
         None,
         description="shared secret for Exotel and SMS Gateway Center, at least "
         f"{INBOUND_SECRET_MIN} characters, sent in the `X-Kiosk-Secret` header",
+    )
+    inbound_secret_file: Annotated[Path | None, Flag("--inbound-secret-file")] = Field(
+        None, description="`inbound_secret` read from this file (this wins)"
     )
     inbound_allow_query_secret: bool = Field(
         False,

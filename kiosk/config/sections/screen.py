@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 from pydantic import Field, SecretStr, field_validator
@@ -26,6 +27,12 @@ class ScreenSettings(Section):
     staff_pin_hash: Annotated[SecretStr | None, DefaultText("none (demo: PIN 1234)")] = Field(
         None, description="from `missedcall-kiosk staff-pin`"
     )
+    staff_pin_hash_file: Annotated[Path | None, Flag("--staff-pin-hash-file")] = Field(
+        None, description="`staff_pin_hash` read from this file (this wins)"
+    )
+    history_needs_pin: Annotated[bool | None, DefaultText("true in kiosk mode, else false")] = (
+        Field(None, description="the history and its export open only after the staff PIN")
+    )
     customer_screen: Annotated[bool, Flag("--customer-screen", kiosk_screen=True)] = Field(
         False, description="customer window on a second monitor"
     )
@@ -38,11 +45,22 @@ class ScreenSettings(Section):
         True, description="the find screen offers to verify a number not on file"
     )
 
+    @property
+    def history_behind_pin(self) -> bool:
+        """Whether the history asks for the staff PIN (by default: in kiosk mode)."""
+        return self.kiosk_mode if self.history_needs_pin is None else self.history_needs_pin
+
     @field_validator("staff_pin_hash")
     @classmethod
     def _pin_hash_shape(cls, value: SecretStr | None) -> SecretStr | None:
         if value is not None and not is_pin_hash(value.get_secret_value()):
-            raise ValueError("Not a PIN hash; make one with: missedcall-kiosk staff-pin.")
+            hint = (
+                " (its $ signs were probably replaced by a shell: the hashes staff-pin prints "
+                "now have none)"
+                if value.get_secret_value().startswith("scrypt")
+                else ""
+            )
+            raise ValueError(f"Not a PIN hash{hint}; make one with: missedcall-kiosk staff-pin.")
         return value
 
     @field_validator("language")

@@ -7,7 +7,7 @@ from pathlib import Path
 from kiosk.config.paths import config_path
 from kiosk.config.settings import Settings
 from kiosk.config.unknown import unknown_settings
-from kiosk.domain.pin import DEMO_PIN
+from kiosk.domain.pin import DEMO_PIN, MIN_DIGITS, is_legacy_pin_hash
 from kiosk.ops.doctor.report import Check, Verdict
 
 
@@ -52,6 +52,16 @@ def check_config(settings: Settings, config_file: Path | str | None = None) -> C
 def check_staff_lock(settings: Settings) -> Check:
     """Kiosk mode needs a staff PIN, or staff can never reach settings or leave it."""
     title = "Staff PIN"
+    if settings.staff_pin_hash and is_legacy_pin_hash(settings.staff_pin_hash.get_secret_value()):
+        return Check(
+            "staff_pin",
+            title,
+            Verdict.WARN,
+            "The staff PIN still unlocks, but its hash was made when 4 digits were enough: "
+            f"a short PIN is guessed in hours. New PINs have at least {MIN_DIGITS} digits.",
+            "Run 'missedcall-kiosk staff-pin', choose a PIN of 6 or more digits, and put the "
+            "line it prints into the config file in place of the old staff_pin_hash.",
+        )
     if settings.staff_pin_hash:
         return Check("staff_pin", title, Verdict.OK, "A staff PIN guards settings.")
     if settings.is_demo:

@@ -142,7 +142,7 @@ class ModemReason(Reason):
         "sim_locked",
         QT_TRANSLATE_NOOP(
             "ModemReason",
-            "The SIM card is locked with a PIN. Set sim_pin in the settings (or --sim-pin) "
+            "The SIM card is locked with a PIN. Set sim_pin in the settings (or --sim-pin-file) "
             "to the SIM's PIN.",
         ),
     )

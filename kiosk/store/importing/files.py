@@ -21,6 +21,9 @@ from typing import BinaryIO, Protocol
 import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
+from kiosk.domain.reasons import Why
+from kiosk.store.importing.archive_limits import archive_problem
+
 _SNIFF_BYTES = 64 * 1024
 _CHUNK = 1 << 20
 _SNIFF_LINES = 50
@@ -28,7 +31,14 @@ _DELIMITERS = ",;\t|"
 
 
 class UnreadableFile(ValueError):
-    """The file cannot be read as a table; the message says why in plain words."""
+    """The file cannot be read as a table; the message says why in plain words.
+
+    ``why``, when given, is the same as a reason, for a front-end to put in its language.
+    """
+
+    def __init__(self, message: str, why: Why | None = None) -> None:
+        super().__init__(message)
+        self.why = why
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,9 +156,11 @@ class XlsxTable:
     """The first worksheet of an Excel workbook."""
 
     def __init__(self, path: Path) -> None:
-        """Open the workbook read-only (values, not formulas)."""
+        """Check the archive's limits, then open the workbook read-only (values, not formulas)."""
         self.notes: list[str] = []
         try:
+            if (refused := archive_problem(path)) is not None:
+                raise UnreadableFile(str(refused), refused)
             self._book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
             raise UnreadableFile(

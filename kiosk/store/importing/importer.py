@@ -9,7 +9,6 @@ a later row for it is reported (as a duplicate when it says the same).
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import re
@@ -25,6 +24,7 @@ from kiosk.domain.clock import Clock, SystemClock
 from kiosk.domain.customer import control_characters, visible
 from kiosk.domain.phone import InvalidPhoneNumber, parse_phone
 from kiosk.domain.search import reference_key
+from kiosk.store.csv_export import csv_writer
 from kiosk.store.customers import NewCustomer, upsert_customers
 from kiosk.store.database import Database
 from kiosk.store.importing.columns import HEADER_SEARCH_ROWS, ColumnMap, find_columns
@@ -154,9 +154,9 @@ def import_customers(
 
 
 def write_report(path: Path, rejections: list[Rejection]) -> None:
-    """The rejected rows as CSV (UTF-8 with BOM, so spreadsheets open it right)."""
+    """The rejected rows as CSV (UTF-8 with BOM, so spreadsheets open it right; formula-safe)."""
     with path.open("w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.writer(out)
+        writer = csv_writer(out)
         writer.writerow(["line", "column", "value", "reason"])
         for rejection in rejections:
             writer.writerow([rejection.line, rejection.column, rejection.value, rejection.reason])

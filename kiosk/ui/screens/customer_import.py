@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QProgressBar, QPushButton, QV
 
 from kiosk.core.customer_data import ColumnProblem, ImportProgress, ImportResult, UnreadableFile
 from kiosk.ui.i18n import Retranslating, format_count
+from kiosk.ui.reason_words import reason_words
 from kiosk.ui.style import named, set_style_state
 
 Importer = Callable[..., ImportResult]
@@ -61,7 +62,9 @@ class CustomerImport(Retranslating, QWidget):
         try:
             result = await asyncio.to_thread(self._importer, path, progress=progress)
         except (UnreadableFile, ColumnProblem, OSError) as exc:
-            self.result.setText(self.tr("Nothing was imported. {reason}").format(reason=exc))
+            why = exc.why if isinstance(exc, UnreadableFile) else None
+            reason = reason_words(why) if why is not None else str(exc)
+            self.result.setText(self.tr("Nothing was imported. {reason}").format(reason=reason))
             set_style_state(self.result, "fault", True)
             return None
         finally:

@@ -1,4 +1,4 @@
-"""The history screen: past verifications with a filter, a detail view and CSV export.
+"""The history screen: past verifications with a filter, a detail view, CSV export, the PIN log.
 
 Numbers are masked (the history module hands out masked numbers only). Lists and
 details load in the background (a shared database may be slow); "Please wait…"
@@ -28,15 +28,19 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.history import HistoryEntry, VerificationHistory, export_csv
+from kiosk.domain.pin_lock import PinEventKind
 from kiosk.domain.session import Status
 from kiosk.ui.background import BackgroundWork
 from kiosk.ui.i18n import Retranslating, format_count, format_date, format_time
+from kiosk.ui.screens.pin_log import PinLog
 from kiosk.ui.status_words import headline, symbol
 from kiosk.ui.style import named, styled_background
 from kiosk.ui.widgets.busy_note import BusyNote
 from kiosk.ui.widgets.list_rows import WholeLines
 
 PERIODS = ("today", "week", "all")
+# How far back the PIN log goes, and over how many days its button counts wrong PINs.
+PIN_LOG_DAYS, PIN_ALERT_DAYS = 30, 7
 
 
 class HistoryScreen(Retranslating, QWidget):
@@ -104,9 +108,12 @@ class HistoryScreen(Retranslating, QWidget):
         self.detail_scroll = named(QScrollArea(widgetResizable=True), "detailsScroll")
         self.detail_scroll.setWidget(self.detail)
 
+        self.pin_log = PinLog()
         self.pages = named(QStackedWidget(), "historyPages")
         self.pages.addWidget(listing)
         self.pages.addWidget(self.detail_scroll)
+        self.pages.addWidget(self.pin_log)
+        self._wrong_pins = 0
 
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -115,6 +122,8 @@ class HistoryScreen(Retranslating, QWidget):
         self.report_button = named(QPushButton(), "secondaryButton")
         self.report_button.hide()  # shown by offer_report() when a report can be made
         header.addWidget(self.report_button)
+        self.pin_log_button = named(QPushButton(), "secondaryButton")
+        header.addWidget(self.pin_log_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.addLayout(header)
@@ -129,6 +138,7 @@ class HistoryScreen(Retranslating, QWidget):
         self.back_button.clicked.connect(self._back)
         self.export_button.clicked.connect(self.export)
         self.report_button.clicked.connect(self.report_requested.emit)
+        self.pin_log_button.clicked.connect(self.show_pin_log)
         self.retranslate()
 
     @property
@@ -167,6 +177,32 @@ class HistoryScreen(Retranslating, QWidget):
             self.message.setText(
                 self.tr("{count} shown").format(count=format_count(len(self._entries)))
             )
+        now = datetime.now(UTC)
+        events = await self._history.staff_pin_events(since=now - timedelta(days=PIN_LOG_DAYS))
+        self.pin_log.show_events(events)
+        alert_since = now - timedelta(days=PIN_ALERT_DAYS)
+        self._wrong_pins = sum(
+            1 for e in events if e.kind is PinEventKind.WRONG and e.at >= alert_since
+        )
+        self._show_pin_log_button()
+
+    def show_pin_log(self) -> None:
+        """Open the staff-PIN log (wrong PINs and waits)."""
+        self.pages.setCurrentWidget(self.pin_log)
+        self._show_list_tools(False)
+        self.back_button.setFocus()
+
+    def _show_pin_log_button(self) -> None:
+        """Red, with a count, when wrong PINs were typed in the last week."""
+        alert = self._wrong_pins > 0
+        self.pin_log_button.setObjectName("dangerButton" if alert else "secondaryButton")
+        self.pin_log_button.style().unpolish(self.pin_log_button)
+        self.pin_log_button.style().polish(self.pin_log_button)
+        self.pin_log_button.setText(
+            self.tr("⚠ Wrong PINs: {count}").format(count=format_count(self._wrong_pins))
+            if alert
+            else self.tr("PIN log")
+        )
 
     def export(self) -> Path | None:
         """Write the listed verifications to a CSV file in the export folder."""
@@ -193,6 +229,7 @@ class HistoryScreen(Retranslating, QWidget):
         """Re-read every text in the current language."""
         self.title.setText(self.tr("History"))
         self.report_button.setText(self.tr("Report"))
+        self._show_pin_log_button()
         self.search.setPlaceholderText(self.tr("Reference, name or last digits"))
         self.back_button.setText(self.tr("Back"))
         self.export_button.setText(self.tr("Export CSV"))
@@ -291,7 +328,7 @@ class HistoryScreen(Retranslating, QWidget):
         self.export_button.setVisible(shown)
 
     def _back(self) -> None:
-        if self.pages.currentWidget() is self.detail_scroll:
+        if self.pages.currentIndex() != 0:
             self.pages.setCurrentIndex(0)
             self._show_list_tools(True)
             self.list.setFocus()

@@ -35,7 +35,7 @@ async def test_a_good_modem_site_passes_every_check(
             dial_number=DIAL,
             callback_url=backend.url,
             callback_secret=callback_secret,
-            staff_pin_hash=hash_pin("2468"),
+            staff_pin_hash=hash_pin("250913"),
         )
         report = await run_checks(settings)
     assert statuses(report) == {

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.config.settings import load_settings
+from kiosk.core.staff_lock import pin_check
 from kiosk.domain.pin import hash_pin
 from kiosk.ops.doctor import Verdict, diagnose, run_checks
+from tests.domain.test_pin import LEGACY_2468
 from tests.ops.doctor.support import DIAL
 
 
@@ -71,9 +73,26 @@ async def test_kiosk_mode_without_a_staff_pin_fails(make_settings) -> None:
     assert "nobody can open the settings" in check.message
     assert not locked_out.ok
     guarded = await run_checks(
-        make_settings(modem_port="/dev/no-modem", kiosk_mode=True, staff_pin_hash=hash_pin("2468"))
+        make_settings(
+            modem_port="/dev/no-modem", kiosk_mode=True, staff_pin_hash=hash_pin("250913")
+        )
     )
     assert guarded.check("staff_pin").status is Verdict.OK
     assert (await run_checks(make_settings())).check("staff_pin").message == (
         "Demo mode: the staff PIN is 1234."
     )
+
+
+async def test_an_old_four_digit_pin_hash_unlocks_but_the_doctor_asks_for_a_longer_pin(
+    make_settings,
+) -> None:
+    settings = make_settings(
+        modem_port="/dev/no-modem", kiosk_mode=True, staff_pin_hash=LEGACY_2468
+    )
+    assert pin_check(settings) is not None
+    assert pin_check(settings)("2468")  # the installed kiosk does not go dark
+    check = (await run_checks(settings)).check("staff_pin")
+    assert check.status is Verdict.WARN
+    assert "4 digits" in check.message
+    assert "missedcall-kiosk staff-pin" in check.action
+    assert "6 or more digits" in check.action

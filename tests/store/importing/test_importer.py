@@ -214,3 +214,23 @@ def test_control_characters_in_references_and_names_are_refused_row_by_row(
     assert report[1]["reason"].startswith("The name holds a control character")
     with database.session() as session:
         assert count_customers(session) == 1
+
+
+def test_formulas_in_a_rejected_row_are_reported_as_text(
+    database: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "attack.csv"
+    path.write_text(
+        "reference,name,phone\n"
+        "ORD-1,Asha Verma,9812345678\n"
+        '"=HYPERLINK(""http://x"",""y"")",Mallory,=cmd|\' /C calc\'!A0\n'
+        "ORD-3,@SUM(1+1),+91 123\n",
+        encoding="utf-8",
+    )
+    result = run(database, path)
+    assert (result.added, result.rejected) == (1, 2)
+    values = {row["value"] for row in report_rows(path.with_suffix(".bad.csv"))}
+    assert values == {"'=cmd|' /C calc'!A0", "+91 123"}  # the short number stays readable
+    text = path.with_suffix(".bad.csv").read_text(encoding="utf-8-sig")
+    assert ',"=' not in text
+    assert ',"@' not in text

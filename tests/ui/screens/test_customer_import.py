@@ -7,7 +7,9 @@ from pytestqt.qtbot import QtBot
 from kiosk.config.settings import load_settings
 from kiosk.core.live_settings import LiveSettings
 from kiosk.core.runtime import KioskRuntime
+from kiosk.ui.i18n import Languages
 from kiosk.ui.screens.customer_import import CustomerImport
+from tests.store.importing.bombs import write_bomb
 
 MANIFEST = (
     "Order No,Customer Name,Mobile\n"
@@ -63,5 +65,26 @@ def test_an_unreadable_file_imports_nothing_and_says_why(
             assert await panel.import_file(tmp_path / "missing.csv") is None
             assert panel.result.text().startswith("Nothing was imported.")
             assert panel.result.property("fault") is True
+
+    qloop.run_until_complete(scenario())
+
+
+def test_a_spreadsheet_bomb_is_refused_in_the_staff_language(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path
+) -> None:
+    bomb = write_bomb(tmp_path / "customers.xlsx", unpacked_mib=120)
+    languages = Languages("en")
+
+    async def scenario() -> None:
+        async with import_panel(qtbot, tmp_path) as (panel, _runtime):
+            assert await panel.import_file(bomb) is None
+            assert "'zip bomb'" in panel.result.text()
+            languages.switch("hi")
+            try:
+                assert await panel.import_file(bomb) is None
+                assert "'ज़िप बम'" in panel.result.text()
+                assert "CSV के रूप में सहेजें" in panel.result.text()
+            finally:
+                languages.switch("en")
 
     qloop.run_until_complete(scenario())

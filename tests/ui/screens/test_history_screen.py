@@ -9,8 +9,10 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.core.history import VerificationHistory
 from kiosk.domain.events import CallEvent
+from kiosk.domain.pin_lock import PinPurpose
 from kiosk.domain.session import CallOutcome, VerificationSession
 from kiosk.store.database import Database
+from kiosk.store.staff_lock import record_right, record_wrong
 from kiosk.store.verifications import record_call, save_verification
 from kiosk.ui.background import BackgroundWork
 from kiosk.ui.screens.history_screen import HistoryScreen
@@ -164,5 +166,67 @@ def test_a_call_cut_short_shows_as_such(
         assert "no number via modem — call cut short before a number came" in text
         assert "hidden" not in text
         assert "withheld" not in text
+
+    run_with_screen(qtbot, qloop, database, tmp_path, scenario)
+
+
+def test_a_formula_as_customer_name_is_exported_as_text(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, database: Database, tmp_path: Path
+) -> None:
+    attack = '=HYPERLINK("http://x","y")'
+    session = VerificationSession.start(
+        expected_number="+919822334455", now=datetime.now(UTC), customer_name=attack
+    )
+    with database.session() as db:
+        save_verification(db, session, kiosk_id="counter-1")
+
+    async def scenario(screen: HistoryScreen, _work: BackgroundWork) -> None:
+        assert attack in screen.list.item(0).text()  # on screen it is just a name
+        path = screen.export()
+        assert path is not None
+        with path.open(encoding="utf-8", newline="") as handle:
+            [row] = list(csv.DictReader(handle))
+        assert row["customer_name"] == "'" + attack  # a spreadsheet shows it, never runs it
+        assert row["expected_number"] == "+91 ••••••4455"
+
+    run_with_screen(qtbot, qloop, database, tmp_path, scenario)
+
+
+def test_wrong_staff_pins_turn_the_pin_log_button_red_and_are_listed(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, database: Database, tmp_path: Path
+) -> None:
+    now = datetime.now(UTC)
+    with database.session() as db:
+        for _ in range(5):
+            record_wrong(db, "counter-2", now - timedelta(minutes=3), PinPurpose.HISTORY)
+        record_right(db, "counter-2", now, PinPurpose.SETTINGS)
+
+    async def scenario(screen: HistoryScreen, _work: BackgroundWork) -> None:
+        assert screen.pin_log_button.text() == "⚠ Wrong PINs: 5"
+        assert screen.pin_log_button.objectName() == "dangerButton"
+        screen.pin_log_button.click()
+        assert screen.pages.currentWidget() is screen.pin_log
+        assert screen.export_button.isHidden()  # the export belongs to the list
+        rows = screen.pin_log.rows
+        assert len(rows) == 7  # five wrong, one wait, the right PIN after them
+        assert rows[0].startswith("✔ Right PIN — ")
+        assert "after 5 wrong PINs  ·  for the settings  ·  Kiosk: counter-2" in rows[0]
+        assert rows[1].startswith("⚠ Pad locked for 30 s — ")
+        assert rows[2].startswith("✖ Wrong PIN — ")
+        assert "5 in a row  ·  for the history" in rows[2]
+        screen.back_button.click()
+        assert screen.pages.currentIndex() == 0
+
+    run_with_screen(qtbot, qloop, database, tmp_path, scenario)
+
+
+def test_without_wrong_pins_the_pin_log_is_calm(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, database: Database, tmp_path: Path
+) -> None:
+    async def scenario(screen: HistoryScreen, _work: BackgroundWork) -> None:
+        assert screen.pin_log_button.text() == "PIN log"
+        assert screen.pin_log_button.objectName() == "secondaryButton"
+        screen.show_pin_log()
+        assert screen.pin_log.heading.text() == "No wrong staff PIN in the last 30 days."
 
     run_with_screen(qtbot, qloop, database, tmp_path, scenario)
