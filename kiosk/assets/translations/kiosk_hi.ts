@@ -208,6 +208,19 @@
     </message>
 </context>
 <context>
+    <name>CustomerReason</name>
+    <message>
+        <location filename="../../domain/customer.py" line="32"/>
+        <source>This customer&apos;s reference holds a hidden control character (such as a line break), so no verification was started. Correct it in the customer file and import it again.</source>
+        <translation>इस ग्राहक के रेफ़रेंस में एक छिपा हुआ नियंत्रण वर्ण (जैसे लाइन ब्रेक) है, इसलिए सत्यापन शुरू नहीं हुआ। ग्राहक फ़ाइल में इसे ठीक करें और फिर से आयात करें।</translation>
+    </message>
+    <message>
+        <location filename="../../domain/customer.py" line="41"/>
+        <source>This customer&apos;s name holds a hidden control character (such as a line break), so no verification was started. Correct it in the customer file and import it again.</source>
+        <translation>इस ग्राहक के नाम में एक छिपा हुआ नियंत्रण वर्ण (जैसे लाइन ब्रेक) है, इसलिए सत्यापन शुरू नहीं हुआ। ग्राहक फ़ाइल में इसे ठीक करें और फिर से आयात करें।</translation>
+    </message>
+</context>
+<context>
     <name>CustomerWindow</name>
     <message>
         <location filename="../../ui/screens/customer_window.py" line="78"/>
@@ -337,16 +350,21 @@
     </message>
     <message>
         <location filename="../../ui/screens/dial_screen.py" line="236"/>
+        <source>A call was cut short before its number came through. Please call again from the phone ending {digits}.</source>
+        <translation>एक कॉल नंबर आने से पहले ही कट गई। कृपया {digits} पर ख़त्म होने वाले फ़ोन से फिर से कॉल करें।</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/dial_screen.py" line="241"/>
         <source>A call came from a hidden number. Please call from the phone ending {digits} with caller ID switched on.</source>
         <translation>एक कॉल छिपे हुए नंबर से आई। कृपया {digits} पर ख़त्म होने वाले फ़ोन से कॉलर आईडी चालू करके कॉल करें।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dial_screen.py" line="240"/>
+        <location filename="../../ui/screens/dial_screen.py" line="245"/>
         <source>A call came from a different number ({number}). Please call from the phone ending {digits}.</source>
         <translation>एक कॉल दूसरे नंबर ({number}) से आई। कृपया {digits} पर ख़त्म होने वाले फ़ोन से कॉल करें।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dial_screen.py" line="255"/>
+        <location filename="../../ui/screens/dial_screen.py" line="260"/>
         <source>left</source>
         <translation>बाकी</translation>
     </message>
@@ -519,29 +537,39 @@
     </message>
     <message>
         <location filename="../../ui/screens/history_screen.py" line="303"/>
+        <source>call cut short before a number came</source>
+        <translation>नंबर आने से पहले ही कॉल कट गई</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/history_screen.py" line="304"/>
         <source>too late</source>
         <translation>बहुत देर से</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="304"/>
+        <location filename="../../ui/screens/history_screen.py" line="305"/>
         <source>no verification waiting</source>
         <translation>कोई सत्यापन चालू नहीं था</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="309"/>
+        <location filename="../../ui/screens/history_screen.py" line="310"/>
         <source>{time}: {caller} via {source} — {outcome}</source>
         <translation>{time}: {caller}, {source} से — {outcome}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/history_screen.py" line="312"/>
+        <source>no number</source>
+        <translation>कोई नंबर नहीं</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Missed-call verification</source>
         <translation>मिस्ड कॉल सत्यापन</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Could not start the verification. Please try again.</source>
         <translation>सत्यापन शुरू नहीं हो सका। कृपया फिर से कोशिश करें।</translation>
     </message>
@@ -665,141 +693,146 @@
     </message>
     <message>
         <location filename="../../sources/modem/reasons.py" line="151"/>
+        <source>The SIM PIN in the settings (sim_pin) must be 4 to 8 digits.</source>
+        <translation>सेटिंग्स में SIM का PIN (sim_pin) 4 से 8 अंकों का होना चाहिए।</translation>
+    </message>
+    <message>
+        <location filename="../../sources/modem/reasons.py" line="157"/>
         <source>The SIM card refused the PIN in the settings. Check sim_pin; after three wrong tries the SIM needs its PUK.</source>
         <translation>SIM कार्ड ने सेटिंग्स वाला PIN नहीं माना। sim_pin जाँचें; तीन बार गलत PIN के बाद SIM को PUK चाहिए होगा।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="161"/>
+        <location filename="../../sources/modem/reasons.py" line="167"/>
         <source>The mobile network refused the modem&apos;s SIM on {port}. Check that the SIM is active and paid for.</source>
         <translation>मोबाइल नेटवर्क ने {port} वाले मॉडेम की SIM मना कर दी। देखें कि SIM चालू है और उसका भुगतान हुआ है।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="169"/>
+        <location filename="../../sources/modem/reasons.py" line="175"/>
         <source>The modem on {port} has no mobile network ({network}). Calls cannot arrive. Check the SIM and the antenna, or move the modem near a window.</source>
         <translation>{port} वाले मॉडेम को मोबाइल नेटवर्क नहीं मिल रहा ({network})। कॉल नहीं आ सकतीं। SIM और एंटीना जाँचें, या मॉडेम को खिड़की के पास रखें।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="175"/>
+        <location filename="../../sources/modem/reasons.py" line="181"/>
         <source>{device} ready on {port}</source>
         <translation>{device} {port} पर तैयार</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="178"/>
+        <location filename="../../sources/modem/reasons.py" line="184"/>
         <source>{device} ready — {operator}</source>
         <translation>{device} तैयार — {operator}</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="182"/>
+        <location filename="../../sources/modem/reasons.py" line="188"/>
         <source>{device} ready — very weak signal: move the modem or its antenna</source>
         <translation>{device} तैयार — सिग्नल बहुत कमज़ोर है: मॉडेम या उसका एंटीना दूसरी जगह रखें</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="188"/>
+        <location filename="../../sources/modem/reasons.py" line="194"/>
         <source>{device} ready — {operator}, very weak signal: move the modem or its antenna</source>
         <translation>{device} तैयार — {operator}, सिग्नल बहुत कमज़ोर है: मॉडेम या उसका एंटीना दूसरी जगह रखें</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="196"/>
+        <location filename="../../sources/modem/reasons.py" line="202"/>
         <source>not registered, not searching</source>
         <translation>रजिस्टर नहीं, खोज भी नहीं रहा</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="198"/>
+        <location filename="../../sources/modem/reasons.py" line="204"/>
         <source>registered (home network)</source>
         <translation>रजिस्टर्ड (होम नेटवर्क)</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="201"/>
+        <location filename="../../sources/modem/reasons.py" line="207"/>
         <source>searching for a network</source>
         <translation>नेटवर्क खोज रहा है</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="205"/>
+        <location filename="../../sources/modem/reasons.py" line="211"/>
         <source>registration refused by the network</source>
         <translation>नेटवर्क ने रजिस्ट्रेशन मना किया</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="207"/>
+        <location filename="../../sources/modem/reasons.py" line="213"/>
         <source>unknown</source>
         <translation>पता नहीं</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="208"/>
+        <location filename="../../sources/modem/reasons.py" line="214"/>
         <source>registered (roaming)</source>
         <translation>रजिस्टर्ड (रोमिंग)</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="213"/>
+        <location filename="../../sources/modem/reasons.py" line="219"/>
         <source>The modem cannot send text messages right now.</source>
         <translation>मॉडेम अभी SMS नहीं भेज सकता।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="217"/>
+        <location filename="../../sources/modem/reasons.py" line="223"/>
         <source>The text message was not sent: {cause}.</source>
         <translation>SMS नहीं भेजा गया: {cause}।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="221"/>
+        <location filename="../../sources/modem/reasons.py" line="227"/>
         <source>The text message was not sent: {cause} (error {code}).</source>
         <translation>SMS नहीं भेजा गया: {cause} (त्रुटि {code})।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="225"/>
+        <location filename="../../sources/modem/reasons.py" line="231"/>
         <source>The text message was not sent: the modem did not answer in time.</source>
         <translation>SMS नहीं भेजा गया: मॉडेम ने समय पर जवाब नहीं दिया।</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="231"/>
+        <location filename="../../sources/modem/reasons.py" line="237"/>
         <source>the modem is not in text mode</source>
         <translation>मॉडेम टेक्स्ट मोड में नहीं है</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="235"/>
+        <location filename="../../sources/modem/reasons.py" line="241"/>
         <source>the modem refused the message text</source>
         <translation>मॉडेम ने संदेश का टेक्स्ट नहीं लिया</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="237"/>
+        <location filename="../../sources/modem/reasons.py" line="243"/>
         <source>there is no SIM card in the modem</source>
         <translation>मॉडेम में SIM कार्ड नहीं है</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="240"/>
+        <location filename="../../sources/modem/reasons.py" line="246"/>
         <source>the SIM card is locked with a PIN</source>
         <translation>SIM कार्ड पर PIN लगा है</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="242"/>
+        <location filename="../../sources/modem/reasons.py" line="248"/>
         <source>the SIM card has a fault</source>
         <translation>SIM कार्ड में खराबी है</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="245"/>
+        <location filename="../../sources/modem/reasons.py" line="251"/>
         <source>the SIM&apos;s message memory is full</source>
         <translation>SIM की संदेश मेमोरी भर गई है</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="249"/>
+        <location filename="../../sources/modem/reasons.py" line="255"/>
         <source>the SIM has no message-centre number</source>
         <translation>SIM में मैसेज-सेंटर नंबर नहीं है</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="253"/>
+        <location filename="../../sources/modem/reasons.py" line="259"/>
         <source>there is no mobile network</source>
         <translation>मोबाइल नेटवर्क नहीं है</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="257"/>
+        <location filename="../../sources/modem/reasons.py" line="263"/>
         <source>the network did not answer in time</source>
         <translation>नेटवर्क ने समय पर जवाब नहीं दिया</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="259"/>
+        <location filename="../../sources/modem/reasons.py" line="265"/>
         <source>the modem could not send it</source>
         <translation>मॉडेम उसे भेज नहीं सका</translation>
     </message>
     <message>
-        <location filename="../../sources/modem/reasons.py" line="260"/>
+        <location filename="../../sources/modem/reasons.py" line="266"/>
         <source>the modem refused to send it</source>
         <translation>मॉडेम ने उसे भेजने से मना किया</translation>
     </message>
