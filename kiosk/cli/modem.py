@@ -2,7 +2,9 @@
 
 ``probe`` lists serial ports that answer ``AT``; ``status`` reports identity, SIM,
 network, operator, signal and caller-ID support in plain words (or ``--json``);
-``listen`` sets the modem up and prints one line per incoming call as it is rejected.
+``listen`` sets the modem up and prints one line per incoming call as it is rejected; a
+modem that goes away is reconnected as the kiosk does, and each change is said on
+standard error.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from kiosk.cli.common import (
 from kiosk.config.settings import Settings
 from kiosk.domain.clock import isoformat_utc
 from kiosk.domain.events import CallEvent
+from kiosk.domain.health import SourceStatus
 from kiosk.domain.phone import mask
 from kiosk.sources.modem.diagnosis import ModemDiagnosis, diagnose, opened_modem
 from kiosk.sources.modem.ports import answers_at, candidate_ports
@@ -120,7 +123,7 @@ async def _listen(
     as_json: bool,
     out: TextIO = sys.stdout,
 ) -> int:
-    async with opened_modem(settings) as modem:
+    async with opened_modem(settings, keep_trying=True) as modem:
         if modem.problem:
             print(modem.problem, file=out)
             return EXIT_PROBLEM
@@ -129,9 +132,12 @@ async def _listen(
         try:
             async with asyncio.timeout(seconds):
                 while count is None or heard < count:
-                    event = await modem.calls.get()
-                    heard += 1
-                    print(_call_line(event, as_json), file=out, flush=True)
+                    match await modem.heard.get():
+                        case SourceStatus() as status:  # lost, trying again, ready again
+                            print(status.why, file=sys.stderr, flush=True)
+                        case event:
+                            heard += 1
+                            print(_call_line(event, as_json), file=out, flush=True)
         except TimeoutError:
             pass
         return EXIT_OK
@@ -144,14 +150,20 @@ def _call_line(event: CallEvent, as_json: bool) -> str:
         return json.dumps(
             {
                 "caller": event.caller,
-                "withheld": event.caller is None,
+                "withheld": event.withheld,
+                "unknown": event.caller_unknown,
                 "raw_number": event.caller_raw,
                 "number_type": number_type,
                 "at": isoformat_utc(event.at),
                 "rejected": bool(event.rejected),
             }
         )
-    who = mask(event.caller) if event.caller else "a hidden number"
+    if event.caller:
+        who = mask(event.caller)
+    elif event.caller_unknown:
+        who = "an unknown number (cut short before it came)"
+    else:
+        who = "a hidden number"
     done = "rejected" if event.rejected else "NOT rejected (check the modem)"
     return f"{isoformat_utc(event.at)}  call from {who}: {done}"
 

@@ -17,6 +17,7 @@ from kiosk.config.settings import Settings
 from kiosk.core.runtime import KioskRuntime
 from kiosk.core.service import CustomerNotFound, VerificationService
 from kiosk.delivery.payload import message_id, verification_data
+from kiosk.domain.customer import ControlCharacters
 from kiosk.domain.phone import InvalidPhoneNumber, format_international, last_digits, mask
 from kiosk.domain.reasons import Why
 from kiosk.domain.session import Status, VerificationSession
@@ -99,7 +100,7 @@ async def _verify(
                 session = await service.start_for_reference(reference)
             else:
                 session = await service.start_for_phone(phone or "")
-        except (CustomerNotFound, InvalidPhoneNumber) as exc:
+        except (CustomerNotFound, InvalidPhoneNumber, ControlCharacters) as exc:
             print(str(exc), file=err)
             return EXIT_ERROR
         dial = format_international(session.dialed_number) if session.dialed_number else None

@@ -28,6 +28,7 @@ from kiosk.core.notices import CustomersSynced, NoticeBus
 from kiosk.core.reasons import CoreReason
 from kiosk.domain.backoff import Backoff
 from kiosk.domain.clock import Clock
+from kiosk.domain.customer import control_characters
 from kiosk.domain.phone import mask, try_parse_phone
 from kiosk.domain.reasons import Why
 from kiosk.domain.search import reference_key
@@ -220,6 +221,14 @@ class CustomerSync:
             phone = try_parse_phone(phone_text, self._region)
             if not reference or len(reference) > 64 or phone is None:
                 log.info("Customer sync skipped a record (phone %s)", mask(phone_text))
+                skipped += 1
+                continue
+            if control_characters(reference) or control_characters(name):
+                log.warning(
+                    "Customer sync skipped the record %r: its reference or name holds a "
+                    "control character",
+                    reference,
+                )
                 skipped += 1
                 continue
             by_reference[reference_key(reference)] = NewCustomer(reference, name[:200], phone)

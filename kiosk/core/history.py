@@ -57,10 +57,10 @@ class HistoryEntry:
 
 @dataclass(frozen=True, slots=True)
 class HeardCall:
-    """One call record heard for a verification (number masked)."""
+    """One call record heard for a verification (number masked; None when none came)."""
 
     at: datetime
-    caller: str
+    caller: str | None
     outcome: str
     source: str
 
@@ -139,7 +139,7 @@ def _calls(session: Session, verification_id: str) -> list[HeardCall]:
     return [
         HeardCall(
             at=call.received_at,
-            caller=mask(call.caller_number),
+            caller=mask(call.caller_number) if call.caller_number else None,
             outcome=call.outcome,
             source=call.source,
         )

@@ -17,6 +17,7 @@ from typing import Any
 
 from kiosk.config.settings import Settings
 from kiosk.core.customer_data import CustomerData
+from kiosk.core.notification_keys import StoredNotificationKeys
 from kiosk.core.service import VerificationService
 from kiosk.core.sessions import EXPIRY_GRACE
 from kiosk.core.staff_lock import StaffLock, pin_check
@@ -69,7 +70,8 @@ class KioskRuntime:
             if name != "modem"
         ]
         if settings.inbound_listen:
-            self.sources.append(inbound_listener(settings))
+            keys = StoredNotificationKeys(self.database, self.clock)
+            self.sources.append(inbound_listener(settings, keys))
         self.dispatcher = OutboxDispatcher(
             self.database,
             url=None,  # set by use_callback_settings()

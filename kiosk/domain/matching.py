@@ -23,8 +23,8 @@ def route_call(sessions: Iterable[VerificationSession], call: CallEvent) -> Call
     """Decide what ``call`` means for the open ``sessions``.
 
     A call verifies the oldest pending session whose expected number equals the
-    caller and whose window contains the call time. A withheld caller never
-    verifies. Any other call inside a window is counted as unmatched by every
+    caller and whose window contains the call time. A withheld (or unknown) caller
+    never verifies. Any other call inside a window is counted as unmatched by every
     pending session it could have been meant for (same dialed number, or unknown).
     """
     sessions = list(sessions)
@@ -43,5 +43,8 @@ def route_call(sessions: Iterable[VerificationSession], call: CallEvent) -> Call
         if same_number:
             oldest = min(same_number, key=lambda s: s.started_at)
             return CallRouting(CallOutcome.MATCHED, verifies=oldest)
-    outcome = CallOutcome.WITHHELD if call.caller is None else CallOutcome.UNMATCHED
+    if call.caller_unknown:
+        outcome = CallOutcome.UNKNOWN_CALLER
+    else:
+        outcome = CallOutcome.WITHHELD if call.caller is None else CallOutcome.UNMATCHED
     return CallRouting(outcome, hints=candidates)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from kiosk.domain.customer import check_details
 from kiosk.domain.events import CallEvent
 
 DEFAULT_TIMEOUT = timedelta(seconds=120)
@@ -38,6 +39,8 @@ class CallOutcome(StrEnum):
     MATCHED = "matched"
     UNMATCHED = "unmatched"
     WITHHELD = "withheld"
+    #: No number came, and none was said to be withheld (a ring cut short).
+    UNKNOWN_CALLER = "unknown_caller"
     OUTSIDE_WINDOW = "outside_window"
     NO_SESSION = "no_session"
 
@@ -63,6 +66,8 @@ class VerificationSession:
     matched_call: CallEvent | None = None
     unmatched_calls: int = 0
     last_unmatched_caller: str | None = None
+    #: The last such call was cut short before its number came (not a hidden number).
+    last_unmatched_unknown: bool = False
     #: How it was verified; until then, how the customer is asked to (a code once sent).
     method: Method = Method.MISSED_CALL
     #: Until when the SMS code sent for this session is valid (None: none sent).
@@ -80,9 +85,14 @@ class VerificationSession:
         customer_id: str | None = None,
         customer_name: str | None = None,
     ) -> VerificationSession:
-        """Open a session that accepts calls from ``now`` until ``now + timeout``."""
+        """Open a session that accepts calls from ``now`` until ``now + timeout``.
+
+        Raises :class:`~kiosk.domain.customer.ControlCharacters` for a reference or a
+        name with a control character in it (it would reach the SMS a modem sends).
+        """
         if timeout <= timedelta(0):
             raise ValueError("The time to dial must be positive.")
+        check_details(reference, customer_name)
         return cls(
             expected_number=expected_number,
             started_at=now,
@@ -140,6 +150,7 @@ class VerificationSession:
         self._require_pending()
         self.unmatched_calls += 1
         self.last_unmatched_caller = call.caller
+        self.last_unmatched_unknown = call.caller_unknown
 
     def expire_if_due(self, now: datetime) -> bool:
         """Finish as expired when the deadline has passed; True if that happened now."""

@@ -13,11 +13,11 @@ from datetime import datetime
 from typing import Any, NamedTuple
 
 from sqlalchemy import Insert, Table, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from kiosk.domain.phone import try_parse_phone
 from kiosk.domain.search import PREFIX_END, name_key, reference_key
+from kiosk.store.database import conflict_insert
 from kiosk.store.models import Customer
 
 
@@ -129,15 +129,10 @@ def count_customers(session: Session) -> int:
 
 
 def _upsert_statement(session: Session) -> Insert | None:
-    dialect = session.get_bind().dialect.name
     table = Customer.__table__
     assert isinstance(table, Table)  # a declared class's table (typed as any FROM clause)
-    insert: sqlite.Insert | postgresql.Insert
-    if dialect == "sqlite":
-        insert = sqlite.insert(table)
-    elif dialect == "postgresql":
-        insert = postgresql.insert(table)
-    else:
+    insert = conflict_insert(session, table)
+    if insert is None:
         return None
     new = insert.excluded
     return insert.on_conflict_do_update(

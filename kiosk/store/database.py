@@ -29,7 +29,17 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, CursorResult, Delete, Update, create_engine, event, text
+from sqlalchemy import (
+    Connection,
+    CursorResult,
+    Delete,
+    Table,
+    Update,
+    create_engine,
+    event,
+    text,
+)
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -137,6 +147,16 @@ class Database:
             self._worker.shutdown(wait=True)
             self._worker = None
         self.engine.dispose()
+
+
+def conflict_insert(session: Session, table: Table) -> sqlite.Insert | postgresql.Insert | None:
+    """An ``INSERT`` into ``table`` that can say ``ON CONFLICT`` (SQLite, PostgreSQL), else None."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        return sqlite.insert(table)
+    if dialect == "postgresql":
+        return postgresql.insert(table)
+    return None
 
 
 def rows_changed(session: Session, statement: Update | Delete) -> int:

@@ -212,3 +212,12 @@ class SyncState(Base):
     last_success_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
     updated_at: Mapped[datetime]
+
+
+class NotificationKey(Base):
+    """A provider notification already taken (its one-time key): a replay changes nothing."""
+
+    __tablename__ = "notification_keys"
+
+    key: Mapped[str] = mapped_column(String(160), primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(index=True)

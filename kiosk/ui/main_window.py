@@ -22,6 +22,7 @@ from kiosk.core.history import VerificationHistory
 from kiosk.core.live_settings import LiveSettings
 from kiosk.core.service import CustomerNotFound, SmsNotSent, VerificationService
 from kiosk.core.staff_lock import StaffLock
+from kiosk.domain.customer import ControlCharacters
 from kiosk.domain.health import OutboxStatus
 from kiosk.domain.phone import InvalidPhoneNumber
 from kiosk.domain.pin_lock import PinPurpose
@@ -355,7 +356,7 @@ class MainWindow(Retranslating, QMainWindow):
     async def _starting(self, starting: Coroutine[Any, Any, VerificationSession]) -> None:
         try:
             await starting  # the dial screen opens when the service says it started
-        except (CustomerNotFound, InvalidPhoneNumber) as exc:
+        except (CustomerNotFound, InvalidPhoneNumber, ControlCharacters) as exc:
             self.find_screen.show_error(reason_words(exc.why))
         except Exception:
             log.exception("Could not start a verification")

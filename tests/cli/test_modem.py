@@ -3,6 +3,7 @@
 import asyncio
 import json
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -86,6 +87,7 @@ async def test_listen_prints_each_call_as_it_is_rejected(dialect: str) -> None:
     assert first["at"].endswith("Z")
     assert second["caller"] is None
     assert second["withheld"] is True
+    assert second["unknown"] is False
     assert simulator.hangups >= 2
     assert not simulator.answered
 
@@ -95,3 +97,41 @@ async def test_listen_stops_after_its_timeout() -> None:
         code, out, _ = await modem("listen", "--port", simulator.port, "--timeout", "0.5")
     assert code == 0
     assert out == ""
+
+
+async def read_until(stream: asyncio.StreamReader, text: str) -> str:
+    while text not in (line := (await stream.readline()).decode()):
+        assert line, f"stream ended before {text!r}"
+    return line
+
+
+@pytest.mark.parametrize("pin_from", ["--sim-pin", "--sim-pin-file"])
+async def test_listen_reconnects_when_the_port_comes_back_and_gives_the_sim_pin_again(
+    tmp_path: Path, pin_from: str
+) -> None:
+    link = tmp_path / "ttyModem"  # like /dev/serial/by-id/…, following the modem
+    pin_file = tmp_path / "sim-pin"
+    pin_file.write_text("4321\n")
+    pin = str(pin_file) if pin_from == "--sim-pin-file" else "4321"
+    async with ModemSimulator(sim_pin="4321", link=link) as simulator:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "kiosk.app", "modem", "listen", "--port", str(link),
+            pin_from, pin, "--count", "2", "--timeout", "60", "--json",
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        assert process.stderr is not None
+        async with asyncio.timeout(60):
+            await read_until(process.stderr, "Listening on")
+            assert await simulator.ring(CALLER, interval=0.5)
+            simulator.unplug()
+            lost = await read_until(process.stderr, "trying again")
+            simulator.replug()  # a new pty behind the link, and the SIM locked again
+            ready = await read_until(process.stderr, "Modem ready —")
+            assert simulator.sim_unlocked
+            assert await simulator.ring("+919876543210", interval=0.5)
+            out, _ = await process.communicate()
+    assert "Lost the connection to the modem" in lost
+    assert "Simulated Network" in ready
+    assert process.returncode == 0
+    first, second = (json.loads(line) for line in out.decode().splitlines())
+    assert (first["caller"], second["caller"]) == (CALLER, "+919876543210")

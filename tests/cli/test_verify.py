@@ -21,6 +21,7 @@ from tests.sources.provider.fake_twilio import FakeTwilio, call_record
 
 CALLER = "+919812345678"
 DIAL = "+918000000001"
+INBOUND_SECRET = "a-shared-secret-of-at-least-32-characters"
 
 
 async def start_verify(*args: str) -> asyncio.subprocess.Process:
@@ -271,7 +272,7 @@ async def test_verify_from_a_provider_notification(
 ) -> None:
     monkeypatch.setenv("KIOSK_INBOUND_LISTEN", "true")
     monkeypatch.setenv("KIOSK_INBOUND_PORT", str(unused_tcp_port))
-    monkeypatch.setenv("KIOSK_INBOUND_SECRET", "shh-123")
+    monkeypatch.setenv("KIOSK_INBOUND_SECRET", INBOUND_SECRET)
     process = await start_verify(
         "--phone", CALLER, "--dial-number", DIAL, "--timeout", "30",
         "--database-url", database_url, "--json",
@@ -285,7 +286,8 @@ async def test_verify_from_a_provider_notification(
             answer = await client.get(
                 f"http://127.0.0.1:{unused_tcp_port}/exotel/passthru",
                 params={"CallSid": "ex1", "CallFrom": "09812345678", "CallTo": "08000000001",
-                        "Direction": "incoming", "secret": "shh-123"},
+                        "Direction": "incoming"},
+                headers={"X-Kiosk-Secret": INBOUND_SECRET},
             )  # fmt: skip
         out, err = await process.communicate()
     assert answer.status_code == 200

@@ -116,3 +116,27 @@ async def test_a_call_already_on_record_is_not_taken_again(seeded: Database) -> 
     with seeded.session() as db:
         ids = db.scalars(select(CallRecord.source_call_id)).all()
     assert sorted(ids) == ["CA123", "CA124"]
+
+
+async def test_a_call_cut_short_is_recorded_as_an_unknown_caller_not_a_hidden_number(
+    seeded: Database,
+) -> None:
+    service = make_service(seeded)
+    seen: list[object] = []
+    service.notices.subscribe(seen.append)
+    session = await service.start_for_reference("ORDER-1042")
+    cut_short = CallEvent("", None, datetime.now(UTC), "modem", call_id="m1", caller_unknown=True)
+
+    await service.call_heard(cut_short)
+
+    [pending] = service.pending_sessions()
+    assert (pending.unmatched_calls, pending.last_unmatched_caller) == (1, None)
+    assert pending.last_unmatched_unknown
+    assert seen[-1].outcome is CallOutcome.UNKNOWN_CALLER
+    with seeded.session() as db:
+        [call] = db.scalars(select(CallRecord)).all()
+        assert (call.outcome, call.verification_id) == ("unknown_caller", session.id)
+    await service.call_heard(heard(None))  # then a hidden number: that hint again
+    [pending] = service.pending_sessions()
+    assert not pending.last_unmatched_unknown
+    assert seen[-1].outcome is CallOutcome.WITHHELD

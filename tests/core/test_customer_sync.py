@@ -134,6 +134,23 @@ async def test_no_server_and_a_bad_answer_are_plain_words(
             await bad.sync_once(client)
 
 
+async def test_records_with_control_characters_are_skipped(
+    database: Database, customer_backend: CustomerBackend
+) -> None:
+    customer_backend.customers = [
+        customer("O-1\x1aAT+CFUN=0\r", "Asha Verma", "098123 45678"),
+        customer("O-2", "Rahul\r\nMehta", "+91 98223 34455"),
+        customer("O-3", "Priya", "9833445566"),
+    ]
+    sync = puller(database, customer_backend.url)
+    async with httpx.AsyncClient() as client:
+        result = await sync.sync_once(client)
+    assert (result.received, result.added, result.skipped) == (3, 1, 2)
+    with database.session() as session:
+        assert count_customers(session) == 1
+        assert customer_by_reference(session, "O-3") is not None
+
+
 def test_customers_sync_command(
     database_url: str,
     customer_backend: CustomerBackend,

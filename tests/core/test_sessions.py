@@ -3,10 +3,13 @@
 import asyncio
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import text
 
+from kiosk.domain.customer import ControlCharacters, DetailField
 from kiosk.domain.session import Status, VerificationSession
 from kiosk.store import verifications
+from kiosk.store.customers import NewCustomer, upsert_customers
 from kiosk.store.database import Database
 from tests.core.conftest import ASHA, RAHUL, heard, make_service, queued_payloads
 
@@ -94,3 +97,23 @@ async def test_a_session_finished_elsewhere_gets_no_second_callback(seeded: Data
 
     assert (await command_line.outcome(session.id)).status is Status.VERIFIED
     assert [d["status"] for d in queued_payloads(seeded)] == ["verified"]
+
+
+async def test_a_stored_reference_with_control_characters_starts_nothing(
+    seeded: Database,
+) -> None:
+    # A customer written before references were checked (or straight into the database).
+    with seeded.session() as session:
+        upsert_customers(
+            session,
+            [NewCustomer("ORDER-9\x1aAT+CFUN=0\r", "Mallory", ASHA)],
+            now=datetime.now(UTC),
+        )
+    service = make_service(seeded)
+    with pytest.raises(ControlCharacters) as refused:
+        await service.start_for_reference("ORDER-9\x1aAT+CFUN=0\r")
+    assert refused.value.field is DetailField.REFERENCE
+    assert service.pending_sessions() == []
+    assert queued_payloads(seeded) == []
+    with seeded.session() as session:
+        assert session.execute(text("SELECT count(*) FROM verifications")).scalar_one() == 0

@@ -2,6 +2,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from kiosk.domain.customer import ControlCharacters, DetailField
 from kiosk.domain.events import CallEvent
 from kiosk.domain.session import Method, SessionClosed, Status, VerificationSession
 
@@ -150,3 +151,20 @@ def test_a_call_after_a_code_was_sent_still_verifies_as_a_missed_call():
     state.code_sent(T0 + timedelta(minutes=5))
     state.verify(CallEvent("+919812345678", "+919812345678", T0 + timedelta(seconds=200), "modem"))
     assert state.method is Method.MISSED_CALL
+
+
+@pytest.mark.parametrize(
+    ("reference", "name", "field"),
+    [
+        ("ORDER-1\x1aAT+CFUN=0\r", None, DetailField.REFERENCE),
+        ("ORDER-1", "Asha\x1b", DetailField.NAME),
+    ],
+)
+def test_no_session_for_details_with_control_characters(
+    reference: str, name: str | None, field: DetailField
+) -> None:
+    with pytest.raises(ControlCharacters) as refused:
+        VerificationSession.start(
+            expected_number=EXPECTED, now=T0, reference=reference, customer_name=name
+        )
+    assert refused.value.field is field

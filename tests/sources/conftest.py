@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from datetime import datetime
 
 import pytest
+import serial
 
 from kiosk.domain.events import CallEvent
 from kiosk.domain.health import SourceState, SourceStatus
@@ -71,6 +72,14 @@ class RecordingSink:
 
     async def wait_calls(self, count: int = 1) -> list[CallEvent]:
         return await self._until(lambda: self.calls if len(self.calls) >= count else None)
+
+
+def save_modem_profile(port: str, *commands: str) -> None:
+    """What someone did before: set the modem up by hand and save it with AT&W (blocking)."""
+    with serial.Serial(port, 115200, timeout=WAIT) as modem:
+        for command in commands:
+            modem.write(command.encode() + b"\r")
+            assert modem.read_until(b"OK\r\n").endswith(b"OK\r\n")
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from kiosk.store.database import Database
 from kiosk.store.models import Customer
 
-HEAD = "0005"
+HEAD = "0006"
 
 
 def test_migrate_creates_every_table_and_is_repeatable(database: Database) -> None:
@@ -26,6 +26,7 @@ def test_migrate_creates_every_table_and_is_repeatable(database: Database) -> No
         "sync_state",
         "staff_lock",
         "staff_pin_events",
+        "notification_keys",
         "alembic_version",
     } <= tables
     with database.engine.connect() as connection:

@@ -12,7 +12,7 @@ from kiosk.store.customers import find_customers
 from kiosk.store.database import Database, SchemaTooNew, alembic_config
 
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
-HEAD = "0005"
+HEAD = "0006"
 
 
 def at_revision(database: Database, revision: str) -> None:

@@ -86,7 +86,11 @@ class ProviderSettings(Section):
         "", description="dotted path to the list of calls (empty: the answer is the list)"
     )
     http_json_caller: str = Field("from", description="dotted path to the caller's number")
-    http_json_dialed: str = Field("to", description="dotted path to the number dialed")
+    http_json_dialed: str = Field(
+        "to",
+        description="dotted path to the number dialed (a call without a readable one is "
+        "ignored; empty: the API lists only calls to `{number}`)",
+    )
     http_json_time: str = Field("start_time", description="dotted path to the call's time")
     http_json_id: str = Field("id", description="dotted path to the provider's call id")
 
@@ -100,6 +104,10 @@ class ProviderSettings(Section):
         if unknown or not names:
             raise ValueError(f"Unknown call source {unknown or value!r}; use {', '.join(SOURCES)}.")
         return ",".join(names)
+
+
+#: The shortest shared secret for provider notifications (it is all that authenticates them).
+INBOUND_SECRET_MIN = 32
 
 
 class InboundSettings(Section):
@@ -116,9 +124,26 @@ class InboundSettings(Section):
     )
     inbound_secret: SecretStr | None = Field(
         None,
-        description="shared secret for Exotel and SMS Gateway Center "
-        "(`?secret=` or `X-Kiosk-Secret`)",
+        description="shared secret for Exotel and SMS Gateway Center, at least "
+        f"{INBOUND_SECRET_MIN} characters, sent in the `X-Kiosk-Secret` header",
     )
     inbound_secret_file: Annotated[Path | None, Flag("--inbound-secret-file")] = Field(
         None, description="`inbound_secret` read from this file (this wins)"
     )
+    inbound_allow_query_secret: bool = Field(
+        False,
+        description="also take the shared secret as `?secret=` in the address, for a provider "
+        "that cannot send a header (it then shows in proxy and access logs)",
+    )
+
+    @field_validator("inbound_secret")
+    @classmethod
+    def _long_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value()) < INBOUND_SECRET_MIN:
+            raise ValueError(
+                f"The shared secret for provider notifications must be at least "
+                f"{INBOUND_SECRET_MIN} characters long (it has "
+                f"{len(value.get_secret_value())}). Make one with: python3 -c "
+                "'import secrets; print(secrets.token_urlsafe(32))'"
+            )
+        return value

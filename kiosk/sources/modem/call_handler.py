@@ -70,6 +70,10 @@ class CallHandler:
         """The call in progress is over whatever it says (the port closed)."""
         self._act(self._tracker.end_call())
 
+    def modem_restarted(self) -> None:
+        """The modem restarted: a call still ringing without a number is over."""
+        self._act(self._tracker.modem_restarted())
+
     def _act(self, decisions: list[Decision]) -> None:
         for decision in decisions:
             match decision:

@@ -6,8 +6,16 @@ at all), ``+CLCC`` entries, ``NO CARRIER``, SIMCom's ``MISSED_CALL`` after the f
 :class:`CallTracker` turns them into exactly one reported call per call, and tells the
 modem source what to do next (:mod:`kiosk.sources.modem.call_decisions`): hang up now
 (the caller ID is known, or a call got connected), ask ``AT+CLCC`` who it is (a ring
-came without caller ID), report the call (withheld when no number is known), tell staff
-that hang-ups do not stop a call, or that such a call stopped in the end.
+came without caller ID), report the call, tell staff that hang-ups do not stop a call,
+or that such a call stopped in the end.
+
+A caller's number counts only for a call that rings. A caller ID (or ``MISSED_CALL``)
+with no ring before it is held for a moment (some Huawei firmware sends ``+CLIP`` just
+before its ``RING``) and dropped unless a ring follows: a line that only looks like a
+caller ID — the text of a message, line noise — never verifies anyone. A summary after
+a call was reported is that call, not another. A call is reported *withheld* only when
+the modem says the caller hid the number; a ring that ends (or a modem that restarts)
+before any number came is an *unknown* caller.
 
 Waits are deadlines on an injected monotonic clock: the source calls
 :meth:`CallTracker.advance` at :meth:`CallTracker.next_deadline`. Nothing here does I/O
@@ -20,8 +28,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import replace
 from functools import partial
 
 from kiosk.domain.clock import Clock, SystemClock
@@ -34,6 +41,13 @@ from kiosk.sources.modem.call_decisions import (
     Decision,
     HangUp,
     ReportCall,
+)
+from kiosk.sources.modem.call_state import (
+    CallTimings,
+    ClipWait,
+    HeldCallerId,
+    RingCheck,
+    TrackedCall,
 )
 from kiosk.sources.modem.protocol import (
     CLCC_DISCONNECTED,
@@ -51,66 +65,6 @@ log = logging.getLogger("kiosk.modem")
 
 #: The line a modem prints when a call got connected (SIMCom): it must be dropped at once.
 _CALL_CONNECTED = "VOICE CALL: BEGIN"
-
-
-@dataclass(frozen=True, slots=True)
-class CallTimings:
-    """How long the tracker waits for each thing, in seconds."""
-
-    #: For ``+CLIP`` after a ``RING`` before asking ``AT+CLCC``.
-    ring_without_clip_wait: float = 1.0
-    #: Without ``RING``/``+CLIP`` after which the call counts as over.
-    call_idle_timeout: float = 6.0
-    #: After a caller hung up before the number was known, for ``MISSED_CALL``.
-    missed_call_grace: float = 0.5
-    #: After a hang-up, from which a ``RING`` means the call did not stop (rings are ~3 s apart).
-    still_ringing_after: float = 1.0
-    #: After such a ``RING``, for a ``+CLIP`` that shows it is another caller.
-    new_caller_wait: float = 0.3
-    #: A reported call is remembered, so a late ``MISSED_CALL`` for it is not a new call.
-    recent_call_memory: float = 60.0
-    #: Hang-ups tried on a call that keeps ringing before staff are told.
-    hangup_attempts: int = 3
-
-
-@dataclass(slots=True)
-class _ClipWait:
-    """Waiting for a caller's number: then ask AT+CLCC, or (after a hang-up) report withheld."""
-
-    due: float
-    ask_current_calls: bool
-    line: str
-
-
-@dataclass(eq=False, slots=True)
-class _Call:
-    """One incoming call, from its first line until it is over."""
-
-    call_id: str
-    started: datetime
-    reported: bool = False
-    number: str | None = None
-    hangups: int = 0
-    hanging_up: bool = False
-    hung_up_at: float = 0.0
-    report_after_hang_up: CallEvent | None = None
-    clip_wait: _ClipWait | None = None
-    idle_at: float | None = None
-
-
-@dataclass(slots=True)
-class _RingCheck:
-    """A ring well after our hang-up: unless another caller shows up by ``due``, it is ours."""
-
-    due: float
-    call: _Call
-    rang_at: float
-
-
-@dataclass(slots=True)
-class _RecentCall:
-    number: str | None
-    ended_at: float
 
 
 _Timer = tuple[float, Callable[[], list[Decision]]]
@@ -138,11 +92,13 @@ class CallTracker:
         self.timings = timings or CallTimings()
         #: Seconds on the clock the deadlines are on.
         self.monotonic = monotonic
-        self._call: _Call | None = None
-        self._recent: _RecentCall | None = None
-        self._ring_checks: list[_RingCheck] = []
+        self._call: TrackedCall | None = None
+        #: When the last ring came that no caller ID has claimed yet.
+        self._ring_at: float | None = None
+        self._held: HeldCallerId | None = None
+        self._ring_checks: list[RingCheck] = []
         #: Calls whose hang-up is under way, by id (the call may be over meanwhile).
-        self._hanging_up: dict[str, _Call] = {}
+        self._hanging_up: dict[str, TrackedCall] = {}
 
     @property
     def busy(self) -> bool:
@@ -167,6 +123,16 @@ class CallTracker:
                 return [HangUp(None)]
         return []
 
+    def modem_restarted(self) -> list[Decision]:
+        """The modem restarted: a call that rang without a number is over, its caller unknown."""
+        self._held = self._ring_at = None
+        call = self._call
+        if call is None or call.reported:
+            return self.end_call()
+        log.info("The modem restarted while a call rang, before its number came: caller unknown")
+        event = self._event(call, "", None, call.line, unknown=True)
+        return [ReportCall(event), *self.end_call()]
+
     def still_asking(self, asked: AskCurrentCalls) -> bool:
         """True while the answer to ``asked`` is still wanted (nobody gave the number since)."""
         call = self._call
@@ -182,8 +148,11 @@ class CallTracker:
             log.info("No caller ID line; the current-calls list gave the number")
             clip = CallerId(ringing.number, ringing.type)
             return self._reject(call, ringing.number, caller_e164(clip, self.region), asked.line)
-        log.info("Incoming call without caller ID: reporting it as withheld")
-        return self._reject(call, "", None, asked.line)
+        if ringing is not None:
+            log.info("The current-calls list shows the call without a number: withheld")
+            return self._reject(call, "", None, asked.line)
+        log.info("The current-calls list does not show the call: its caller is unknown")
+        return self._reject(call, "", None, asked.line, unknown=True)
 
     def hung_up(self, hang_up: HangUp, rejected: bool) -> list[Decision]:
         """The source tried ``hang_up``; ``rejected`` says whether the modem took it."""
@@ -204,8 +173,6 @@ class CallTracker:
         self._call = None
         call.clip_wait = call.idle_at = None
         self._ring_checks = [check for check in self._ring_checks if check.call is not call]
-        if call.reported:
-            self._recent = _RecentCall(call.number, self.monotonic())
         if call.hangups > self.timings.hangup_attempts:
             return [CallsEndingAgain()]
         return []
@@ -227,6 +194,8 @@ class CallTracker:
 
     def _timers(self) -> list[_Timer]:
         timers: list[_Timer] = []
+        if self._held is not None:
+            timers.append((self._held.due, self._held_over))
         call = self._call
         if call is not None and call.clip_wait is not None:
             timers.append((call.clip_wait.due, partial(self._clip_wait_over, call)))
@@ -238,40 +207,68 @@ class CallTracker:
         return timers
 
     def _on_ring(self, raw: str) -> list[Decision]:
+        now = self.monotonic()
+        held, self._held = self._held, None
         call = self._call
         if call is None:
-            call = self._start_call()
+            call = self._start_call(raw)
             log.info("Incoming call (ringing)")
             self._wait_for_clip(call, raw)
         elif call.reported and not call.hanging_up and call.hangups and self._still_ringing(call):
             # Unless a +CLIP for another caller follows (a new call), it did not stop.
-            now = self.monotonic()
-            self._ring_checks.append(_RingCheck(now + self.timings.new_caller_wait, call, now))
+            self._ring_checks.append(RingCheck(now + self.timings.new_caller_wait, call, now))
+        self._ring_at = now
         self._touch(call)
+        if held is not None and now <= held.due:
+            return self._on_caller_id(held.clip, held.raw)  # CLIP-before-RING: now it rings
         return []
 
-    def _still_ringing(self, call: _Call) -> bool:
+    def _still_ringing(self, call: TrackedCall) -> bool:
         """A RING well after our hang-up (not one already on its way) means it did not work."""
         return self.monotonic() - call.hung_up_at > self.timings.still_ringing_after
 
     def _on_caller_id(self, clip: CallerId, raw: str) -> list[Decision]:
         call = self._call
+        if call is not None and call.reported and (clip.number or "") == (call.number or ""):
+            self._ring_at = None
+            self._touch(call)
+            return []  # the call being handled, announced again
+        if not clip.number and not clip.says_withheld:
+            if call is not None and not call.reported:
+                self._touch(call)
+                self._wait_for_clip(call, raw)  # no number yet: maybe in a moment, or from CLCC
+            return []  # a bare "+CLIP:" says nothing
+        if not self._ringing():
+            self._hold(clip, raw)
+            return []
+        self._ring_at = None
         decisions: list[Decision] = []
-        if call is not None and call.reported and (clip.number or "") != (call.number or ""):
-            if not clip.number and not clip.says_withheld:
-                return []  # a bare "+CLIP:" while the call is handled says nothing
+        if call is not None and call.reported:
             log.info("A different caller while a call was active: treating it as a new call")
             decisions += self.end_call()
             call = None
         if call is None:
-            call = self._start_call()
+            call = self._start_call(raw)
         self._touch(call)
-        if call.reported:
-            return decisions
-        if not clip.number and not clip.says_withheld:
-            self._wait_for_clip(call, raw)  # no number yet: maybe in a moment, or from CLCC
-            return decisions
         return decisions + self._reject(call, clip.number, caller_e164(clip, self.region), raw)
+
+    def _ringing(self) -> bool:
+        """True while a call rings that no caller ID has claimed yet."""
+        call = self._call
+        if call is not None and not call.reported:
+            return True
+        window = self.timings.clip_before_ring_wait
+        return self._ring_at is not None and self.monotonic() - self._ring_at <= window
+
+    def _hold(self, clip: CallerId, raw: str) -> None:
+        """A caller ID while nothing rings: it counts if a ring follows in a moment."""
+        log.info("A caller ID with no ring before it: waiting a moment for the ring")
+        self._held = HeldCallerId(clip, raw, self.monotonic() + self.timings.clip_before_ring_wait)
+
+    def _held_over(self) -> list[Decision]:
+        self._held = None
+        log.warning("A caller ID came with no ring: ignored (it may be the text of a message)")
+        return []
 
     def _on_current_call(self, entry: CurrentCall, raw: str) -> list[Decision]:
         """An unsolicited ``+CLCC`` (SIMCom with AT+CLCC=1): a caller ID or a call end."""
@@ -282,19 +279,12 @@ class CallTracker:
         return []
 
     def _on_missed_call(self, number: str, raw: str) -> list[Decision]:
-        """SIMCom's ``MISSED_CALL``: the number of a call that ended unanswered."""
-        call, recent = self._call, self._recent
-        if call is not None and call.reported:
-            return []  # the call being handled
-        if call is None:
-            if (
-                recent is not None
-                and self.monotonic() - recent.ended_at < self.timings.recent_call_memory
-                and recent.number in (number, None, "")
-            ):
-                return []  # the call we already reported
-            log.info("A missed call the modem did not ring for: reporting it")
-            call = self._start_call()
+        """SIMCom's ``MISSED_CALL``: the number of the call that rang and ended unanswered."""
+        call = self._call
+        if call is None or call.reported:
+            # The call already reported (its summary), or nothing rang: never a new call.
+            log.info("A missed-call summary with no unidentified call ringing: ignored")
+            return []
         caller = try_parse_phone(number, self.region) if number else None
         event = self._event(call, number, caller, raw, rejected=False)
         return [ReportCall(event), *self.end_call()]
@@ -306,52 +296,61 @@ class CallTracker:
         if not call.reported:
             # Hung up before the number was known; SIMCom may still say who it was.
             due = self.monotonic() + self.timings.missed_call_grace
-            call.clip_wait = _ClipWait(due, False, "RING")  # reported as a bare RING
+            call.clip_wait = ClipWait(due, False, call.line)
             return []
         return self.end_call()
 
-    def _wait_for_clip(self, call: _Call, raw: str) -> None:
+    def _wait_for_clip(self, call: TrackedCall, raw: str) -> None:
         if call.clip_wait is None:
             due = self.monotonic() + self.timings.ring_without_clip_wait
-            call.clip_wait = _ClipWait(due, True, raw)
+            call.clip_wait = ClipWait(due, True, raw)
 
-    def _touch(self, call: _Call) -> None:
+    def _touch(self, call: TrackedCall) -> None:
         call.idle_at = self.monotonic() + self.timings.call_idle_timeout
 
-    def _clip_wait_over(self, call: _Call) -> list[Decision]:
+    def _clip_wait_over(self, call: TrackedCall) -> list[Decision]:
         wait, call.clip_wait = call.clip_wait, None
         if wait is None or self._call is not call or call.reported:
             return []
         if wait.ask_current_calls:
             return [AskCurrentCalls(call.call_id, wait.line)]
-        log.info("The caller hung up before the number was known: reporting it as withheld")
-        return [ReportCall(self._event(call, "", None, wait.line)), *self.end_call()]
+        log.info("The caller hung up before the number was known: caller unknown")
+        event = self._event(call, "", None, wait.line, unknown=True)
+        return [ReportCall(event), *self.end_call()]
 
-    def _idle(self, call: _Call) -> list[Decision]:
+    def _idle(self, call: TrackedCall) -> list[Decision]:
         call.idle_at = None
         return self.end_call() if self._call is call else []
 
-    def _ring_check_over(self, check: _RingCheck) -> list[Decision]:
+    def _ring_check_over(self, check: RingCheck) -> list[Decision]:
         self._ring_checks.remove(check)
         call = check.call
         if self._call is call and not call.hanging_up and call.hung_up_at < check.rang_at:
             return self._hang_up_again(call)
         return []
 
-    def _start_call(self) -> _Call:
-        call = _Call(call_id=f"{self.source}-{uuid.uuid4().hex}", started=self.clock.now())
+    def _start_call(self, line: str) -> TrackedCall:
+        call = TrackedCall(f"{self.source}-{uuid.uuid4().hex}", self.clock.now(), line)
         self._call = call
         return call
 
-    def _reject(self, call: _Call, caller_raw: str, caller: str | None, raw: str) -> list[Decision]:
+    def _reject(
+        self,
+        call: TrackedCall,
+        caller_raw: str,
+        caller: str | None,
+        raw: str,
+        *,
+        unknown: bool = False,
+    ) -> list[Decision]:
         """Drop the call first (it must never be answered), then report it."""
         # Reported from now on: repeated RING/CLIP lines while hanging up change nothing.
-        call.report_after_hang_up = self._event(call, caller_raw, caller, raw)
+        call.report_after_hang_up = self._event(call, caller_raw, caller, raw, unknown=unknown)
         call.clip_wait = None
         log.info("Incoming call from %s", mask(caller or caller_raw or None))
         return [self._hang_up(call)]
 
-    def _hang_up_again(self, call: _Call) -> list[Decision]:
+    def _hang_up_again(self, call: TrackedCall) -> list[Decision]:
         """The call still rings after a hang-up: try again, and tell staff if it will not stop."""
         attempts = self.timings.hangup_attempts
         if call.hangups >= attempts:
@@ -363,20 +362,25 @@ class CallTracker:
         log.warning("The call is still ringing after a hang-up; hanging up again")
         return [self._hang_up(call)]
 
-    def _hang_up(self, call: _Call) -> HangUp:
+    def _hang_up(self, call: TrackedCall) -> HangUp:
         call.hanging_up = True
         self._hanging_up[call.call_id] = call
         return HangUp(call.call_id)
 
     def _event(
         self,
-        call: _Call,
+        call: TrackedCall,
         caller_raw: str,
         caller: str | None,
         raw: str,
         rejected: bool | None = None,
+        *,
+        unknown: bool = False,
     ) -> CallEvent:
-        """The call's event; from now on the call counts as reported."""
+        """The call's event; from now on the call counts as reported.
+
+        ``unknown``: no number came and the modem never said it was withheld.
+        """
         call.reported = True
         call.number = caller_raw
         return CallEvent(
@@ -387,4 +391,5 @@ class CallTracker:
             call_id=call.call_id,
             raw=raw,
             rejected=rejected,
+            caller_unknown=unknown,
         )

@@ -6,7 +6,11 @@ collecting the information lines that belong to it. Every other line the modem s
 rings, caller ID, call ends, boot lines, vendor noise — goes to the :class:`LineHandler`
 the moment it arrives, even in the middle of a reply. A command that waits for text
 (``AT+CMGS``) gets it written after the modem's ``>`` prompt. Lines are cut and
-classified by :mod:`kiosk.sources.modem.protocol`.
+classified by :mod:`kiosk.sources.modem.protocol` and
+:class:`~kiosk.sources.modem.line_reader.LineReader`: the text of a message pushed to
+the port is payload, which goes nowhere. Commands and message bodies carry no control
+characters (a Ctrl-Z or a line break inside would end them early and run the rest as
+commands): :class:`ValueError` before anything is written.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -23,6 +28,7 @@ import serial_asyncio_fast
 from kiosk.domain.phone import mask_numbers_in
 from kiosk.domain.reasons import Why
 from kiosk.sources.modem.errors import ModemError
+from kiosk.sources.modem.line_reader import LineReader
 from kiosk.sources.modem.protocol import (
     CallEnded,
     CallerId,
@@ -32,9 +38,9 @@ from kiosk.sources.modem.protocol import (
     MissedCall,
     ModemLine,
     Other,
+    Payload,
     Ring,
     Unsolicited,
-    parse_line,
 )
 from kiosk.sources.modem.reasons import ModemReason
 
@@ -49,6 +55,12 @@ _CLOSE_WAIT = 2.0
 
 
 # --------------------------------------------------------------------- parts
+
+
+def _refuse_control_characters(data: bytes) -> None:
+    """A command or body with a control character would end early: refuse it."""
+    if any(byte < 0x20 or byte == 0x7F for byte in data):
+        raise ValueError("A modem command or message must not contain control characters.")
 
 
 class PortLost(Exception):
@@ -105,10 +117,12 @@ class _SerialProtocol(asyncio.Protocol):
         self._channel = channel
         self._lost = lost
         self._splitter = LineSplitter()
+        self._reader = LineReader()
 
     def data_received(self, data: bytes) -> None:
+        now = time.monotonic()
         for line in self._splitter.feed(data):
-            self._channel._on_line(line)
+            self._channel._on_line(line, self._reader.read(line, now))
         if self._splitter.partial.rstrip().endswith(b">"):
             self._channel._on_prompt()
 
@@ -207,6 +221,9 @@ class AtChannel:
         self, command: str, body: bytes | None = None, wait: float | None = None
     ) -> list[str]:
         """Send ``command`` (and ``body`` after the ``>`` prompt); the lock is held."""
+        _refuse_control_characters(command.encode("ascii", errors="replace"))
+        if body is not None:
+            _refuse_control_characters(body)
         transport = self._transport
         if transport is None or transport.is_closing():
             raise ModemError(Why(ModemReason.NOT_CONNECTED, port=self._where()))
@@ -239,10 +256,12 @@ class AtChannel:
 
     # -------------------------------------------------------- incoming lines
 
-    def _on_line(self, line: str) -> None:
+    def _on_line(self, line: str, parsed: ModemLine) -> None:
         try:
-            parsed = parse_line(line)
-            log.debug("<< %s", mask_numbers_in(line))
+            if isinstance(parsed, Payload):
+                log.debug("<< (%d characters of a message's text)", len(line))
+            else:
+                log.debug("<< %s", mask_numbers_in(line))
             self._route(parsed, line)
         except Exception:
             log.exception("Could not handle the modem line %r", mask_numbers_in(line))
@@ -264,8 +283,8 @@ class AtChannel:
                     pending.info.append(text)
                 else:
                     self._handler.echoed(text)
-            case Other():
-                log.debug("Ignoring an unsolicited line: %s", mask_numbers_in(line))
+            case Other() | Payload():
+                pass  # a line nobody asked for, or a message's text: never an event
             case Ring() | CallerId() | MissedCall() | CurrentCall() | CallEnded() | Unsolicited():
                 self._handler.modem_event(parsed, line)
 

@@ -6,7 +6,9 @@ ready or reports a fault, then asks what set-up did not already tell: the SIM's 
 number (``AT+CNUM``). Maker, model, network, operator and signal are what set-up read.
 The answer is a :class:`ModemDiagnosis`, for ``modem status`` and ``doctor`` alike.
 :func:`opened_modem` is the same start for anything else that listens a while
-(``modem listen``).
+(``modem listen``): with ``keep_trying`` it reconnects as the kiosk does when the port
+vanishes (giving the SIM's PIN again should the modem come back locked), and passes on
+the calls and every change of the modem's state it reports meanwhile.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from kiosk.sources.modem.errors import ModemError
 from kiosk.sources.modem.health import ModemHealth
 from kiosk.sources.modem.reasons import ModemReason
 from kiosk.sources.modem.setup import sim_state
-from kiosk.sources.modem.source import ModemSource
+from kiosk.sources.modem.source import RECONNECT_DELAY, ModemSource
 
 if TYPE_CHECKING:
     from kiosk.config.settings import Settings
@@ -87,18 +89,24 @@ class ModemDiagnosis:
 
 @dataclass
 class _Watcher:
-    """A call sink for a modem being looked at: remembers its statuses and queues calls."""
+    """A call sink for a modem being looked at: remembers its statuses and queues calls.
+
+    Once ``passing_on`` is set (the modem got ready), status changes are queued too.
+    """
 
     statuses: list[SourceStatus] = field(default_factory=list)
-    calls: asyncio.Queue[CallEvent] = field(default_factory=asyncio.Queue)
+    heard: asyncio.Queue[CallEvent | SourceStatus] = field(default_factory=asyncio.Queue)
     changed: asyncio.Event = field(default_factory=asyncio.Event)
+    passing_on: bool = False
 
     async def call_heard(self, event: CallEvent) -> None:
-        await self.calls.put(event)
+        await self.heard.put(event)
 
     def source_status(self, status: SourceStatus) -> None:
         self.statuses.append(status)
         self.changed.set()
+        if self.passing_on:
+            self.heard.put_nowait(status)
 
     def listening_since(self) -> None:
         return None
@@ -121,21 +129,30 @@ class _Watcher:
 
 @dataclass(frozen=True, slots=True)
 class OpenedModem:
-    """A modem source started for a look: ``problem`` (why) when it did not get ready."""
+    """A modem source started for a look: ``problem`` (why) when it did not get ready.
+
+    ``heard`` has the calls, and (with ``keep_trying``) each change of state after ready.
+    """
 
     source: ModemSource
     problem: Why | None
-    calls: asyncio.Queue[CallEvent]
+    heard: asyncio.Queue[CallEvent | SourceStatus]
 
 
 @contextlib.asynccontextmanager
-async def opened_modem(settings: Settings) -> AsyncIterator[OpenedModem]:
-    """Start the configured modem, wait until it is ready or fails; stop it at the end."""
+async def opened_modem(
+    settings: Settings, *, keep_trying: bool = False
+) -> AsyncIterator[OpenedModem]:
+    """Start the configured modem, wait until it is ready or fails; stop it at the end.
+
+    Without ``keep_trying`` one try says what is wrong; with it, a port that vanishes
+    later is reopened as the kiosk does, and the changes are passed on.
+    """
     source = ModemSource(
         settings.modem_port or "",
         region=settings.region,
         baudrate=settings.modem_baudrate,
-        reconnect_delay=_NO_RETRY,
+        reconnect_delay=RECONNECT_DELAY if keep_trying else _NO_RETRY,
         sim_pin=settings.sim_pin.get_secret_value() if settings.sim_pin else None,
     )
     watcher = _Watcher()
@@ -147,7 +164,8 @@ async def opened_modem(settings: Settings) -> AsyncIterator[OpenedModem]:
             problem = None if status.state is SourceState.READY else status.why
         except TimeoutError:
             problem = Why(ModemReason.NOT_READY_IN_TIME)
-        yield OpenedModem(source, problem, watcher.calls)
+        watcher.passing_on = keep_trying
+        yield OpenedModem(source, problem, watcher.heard)
     finally:
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)

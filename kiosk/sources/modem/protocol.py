@@ -6,10 +6,15 @@ ending and line noise, and hands each complete line to :func:`parse_line`. That 
 it into the few kinds the modem source cares about: a ring, a caller-ID report (``+CLIP``, or
 SIMCom's ``MISSED_CALL`` after the fact), an entry of the current-calls list
 (``+CLCC``), the end of a call, the final result of a command, a line the modem sends on
-its own (vendor status noise and the lines it prints when it boots), or anything else
-(an information line belonging to a command's reply). :func:`caller_e164` turns a
-caller-ID report into E.164. Nothing here does I/O, so the dialects of real modems can
-be tested in milliseconds.
+its own (vendor status noise, the lines it prints when it boots, the header of a text
+message), or anything else (an information line belonging to a command's reply).
+:func:`caller_e164` turns a caller-ID report into E.164. Nothing here does I/O, so the
+dialects of real modems can be tested in milliseconds.
+
+Every kind is recognised at the start of a line only: a caller ID quoted inside other
+text (a text message saying ``+CLIP: "+91…"``) is not a caller ID. Which lines are the
+text of a message (after ``+CMT:`` and its kin) is for
+:class:`~kiosk.sources.modem.line_reader.LineReader`, which remembers the header.
 """
 
 from __future__ import annotations
@@ -162,6 +167,18 @@ class Unsolicited:
 
 
 @dataclass(frozen=True, slots=True)
+class Payload:
+    """A line of a message's text (SMS, cell broadcast, status report, USSD): data, never an event.
+
+    ``header`` is the tag of the line that announced it (``+CMT``, ``+CBM``, ``+CDS``,
+    ``+CUSD``).
+    """
+
+    text: str
+    header: str
+
+
+@dataclass(frozen=True, slots=True)
 class Other:
     """Any other line, usually an information line belonging to a command's reply."""
 
@@ -169,7 +186,15 @@ class Other:
 
 
 ModemLine = (
-    Ring | CallerId | MissedCall | CurrentCall | CallEnded | FinalResult | Unsolicited | Other
+    Ring
+    | CallerId
+    | MissedCall
+    | CurrentCall
+    | CallEnded
+    | FinalResult
+    | Unsolicited
+    | Payload
+    | Other
 )
 
 #: +CLCC call states of a ringing incoming call, and of a call that has ended.
@@ -179,6 +204,11 @@ CLCC_DISCONNECTED = 6
 #: +UCALLSTAT (u-blox) states: incoming, waiting, disconnected.
 _UCALLSTAT_RINGING = frozenset({4, 5})
 _UCALLSTAT_ENDED = 6
+
+#: Lines whose following line(s) are the text of a message, pushed to the port: an SMS
+#: (``+CMT``), a cell broadcast (``+CBM``), a status report (``+CDS``), a USSD answer
+#: (``+CUSD``, text in quotes that may run over several lines).
+MESSAGE_HEADERS = ("+CMT:", "+CBM:", "+CDS:", "+CUSD:")
 
 _CALL_ENDED = ("NO CARRIER", "BUSY", "NO ANSWER")
 _CALL_ENDED_PREFIXES = ("^CEND:", "VOICE CALL: END")
@@ -232,7 +262,13 @@ _UNSOLICITED_PREFIXES = (
     "+CGREG:",
     "+QUSIM:",
     "+UUSIMSTAT:",
+    *MESSAGE_HEADERS,
+    "+CMTI:",
+    "+CBMI:",
+    "+CDSI:",
 )
+#: SIMCom's summary of a call nobody answered: ``MISSED_CALL: 10:15AM +919812345678``.
+_MISSED_CALL = re.compile(r"^MISSED_CALL:\s*\S+(?:\s+(\+?\d+))?$", re.IGNORECASE)
 
 
 def parse_line(line: str) -> ModemLine:
@@ -247,20 +283,18 @@ def parse_line(line: str) -> ModemLine:
         return Ring()
     if upper in _CALL_ENDED or upper.startswith(_CALL_ENDED_PREFIXES):
         return CallEnded()
-    start = upper.find("+CLIP:")
-    if start != -1:
-        clip = _parse_clip(text[start + len("+CLIP:") :])
+    if upper.startswith("+CLIP:"):
+        clip = _parse_clip(text[len("+CLIP:") :])
         if clip is not None:
             return clip
-    if upper.startswith("MISSED_CALL:"):
-        words = text.split()
-        return MissedCall(number=words[-1] if len(words) > 2 else "")
+    if missed := _MISSED_CALL.match(text):
+        return MissedCall(number=missed.group(1) or "")
     if upper.startswith("+CLCC:"):
         entry = _parse_clcc(text[len("+CLCC:") :])
         if entry is not None:
             return entry
     if upper.startswith("+UCALLSTAT:"):
-        state = _int_field(_split_fields(text[len("+UCALLSTAT:") :]), 1)
+        state = _int_field(split_fields(text[len("+UCALLSTAT:") :]), 1)
         if state in _UCALLSTAT_RINGING:
             return Ring()
         if state == _UCALLSTAT_ENDED:
@@ -281,7 +315,7 @@ def _prefix(upper: str) -> str:
 
 def _parse_clcc(payload: str) -> CurrentCall | None:
     """``<id>,<dir>,<stat>,<mode>,<mpty>[,<number>,<type>...]``; None if malformed."""
-    fields = _split_fields(payload)
+    fields = split_fields(payload)
     index, direction, state = (_int_field(fields, i) for i in range(3))
     if index is None or direction is None or state is None:
         return None
@@ -291,7 +325,7 @@ def _parse_clcc(payload: str) -> CurrentCall | None:
 
 def _parse_clip(payload: str) -> CallerId | None:
     """Parse the fields after ``+CLIP:``; ``None`` for a query reply like ``+CLIP: 1,1``."""
-    fields = _split_fields(payload)
+    fields = split_fields(payload)
     if not fields:
         return CallerId(number="")
     (number, quoted), *rest = fields
@@ -302,7 +336,7 @@ def _parse_clip(payload: str) -> CallerId | None:
     return CallerId(number=number.strip(), type=type_, validity=validity)
 
 
-def _split_fields(payload: str) -> list[tuple[str, bool]]:
+def split_fields(payload: str) -> list[tuple[str, bool]]:
     """Split a comma-separated AT parameter list; each field says whether it was quoted."""
     fields: list[tuple[str, bool]] = []
     current: list[str] = []

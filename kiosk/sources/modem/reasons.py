@@ -146,6 +146,12 @@ class ModemReason(Reason):
             "to the SIM's PIN.",
         ),
     )
+    SIM_PIN_NOT_DIGITS = (
+        "modem_sim_pin_not_digits",
+        QT_TRANSLATE_NOOP(
+            "ModemReason", "The SIM PIN in the settings (sim_pin) must be 4 to 8 digits."
+        ),
+    )
     SIM_PIN_REFUSED = (
         "sim_pin_refused",
         QT_TRANSLATE_NOOP(

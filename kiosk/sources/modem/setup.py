@@ -3,8 +3,10 @@
 :func:`set_up` sends :data:`INIT_COMMANDS` (the first ``AT`` a few times: modems often
 swallow the first command after the port opens), checks the SIM with ``AT+CPIN?`` and
 gives its PIN when it asks for one, makes sure the modem never answers by itself,
-switches caller ID on (essential) and text-mode SMS on (optional), reads the maker and
-model, and takes a first health reading. Every problem is a
+switches caller ID on (essential) and text-mode SMS on (optional), has incoming text
+messages stored on the SIM instead of pushed to the port (``AT+CNMI``, whatever was
+saved with ``AT&W``: a message's text is never read as a modem line), reads the maker
+and model, and takes a first health reading. Every problem is a
 :class:`~kiosk.sources.modem.errors.ModemError` whose reason tells staff what to do, or
 :class:`~kiosk.sources.modem.channel.PortLost` when the port vanished meanwhile.
 """
@@ -26,9 +28,29 @@ log = logging.getLogger("kiosk.modem")
 
 #: Set-up after the port opens: AT+CPIN? checks (and unlocks) the SIM, ATS0=0 makes sure
 #: it never answers by itself, AT+CLIP=1 (essential) switches caller ID on, and
-#: AT+CMGF=1 (text-mode SMS) tells whether codes can be sent by SMS.
-INIT_COMMANDS = ("AT", "ATE0", "AT+CMEE=1", "AT+CPIN?", "ATS0=0", "AT+CLIP=1", "AT+CMGF=1")
-_OPTIONAL_INIT = frozenset({"ATE0", "AT+CMEE=1", "ATS0=0", "AT+CMGF=1"})
+#: AT+CMGF=1 (text-mode SMS) tells whether codes can be sent by SMS. AT+CNMI has incoming
+#: messages stored with only a "+CMTI" notice (no text on the port), no cell broadcasts
+#: and no status reports; AT+CSDH=1 has a message's length in its header should one be
+#: pushed all the same.
+STORE_MESSAGES = "AT+CNMI=2,1,0,0,0"
+INIT_COMMANDS = (
+    "AT",
+    "ATE0",
+    "AT+CMEE=1",
+    "AT+CPIN?",
+    "ATS0=0",
+    "AT+CLIP=1",
+    "AT+CMGF=1",
+    STORE_MESSAGES,
+    "AT+CSDH=1",
+)
+#: Other ways to say "store, do not push", for modems that refuse the first.
+_STORE_MESSAGES_ELSE = ("AT+CNMI=1,1,0,0,0", "AT+CNMI=1,1")
+_OPTIONAL_INIT = frozenset(
+    {"ATE0", "AT+CMEE=1", "ATS0=0", "AT+CMGF=1", "AT+CSDH=1", STORE_MESSAGES, *_STORE_MESSAGES_ELSE}
+)
+#: What a SIM PIN is: 4 to 8 digits (anything else must never reach the modem).
+_PIN_DIGITS = re.compile(r"[0-9]{4,8}")
 #: How often the first "AT" is tried: modems often swallow the first command after open.
 _FIRST_AT_ATTEMPTS = 3
 #: What :func:`sim_state` calls a SIM that needs nothing more.
@@ -58,6 +80,9 @@ async def set_up(channel: AtChannel, *, port: str, sim_pin: str | None) -> Modem
         if command == "AT+CPIN?":
             await _unlock_sim(channel, port, sim_pin)  # the SIM check, with its own reasons
             continue
+        if command == STORE_MESSAGES:
+            await _store_messages(channel, port)
+            continue
         if await _initialise(channel, port, command):
             echo_off = echo_off or command == "ATE0"
             sms_ready = sms_ready or command == "AT+CMGF=1"
@@ -85,6 +110,18 @@ async def _initialise(channel: AtChannel, port: str, command: str) -> bool:
             if command == "AT+CLIP=1" and not exc.timed_out:
                 raise ModemError(Why(ModemReason.NO_CALLER_ID, port=port)) from exc
             raise ModemError(Why(ModemReason.STOPPED_ANSWERING, port=port)) from exc
+
+
+async def _store_messages(channel: AtChannel, port: str) -> None:
+    """Have incoming text messages stored, not pushed to the port (optional, but said)."""
+    for command in (STORE_MESSAGES, *_STORE_MESSAGES_ELSE):
+        if await _initialise(channel, port, command):
+            return
+    log.warning(
+        "Modem on %s refused AT+CNMI: text messages may reach the port; "
+        "they are read as text, never as calls",
+        port,
+    )
 
 
 async def _identify(channel: AtChannel) -> dict[str, str]:
@@ -140,6 +177,8 @@ async def _unlock_sim(channel: AtChannel, port: str, sim_pin: str | None) -> Non
         raise ModemError(Why(ModemReason.SIM_NOT_READY, state=state))
     if not sim_pin:
         raise ModemError(Why(ModemReason.SIM_LOCKED))
+    if not _PIN_DIGITS.fullmatch(sim_pin):
+        raise ModemError(Why(ModemReason.SIM_PIN_NOT_DIGITS))
     try:
         await channel.send_command(f'AT+CPIN="{sim_pin}"')
     except ModemError as exc:

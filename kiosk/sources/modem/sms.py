@@ -2,7 +2,11 @@
 
 :func:`send_text` switches the modem to text mode (``AT+CMGF=1``) and sends the message
 with ``AT+CMGS``, writing the text after the modem's ``>`` prompt, with the channel held
-so no other command comes between. Refusals become reasons staff can act on; the codes are
+so no other command comes between. Only printable characters of the GSM 7-bit alphabet
+are written (:func:`gsm7_text`): a Ctrl-Z inside the text would end the message there
+and the modem would run the rest (``AT+CFUN=0``, call forwarding, a premium number) as
+commands; Esc, CR and LF would cut it short too. Refusals become reasons staff can act
+on; the codes are
 from 3GPP TS 27.005 section 3.2.5 (and the values SIMCom and Quectel document beside it).
 """
 
@@ -10,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+import string
 
 from kiosk.domain.phone import mask
 from kiosk.domain.reasons import Why
@@ -35,6 +40,14 @@ _CAUSES = {
     332: ModemReason.SMS_NETWORK_SLOW,
     500: ModemReason.SMS_FAILED,
 }
+#: Printable ASCII that the GSM 7-bit default alphabet has as itself (not ` [ ] { } \\ ^ ~ |,
+#: which take an escape, nor any control character).
+_GSM7_PRINTABLE = frozenset(string.ascii_letters + string.digits + " !\"#$%&'()*+,-./:;<=>?@_")
+
+
+def gsm7_text(text: str) -> bytes:
+    """``text`` as a modem may be given it: any other character becomes ``?``."""
+    return "".join(ch if ch in _GSM7_PRINTABLE else "?" for ch in text).encode("ascii")
 
 
 def sms_problem(reply: str) -> Why:
@@ -49,7 +62,7 @@ def sms_problem(reply: str) -> Why:
 
 async def send_text(channel: AtChannel, number: str, text: str) -> None:
     """Send ``text`` to ``number`` (E.164); raise :class:`ModemError` saying why not."""
-    body = text.encode("ascii", errors="replace")
+    body = gsm7_text(text)
     async with channel.held() as send:
         try:
             await send("AT+CMGF=1")

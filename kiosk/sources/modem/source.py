@@ -30,7 +30,8 @@ from kiosk.domain.reasons import Why
 from kiosk.sources.base import CallSink
 from kiosk.sources.modem.call_decisions import CallsEndingAgain, CallsNotEnding, ReportCall
 from kiosk.sources.modem.call_handler import CallHandler, Outcome
-from kiosk.sources.modem.call_tracker import CallTimings, CallTracker
+from kiosk.sources.modem.call_state import CallTimings
+from kiosk.sources.modem.call_tracker import CallTracker
 from kiosk.sources.modem.channel import AtChannel, ModemEvent, PortLost
 from kiosk.sources.modem.errors import ModemError
 from kiosk.sources.modem.health import ModemHealth
@@ -45,6 +46,8 @@ log = logging.getLogger("kiosk.modem")
 
 #: Seconds of quiet after boot lines before the set-up is run again.
 BOOT_SETTLE = 1.0
+#: Seconds before reopening a port that vanished (growing while it stays missing).
+RECONNECT_DELAY = 2.0
 #: The longest wait between reconnection attempts, in multiples of reconnect_delay.
 _RECONNECT_CAP = 5
 
@@ -75,7 +78,7 @@ class ModemSource:
         clock: Clock | None = None,
         baudrate: int = 115200,
         command_timeout: float = 3.0,
-        reconnect_delay: float = 2.0,
+        reconnect_delay: float = RECONNECT_DELAY,
         name: str = "modem",
         sim_pin: str | None = None,
         health_interval: float = HEALTH_INTERVAL,
@@ -290,6 +293,7 @@ class ModemSource:
         """The modem printed a boot line: once it is quiet, set it up again."""
         if not self._ready:
             return  # during set-up (or before it), the set-up itself takes care
+        self._calls.modem_restarted()
         log.info("The modem restarted (%s); setting it up again", line)
         if self._boot_timer is not None:
             self._boot_timer.cancel()

@@ -11,6 +11,7 @@ from kiosk.sources.base import CallSource
 from kiosk.sources.provider.base import ProviderAdapter
 from kiosk.sources.provider.http_json import HttpJsonAdapter, JsonMapping
 from kiosk.sources.provider.reasons import ProviderReason
+from kiosk.sources.provider.webhook import ReplayGuard
 
 if TYPE_CHECKING:
     from kiosk.config.settings import Settings
@@ -100,8 +101,11 @@ def _secret(value: SecretStr | None, variable: str) -> str:
     return _required(value.get_secret_value() if value is not None else None, variable)
 
 
-def inbound_listener(settings: Settings) -> CallSource:
-    """The listener for providers' call notifications (``inbound_listen``)."""
+def inbound_listener(settings: Settings, replay_guard: ReplayGuard) -> CallSource:
+    """The listener for providers' call notifications (``inbound_listen``).
+
+    ``replay_guard`` remembers the notifications taken (in the database).
+    """
     from kiosk.sources.provider.inbound import InboundCallListener
 
     if not settings.dial_number:
@@ -116,6 +120,8 @@ def inbound_listener(settings: Settings) -> CallSource:
         twilio_auth_token=token.get_secret_value() if token else None,
         public_url=settings.inbound_public_url,
         shared_secret=secret.get_secret_value() if secret else None,
+        allow_query_secret=settings.inbound_allow_query_secret,
+        replay_guard=replay_guard,
         timezone=settings.exotel_timezone,
         skew_tolerance=settings.provider_skew_tolerance,
     )

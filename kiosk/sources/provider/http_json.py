@@ -5,11 +5,19 @@ seconds) and ``{number}`` (the kiosk's number, E.164). Where each field lives is
 as dotted paths (``data.calls``, ``caller.number``, ``0.id``); the list path may be
 empty when the answer itself is the list. Times may be ISO 8601, RFC 2822 or Unix
 seconds; times without a zone are read as UTC.
+
+A call counts only when its dialed number is readable and is the kiosk's: a record
+without one (the field missing, empty, or not a number) could be a call to any of the
+provider account's numbers, so it is ignored and the log says so, once per call. An
+empty ``dialed`` path says the API has no such field and lists only the kiosk's calls
+(its URL asks for ``{number}``).
 """
 
 from __future__ import annotations
 
 import json
+import logging
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -38,6 +46,9 @@ class JsonMapping:
 
 
 PROVIDER = Why(ProviderReason.HTTP_JSON)
+log = logging.getLogger("kiosk.provider.http_json")
+#: Calls remembered as ignored, so each is logged once (the same calls come every poll).
+_IGNORED_REMEMBERED = 1000
 
 
 class HttpJsonAdapter:
@@ -60,6 +71,7 @@ class HttpJsonAdapter:
         self.mapping = mapping
         self.headers = dict(headers or {})
         self.region = region
+        self._ignored: OrderedDict[str, None] = OrderedDict()
 
     async def fetch(self, client: httpx.AsyncClient, since: datetime) -> list[CallEvent]:
         """Calls to our number at or after ``since``, from one request."""
@@ -84,9 +96,11 @@ class HttpJsonAdapter:
 
     def _event(self, record: Any) -> CallEvent | None:
         try:
-            dialed_raw = lookup(record, self.mapping.dialed)
-            dialed = try_parse_phone(str(dialed_raw), self.region) if dialed_raw else None
-            if dialed is not None and dialed != self.number:
+            dialed = self._dialed(record)
+            if dialed is None:
+                self._ignore(record)
+                return None
+            if dialed != self.number:
                 return None
             caller_raw = lookup(record, self.mapping.caller)
             at = parse_time(lookup(record, self.mapping.time))
@@ -103,6 +117,34 @@ class HttpJsonAdapter:
             dialed=dialed,
             call_id=call_id,
             raw=json.dumps(record, separators=(",", ":")),
+        )
+
+    def _dialed(self, record: Any) -> str | None:
+        """The number the call went to (E.164), or None when the record has no readable one."""
+        if not self.mapping.dialed:
+            return self.number  # the API lists only the kiosk's calls
+        try:
+            dialed_raw = lookup(record, self.mapping.dialed)
+        except (LookupError, TypeError, ValueError):
+            return None
+        return try_parse_phone(str(dialed_raw), self.region) if dialed_raw else None
+
+    def _ignore(self, record: Any) -> None:
+        """Log, once per call, that a call without a readable dialed number is not counted."""
+        try:
+            key = str(lookup(record, self.mapping.id))
+        except (LookupError, TypeError, ValueError):
+            key = json.dumps(record, sort_keys=True, default=str)
+        if key in self._ignored:
+            return
+        self._ignored[key] = None
+        while len(self._ignored) > _IGNORED_REMEMBERED:
+            self._ignored.popitem(last=False)
+        log.warning(
+            "HTTP JSON provider: a call without a readable dialed number at %r was ignored "
+            "(it may have been to another number); set http_json_dialed to the field that "
+            "holds it",
+            self.mapping.dialed,
         )
 
 

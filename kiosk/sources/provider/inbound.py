@@ -6,18 +6,20 @@ parser (Twilio: :mod:`~kiosk.sources.provider.twilio.webhook`, Exotel:
 :func:`~kiosk.sources.provider.exotel.passthru_call`, SMS Gateway Center:
 :mod:`~kiosk.sources.provider.smsgatewaycenter`), instead of polling the provider's
 call log. It never accepts an unauthenticated notification: Twilio's are checked by
-their signature, the others by a shared secret.
+their signature, the others by a shared secret. It never takes one twice: each
+notification's one-time key (its call id) is remembered in the database
+(:class:`~kiosk.sources.provider.webhook.ReplayGuard`), and the same request sent again
+answers 409 and changes nothing. A notification that carries its own call time (SMS
+Gateway Center's ``createTime``) counts only inside an open session's window (422).
 
-Chosen here (neither Exotel nor SMS Gateway Center signs its requests): the shared
-secret comes as query parameter ``secret`` or header ``X-Kiosk-Secret``. It is never
-kept in the event's ``raw`` record, and query strings are never logged.
+How a shared secret is checked, and when a call time counts, is in
+:mod:`~kiosk.sources.provider.notification_checks`. Query strings are never logged.
 """
 
 from __future__ import annotations
 
 import asyncio
 import errno
-import hmac
 import logging
 import socket
 from collections.abc import Awaitable, Callable
@@ -31,15 +33,18 @@ from kiosk.domain.phone import DEFAULT_REGION, mask, mask_numbers_in, parse_phon
 from kiosk.domain.reasons import Why
 from kiosk.sources.base import CallSink
 from kiosk.sources.provider import exotel, smsgatewaycenter
+from kiosk.sources.provider.notification_checks import (
+    SharedSecret,
+    body_pairs,
+    require_session_window,
+)
 from kiosk.sources.provider.reasons import ProviderReason
 from kiosk.sources.provider.twilio import webhook as twilio
 from kiosk.sources.provider.webhook import (
-    SECRET_PARAM,
     BadNotification,
     KioskLine,
     Notification,
-    Pairs,
-    json_pairs,
+    ReplayGuard,
     parse_pairs,
 )
 
@@ -49,8 +54,6 @@ _http_log = logging.getLogger("kiosk.inbound.http")
 
 MAX_BODY = 64 * 1024
 """Larger request bodies are refused with 413."""
-
-SECRET_HEADER = "X-Kiosk-Secret"
 
 _MAX_RETRY_DELAY = 60.0
 _SHUTDOWN_TIMEOUT = 5.0
@@ -98,10 +101,12 @@ class InboundCallListener:
         host: str = "127.0.0.1",
         port: int = 8787,
         number: str,
+        replay_guard: ReplayGuard,
         region: str = DEFAULT_REGION,
         twilio_auth_token: str | None = None,
         public_url: str | None = None,
         shared_secret: str | None = None,
+        allow_query_secret: bool = False,
         timezone: str = "Asia/Kolkata",
         skew_tolerance: float = 30.0,
         retry_delay: float = 5.0,
@@ -113,11 +118,13 @@ class InboundCallListener:
         signatures; without it every Twilio post is refused. ``public_url`` is the
         exact URL configured at Twilio (as Twilio signs it), for when a relay or a
         TLS proxy forwards to the kiosk; by default the URL of the request as received
-        is used. ``shared_secret`` authenticates Exotel and SMS Gateway Center (query
-        parameter ``secret`` or header ``X-Kiosk-Secret``); without it they are
-        refused. ``timezone`` is the zone of Exotel's times (they carry no offset);
-        ``skew_tolerance`` (seconds) widens the session window for provider clocks and
-        delivery delays; ``retry_delay`` is the first wait before binding again.
+        is used. ``shared_secret`` authenticates Exotel and SMS Gateway Center (header
+        ``X-Kiosk-Secret``, or query parameter ``secret`` with ``allow_query_secret``);
+        without it they are refused. ``replay_guard`` remembers the notifications
+        taken, so none is taken twice. ``timezone`` is the zone of Exotel's times (they
+        carry no offset); ``skew_tolerance`` (seconds) widens the session window for
+        provider clocks and delivery delays; ``retry_delay`` is the first wait before
+        binding again.
         """
         self.host = host
         self.port = port
@@ -128,7 +135,8 @@ class InboundCallListener:
         self.bound_port: int | None = None
         self.ready = asyncio.Event()
         self._twilio_token = twilio_auth_token or None
-        self._secret = shared_secret or None
+        self._secret = SharedSecret(shared_secret, allow_query_secret) if shared_secret else None
+        self._replays = replay_guard
         self._sink: CallSink | None = None
         self._last: tuple[SourceState, Why] | None = None
 
@@ -225,7 +233,9 @@ class InboundCallListener:
         app.router.add_post("/twilio/voice", self._twilio)
         passthru = self._with_secret("Exotel", exotel.passthru_call)
         app.router.add_get("/exotel/passthru", passthru, allow_head=False)
-        missed_call = self._with_secret("SMS Gateway Center", smsgatewaycenter.missed_call)
+        missed_call = self._with_secret(
+            "SMS Gateway Center", smsgatewaycenter.missed_call, timed=True
+        )
         app.router.add_get("/smsgatewaycenter/missed-call", missed_call, allow_head=False)
         app.router.add_post("/smsgatewaycenter/missed-call", missed_call)
         return app
@@ -301,49 +311,41 @@ class InboundCallListener:
         return web.Response(text=twilio.TWIML_REJECT, content_type="text/xml")
 
     def _with_secret(
-        self, provider: str, parse: Parser
+        self, provider: str, parse: Parser, *, timed: bool = False
     ) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
         """A handler for ``provider``'s notifications, authenticated by the shared secret.
 
         The notification is the query string plus, for a POST, a form or JSON body.
+        ``timed``: it carries the call's time, which must fall inside an open session.
+        Each call is taken once (409 for a replay).
         """
 
         async def handle(request: web.Request) -> web.StreamResponse:
             query = parse_pairs(request.rel_url.raw_query_string, "The query")
-            self._require_secret(request, query, provider)
-            params = [*query, *(await self._body_pairs(request))]
+            if self._secret is None:
+                raise web.HTTPForbidden(
+                    text=f"{provider} notifications are refused: no shared secret is configured."
+                )
+            self._secret.require(request, query)
+            params = [*query, *(await body_pairs(request))]
             event = parse(Notification(params), self._line)
-            if event is not None and not await self._deliver(event):
+            if event is None:
+                return web.Response(status=200)
+            if timed:
+                since = self._sink.listening_since() if self._sink is not None else None
+                require_session_window(event, since)
+            key = f"{event.source}:{event.call_id}" if event.call_id else None
+            if key is not None and not await self._replays.first_time(key):
+                raise web.HTTPConflict(
+                    text="This notification was received before; it counts once."
+                )
+            if not await self._deliver(event):
+                if key is not None:
+                    await self._replays.give_back(key)  # the provider may send it again
                 raise web.HTTPInternalServerError(text="The call could not be recorded.")
             return web.Response(status=200)
 
         return handle
-
-    async def _body_pairs(self, request: web.Request) -> Pairs:
-        if request.method != "POST":
-            return []
-        body = await request.read()
-        if not body.strip():
-            return []
-        if request.content_type == "application/x-www-form-urlencoded":
-            return parse_pairs(body, "The form")
-        if request.content_type == "application/json":
-            return json_pairs(body)
-        raise web.HTTPUnsupportedMediaType(text="Expected a form-encoded or JSON body.")
-
-    def _require_secret(self, request: web.Request, query: Pairs, provider: str) -> None:
-        """403 unless the shared secret came in the header or the query string."""
-        if self._secret is None:
-            raise web.HTTPForbidden(
-                text=f"{provider} notifications are refused: no shared secret is configured."
-            )
-        expected = self._secret.encode("utf-8")
-        offered = [request.headers.get(SECRET_HEADER, "")]
-        offered += [value for name, value in query if name == SECRET_PARAM]
-        if not any(
-            value and hmac.compare_digest(value.encode("utf-8"), expected) for value in offered
-        ):
-            raise web.HTTPForbidden(text="The shared secret is missing or wrong.")
 
     async def _deliver(self, event: CallEvent) -> bool:
         log.info("%s: call from %s", event.source, mask(event.caller))

@@ -19,11 +19,12 @@ Not found in the documentation, so chosen here:
 
 - The HTTP method of the callback: GET and POST are both taken; a POST may be a form
   or a JSON object.
-- ``createTime`` reads as when the verification was *requested*, not when the call
-  came, so the arrival of the callback is used as the call's time (the callback
-  follows the call at once).
+- ``createTime`` is the call's time, and it is required (400 without it): the arrival
+  of the callback says nothing about when the call came, and a callback copied and
+  sent again later must not count as a new call. The listener also refuses a
+  ``createTime`` outside every open session (422).
 - There is no call id, so one is derived from ``mobile``, ``missCallTo`` and
-  ``createTime`` when ``createTime`` is present.
+  ``createTime``; the listener takes it once (a replay answers 409).
 - Only ``status=success`` (or no status at all) is taken as a call.
 """
 
@@ -31,16 +32,21 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from datetime import UTC, datetime
 
 from kiosk.domain.events import CallEvent
 from kiosk.domain.phone import mask, mask_numbers_in
-from kiosk.sources.provider.webhook import KioskLine, Notification
+from kiosk.sources.provider.webhook import BadNotification, KioskLine, Notification
 
 log = logging.getLogger("kiosk.provider.smsgatewaycenter")
 
 
 def missed_call(notification: Notification, line: KioskLine) -> CallEvent | None:
-    """[sgc] The call a callback reports, or None (the customer never dialled, or not us)."""
+    """[sgc] The call a callback reports, or None (the customer never dialled, or not us).
+
+    Raises :class:`~kiosk.sources.provider.webhook.BadNotification` without a readable
+    ``createTime``.
+    """
     fields = notification.fields
     status = fields.get("status", "").lower()
     dialed = line.dialed(fields.get("missCallTo"))
@@ -54,21 +60,27 @@ def missed_call(notification: Notification, line: KioskLine) -> CallEvent | None
     if dialed != line.number:
         log.info("SMS Gateway Center: call was to %s, not the kiosk's number", mask(dialed))
         return None
+    created = notification.required("createTime")
     caller_raw = fields.get("mobile", "")
     return line.call(
         notification,
         source="smsgatewaycenter",
         caller_raw=caller_raw,
         caller=line.phone(caller_raw),
-        call_id=_call_id(fields),
-        at=None,
+        call_id=_call_id(fields, created),
+        at=_unix_time(created),
     )
 
 
-def _call_id(fields: dict[str, str]) -> str | None:
+def _unix_time(text: str) -> datetime:
+    """[sgc] "time in unix format": whole seconds since 1970 (400 for anything else)."""
+    try:
+        return datetime.fromtimestamp(int(text), UTC)
+    except (ValueError, OverflowError, OSError):
+        raise BadNotification("createTime is not a time in Unix seconds.") from None
+
+
+def _call_id(fields: dict[str, str], created: str) -> str:
     """A stable id for one verification's callback (SMS Gateway Center sends none)."""
-    created = fields.get("createTime", "")
-    if not created:
-        return None
     key = "|".join((fields.get("mobile", ""), fields.get("missCallTo", ""), created))
     return "sgc-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]

@@ -4,8 +4,9 @@ Providers that push their calls to the kiosk (Twilio, Exotel, SMS Gateway Center
 each read their own notification in their own module; the listener
 (:mod:`kiosk.sources.provider.inbound`) does the HTTP around them. Shared here:
 reading name/value pairs from a query string, a form or a flat JSON object, the
-received record without the shared secret, and the :class:`CallEvent` for a call to
-the kiosk's number.
+received record without the shared secret, the :class:`CallEvent` for a call to the
+kiosk's number, and the :class:`ReplayGuard` that remembers which notifications were
+taken.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
+from typing import Protocol
 from urllib.parse import parse_qsl
 
 from kiosk.domain.events import CallEvent
@@ -26,6 +28,18 @@ MAX_FIELDS = 200
 """More name/value pairs than this in one notification are refused."""
 
 Pairs = list[tuple[str, str]]
+
+
+class ReplayGuard(Protocol):
+    """Which notifications were taken already (kept in the database, shared by a site)."""
+
+    async def first_time(self, key: str) -> bool:
+        """Take ``key``; False when it was taken before: the notification is a replay."""
+        ...
+
+    async def give_back(self, key: str) -> None:
+        """The notification could not be recorded: taking it again is no replay."""
+        ...
 
 
 class BadNotification(Exception):

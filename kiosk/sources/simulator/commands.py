@@ -4,6 +4,9 @@
 signal, network, operator, the ringing call) and answers each command the kiosk sends,
 including the hang-ups, ``ATA``, ``AT+CLCC`` and a text message after ``AT+CMGS``'s
 ``>`` prompt, in the manner of its :class:`~kiosk.sources.simulator.dialects.Dialect`.
+Incoming text messages are stored or pushed to the port as ``AT+CNMI`` says; ``AT&W``
+saves that (and ``AT+CSDH``) as what the modem starts with, so a modem someone left
+pushing messages (``AT+CNMI=2,2`` then ``AT&W``) can be played.
 It records every command for tests. Where the bytes go is left to the subclass
 (:class:`~kiosk.sources.simulator.modem.ModemSimulator` writes them to a pty).
 """
@@ -20,6 +23,11 @@ _LINE_END = re.compile(rb"[\r\n]")
 _MAX_COMMAND = 512
 _CTRL_Z, _ESC = 0x1A, 0x1B
 _OK_COMMANDS = frozenset({"AT", "AT+CMEE=1", "ATS0=0", "AT+CMGF=1", 'AT+CSCS="GSM"'})
+#: AT+CNMI as most modems start: new messages stored, a +CMTI notice on the port.
+_STORE_AND_NOTIFY: tuple[int, ...] = (2, 1, 0, 0, 0)
+#: The fields of a +CMT header after the time stamp (AT+CSDH=1), before the length.
+_CMT_DETAILS = ',145,4,0,0,"+919800000000",145'
+_SENT_AT = "26/11/26,10:15:02+22"
 _REGISTRATION = {"AT+CREG?": "+CREG: 0,{stat}", "AT+CEREG?": "+CEREG: 0,{stat}"}
 
 
@@ -70,8 +78,16 @@ class AtCommandSet(ABC):
         self.clcc = True
         #: Whether AT+CPIN? (the SIM's state) is understood.
         self.cpin = True
+        #: Whether AT+CNMI (where incoming messages go) is understood.
+        self.cnmi = True
         #: Every text message sent, as (number, text).
         self.sent_sms: list[tuple[str, str]] = []
+        #: Text messages received and stored on the SIM, as (sender, text).
+        self.stored_sms: list[tuple[str, str]] = []
+        #: AT+CNMI (mode, mt, bm, ds, bfr) and AT+CSDH now, and as saved by AT&W.
+        self.message_indications: tuple[int, ...] = _STORE_AND_NOTIFY
+        self._saved_indications = _STORE_AND_NOTIFY
+        self.sms_header_details = self._saved_header_details = False
         self._call: SimulatedCall | None = None
         self._command_seen = asyncio.Event()
         self._buffer = bytearray()
@@ -89,6 +105,20 @@ class AtCommandSet(ABC):
         self.sim_unlocked = self.sim_pin is None
         self.silent = False
         self._sms_to = None
+        self.message_indications = self._saved_indications
+        self.sms_header_details = self._saved_header_details
+
+    def receive_sms(self, sender: str, text: str) -> None:
+        """A text message from ``sender`` arrives: pushed to the port, or stored, per AT+CNMI."""
+        if self.message_indications[1] in (2, 3):  # mt=2/3: the text goes to the port
+            header = f'+CMT: "{sender}","","{_SENT_AT}"'
+            if self.sms_header_details:
+                header += f"{_CMT_DETAILS},{len(text)}"
+            self._write(f"\r\n{header}\r\n{text}\r\n".encode())
+            return
+        self.stored_sms.append((sender, text))
+        if self.message_indications[1] == 1:
+            self._write_line(f'+CMTI: "SM",{len(self.stored_sms)}')
 
     def _receive(self, data: bytes) -> None:
         """Bytes from the kiosk: commands ending in CR or LF, or a message's text."""
@@ -124,6 +154,8 @@ class AtCommandSet(ABC):
                     self.sent_sms.append((number, text))
                     self._command_seen.set()
                     self._reply(f"+CMGS: {len(self.sent_sms)}")
+                if self._buffer:  # what followed the message: commands, as a modem reads it
+                    self._receive(b"")
                 return
 
     def _handle(self, command: str) -> None:
@@ -161,11 +193,31 @@ class AtCommandSet(ABC):
                 [] if call is None else [f'+CLCC: 1,1,4,0,0,"{call.caller}",{call.clip_type},""']
             )
             self._reply(*entries)
+        elif key.startswith(("AT+CNMI", "AT+CSDH", "AT&W")) and (self.cnmi or "CNMI" not in key):
+            self._message_settings(key)
         elif key.startswith("AT+CMGS="):
             self._sms_to = key.removeprefix("AT+CMGS=").strip('"')
             self._write(b"\r\n> ")
         else:
             self._answer_query(key)
+
+    def _message_settings(self, key: str) -> None:
+        """AT+CNMI, AT+CSDH (set or asked) and AT&W (saved as what the modem starts with)."""
+        if key == "AT&W":
+            self._saved_indications = self.message_indications
+            self._saved_header_details = self.sms_header_details
+            self._reply()
+        elif key == "AT+CNMI?":
+            self._reply("+CNMI: " + ",".join(map(str, self.message_indications)))
+        elif key in ("AT+CSDH=0", "AT+CSDH=1"):
+            self.sms_header_details = key.endswith("1")
+            self._reply()
+        elif re.fullmatch(r"AT\+CNMI=[0-3](,[0-3]){1,4}", key):
+            values = [int(value) for value in key.removeprefix("AT+CNMI=").split(",")]
+            self.message_indications = (*values, *_STORE_AND_NOTIFY[len(values) :])
+            self._reply()
+        else:
+            self._write_line(self.dialect.unknown_command_reply)
 
     def _answer_query(self, key: str) -> None:
         dialect = self.dialect

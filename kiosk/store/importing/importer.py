@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.clock import Clock, SystemClock
+from kiosk.domain.customer import control_characters, visible
 from kiosk.domain.phone import InvalidPhoneNumber, parse_phone
 from kiosk.domain.search import reference_key
 from kiosk.store.csv_export import csv_writer
@@ -179,6 +180,16 @@ class _RowChecker:
         name_header = columns.headers[columns.name] if columns.name is not None else "name"
         if not reference:
             return Rejection(row.line, reference_header, "", "No reference in this row.")
+        for header, text, detail in (
+            (reference_header, reference, "reference"),
+            (name_header, name, "name"),
+        ):
+            if control_characters(text):
+                reason = (
+                    f"The {detail} holds a control character (shown as ␚, ␍ …); "
+                    "remove it and import the file again."
+                )
+                return Rejection(row.line, header, visible(text), reason)
         if len(reference) > _REFERENCE_MAX:
             reason = f"The reference is longer than {_REFERENCE_MAX} characters."
             return Rejection(row.line, reference_header, reference, reason)

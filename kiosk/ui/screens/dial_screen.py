@@ -258,6 +258,11 @@ class DialScreen(Retranslating, QWidget):
 
     def _hint(self, session: VerificationSession) -> str:
         digits = last_digits(session.expected_number)
+        if session.last_unmatched_unknown:  # not hidden: the number never came through
+            return self.tr(
+                "A call was cut short before its number came through. Please call again "
+                "from the phone ending {digits}."
+            ).format(digits=digits)
         if session.last_unmatched_caller is None:
             return self.tr(
                 "A call came from a hidden number. Please call from the phone ending "

@@ -311,6 +311,7 @@ class HistoryScreen(Retranslating, QWidget):
             "matched": self.tr("the right phone"),
             "unmatched": self.tr("a different number"),
             "withheld": self.tr("a hidden number"),
+            "unknown_caller": self.tr("call cut short before a number came"),
             "outside_window": self.tr("too late"),
             "no_session": self.tr("no verification waiting"),
         }
@@ -319,7 +320,7 @@ class HistoryScreen(Retranslating, QWidget):
             + escape(
                 self.tr("{time}: {caller} via {source} — {outcome}").format(
                     time=format_time(call.at),
-                    caller=call.caller,
+                    caller=call.caller or self.tr("no number"),
                     source=call.source,
                     outcome=outcomes.get(call.outcome, call.outcome),
                 )

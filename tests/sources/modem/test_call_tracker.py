@@ -104,10 +104,12 @@ def test_a_hang_up_the_modem_refused_is_reported_as_not_rejected(line: Line):
 
 
 def test_clip_before_ring_dialect(line: Line):
-    [hang_up] = line.hear(CLIP)  # some Huawei firmware: +CLIP, then RING
+    assert line.hear(CLIP) == []  # some Huawei firmware: +CLIP, then RING
+    line.clock.seconds = 0.05
+    [hang_up] = line.hear("RING")  # the ring makes the caller ID count
     assert isinstance(hang_up, HangUp)
-    assert line.hear("RING") == []
-    assert only_report(line.tracker.hung_up(hang_up, True)).event.caller == CALLER
+    event = only_report(line.tracker.hung_up(hang_up, True)).event
+    assert (event.caller, event.raw) == (CALLER, CLIP)
     line.clock.seconds = 0.5
     assert line.hear(CLIP, "RING", "^CEND:1,0,104,16") == []
     assert not line.tracker.busy
@@ -142,14 +144,26 @@ def test_ring_without_caller_id_asks_the_current_calls_after_one_second(line: Li
     assert event.call_id == asked.call_id
 
 
-def test_nothing_from_the_current_calls_is_withheld(line: Line):
+def test_a_call_the_current_calls_do_not_show_has_an_unknown_caller(line: Line):
     assert line.hear("+CRING: VOICE") == []
     [asked] = line.at(1.0)
     assert isinstance(asked, AskCurrentCalls)
     event = only_report(line.hang_up(line.tracker.current_calls(asked, []))).event
     assert event.caller is None
+    assert event.caller_unknown
+    assert not event.withheld
     assert event.raw == "+CRING: VOICE"
     assert event.rejected is True
+
+
+def test_a_ringing_entry_without_a_number_is_withheld(line: Line):
+    line.hear("RING")
+    [asked] = line.at(1.0)
+    assert isinstance(asked, AskCurrentCalls)
+    entries = [CurrentCall(1, True, 4, "")]
+    event = only_report(line.hang_up(line.tracker.current_calls(asked, entries))).event
+    assert event.withheld
+    assert not event.caller_unknown
 
 
 def test_a_number_arriving_while_the_current_calls_are_asked_wins(line: Line):
@@ -176,6 +190,7 @@ def test_caller_hanging_up_before_the_number_waits_half_a_second_for_missed_call
     assert line.at(1.09) == []  # no AT+CLCC for a call that is over
     event = only_report(line.at(1.1)).event
     assert event.caller is None
+    assert event.caller_unknown  # no number came, and none was said to be hidden
     assert event.raw == "RING"
     assert event.rejected is None  # it ended by itself: nothing to say about a hang-up
     assert not line.tracker.busy
@@ -193,23 +208,32 @@ def test_missed_call_within_the_grace_gives_the_number(line: Line):
 
 
 def test_missed_call_for_the_call_just_reported_is_not_a_new_call(line: Line):
-    [first] = line.reported()
+    line.reported()
     line.hear("NO CARRIER")
     line.clock.seconds = 59
     assert line.hear(f"MISSED_CALL: 10:15AM {CALLER}") == []
-    line.clock.seconds = 61  # remembered for 60 seconds: then it is another call
-    event = only_report(line.hear(f"MISSED_CALL: 10:15AM {CALLER}")).event
-    assert event.caller == CALLER
-    assert isinstance(first, ReportCall)
-    assert event.call_id != first.event.call_id
+    line.clock.seconds = 61
+    assert line.hear(f"MISSED_CALL: 10:15AM {CALLER}") == []  # nothing rang: never a call
+    assert not line.tracker.busy
 
 
-def test_missed_call_from_another_number_is_a_new_call(line: Line):
+def test_simcom_summary_in_another_form_after_the_call_is_the_same_call(line: Line):
+    # SIMCom gave the caller ID nationally, then sums the call up internationally.
+    [hang_up] = line.hear("RING", '+CLIP: "09812345678",129,"",,"",0')
+    assert only_report(line.tracker.hung_up(hang_up, True)).event.caller == CALLER
+    line.clock.seconds = 0.4
+    assert line.hear("NO CARRIER") == []
+    line.clock.seconds = 2
+    assert line.hear(f"MISSED_CALL: 10:15AM {CALLER}") == []
+    assert line.at(30) == []
+    assert not line.tracker.busy
+
+
+def test_missed_call_from_another_number_with_no_ring_is_not_a_call(line: Line):
     line.reported()
     line.hear("NO CARRIER")
-    event = only_report(line.hear(f"MISSED_CALL: 10:15AM {OTHER}")).event
-    assert event.caller == OTHER
-    assert event.rejected is False
+    assert line.hear(f"MISSED_CALL: 10:15AM {OTHER}") == []
+    assert line.at(30) == []
 
 
 def test_missed_call_after_a_withheld_call_is_that_call(line: Line):
@@ -288,13 +312,14 @@ def test_a_different_caller_while_a_call_is_handled_is_a_new_call(line: Line):
     [first] = line.reported()
     assert isinstance(first, ReportCall)
     assert line.hear("+CLIP:") == []  # a bare +CLIP says nothing
-    [hang_up] = line.hear(OTHER_CLIP)
+    line.clock.seconds = 3
+    [hang_up] = line.hear("RING", OTHER_CLIP)
     assert isinstance(hang_up, HangUp)
     assert hang_up.call_id != first.event.call_id
 
 
 def test_unsolicited_current_calls_give_the_number_and_the_end(line: Line):
-    [hang_up] = line.hear(f'+CLCC: 1,1,4,0,0,"{CALLER}",145')
+    [hang_up] = line.hear("RING", f'+CLCC: 1,1,4,0,0,"{CALLER}",145')
     assert only_report(line.tracker.hung_up(hang_up, True)).event.caller == CALLER
     assert line.hear(f'+CLCC: 1,1,6,0,0,"{CALLER}",145') == []
     assert not line.tracker.busy
@@ -305,3 +330,63 @@ def test_the_port_closing_ends_the_call(line: Line):
     assert line.tracker.end_call() == []
     assert not line.tracker.busy
     assert line.at(10) == []  # no AT+CLCC, no report for a call on a closed port
+
+
+# -- caller IDs that do not come with a ring (issue 12, item 1) ----------------------
+
+
+def test_a_caller_id_with_no_ring_is_never_a_call(line: Line):
+    assert line.hear(CLIP) == []  # e.g. the text of a message pushed to the port
+    assert line.tracker.next_deadline() == line.clock.monotonic() + 1.0
+    assert line.at(1.0) == []
+    assert not line.tracker.busy
+    line.clock.seconds = 1.5
+    assert line.hear("RING") == []  # a real call later waits for its own caller ID
+    [hang_up] = line.hear(OTHER_CLIP)
+    assert only_report(line.hang_up([hang_up])).event.caller == OTHER
+
+
+def test_a_ring_long_after_a_caller_id_does_not_make_it_count(line: Line):
+    assert line.hear(CLIP) == []
+    line.clock.seconds = 1.01
+    assert line.hear("RING") == []  # too late: a call of its own, number still to come
+    [asked] = line.at(2.01)
+    assert isinstance(asked, AskCurrentCalls)
+    entries = [CurrentCall(1, True, 4, OTHER)]
+    assert (
+        only_report(line.hang_up(line.tracker.current_calls(asked, entries))).event.caller == OTHER
+    )
+
+
+def test_a_missed_call_summary_with_no_ring_is_never_a_call(line: Line):
+    assert line.hear(f"MISSED_CALL: 10:15AM {CALLER}") == []
+    assert line.at(60) == []
+    assert not line.tracker.busy
+
+
+def test_unsolicited_current_calls_with_no_ring_are_never_a_call(line: Line):
+    assert line.hear(f'+CLCC: 1,1,4,0,0,"{CALLER}",145') == []
+    assert line.at(5) == []
+    assert not line.tracker.busy
+
+
+# -- a ring cut short (issue 12, item 17) -----------------------------------------------
+
+
+def test_a_modem_restart_while_it_rings_without_a_number_is_an_unknown_caller(line: Line):
+    assert line.hear("RING") == []
+    line.clock.seconds = 0.4
+    event = only_report(line.tracker.modem_restarted()).event
+    assert event.caller is None
+    assert event.caller_unknown
+    assert not event.withheld
+    assert event.raw == "RING"
+    assert event.rejected is None
+    assert not line.tracker.busy
+    assert line.at(10) == []  # no AT+CLCC on a modem that restarted
+
+
+def test_a_modem_restart_after_the_call_was_reported_reports_nothing_more(line: Line):
+    line.reported()
+    assert line.tracker.modem_restarted() == []
+    assert not line.tracker.busy

@@ -100,3 +100,32 @@ async def test_losing_the_port_fails_the_waiting_command(simulator: ModemSimulat
         assert heard.lost == 1
         assert channel.lost
         assert not channel.connected
+
+
+async def test_a_message_text_pushed_mid_reply_is_neither_an_event_nor_the_reply(
+    simulator: ModemSimulator,
+):
+    async with channel_on(simulator) as (channel, heard):
+        simulator.sms_header_details = True
+        simulator.receive_sms("+919900011122", f'RING\r\n+CLIP: "{CALLER}",145,,,,0')
+        assert await channel.send_command("AT+CSQ") == ["+CSQ: 20,99"]
+        assert [type(event).__name__ for event in heard.events] == ["Unsolicited"]  # +CMTI
+
+
+@pytest.mark.parametrize(
+    ("command", "body"),
+    [
+        ('AT+CPIN="1234"\rAT+CFUN=0', None),
+        ('AT+CMGS="+919812345678"', b"code 1\x1aAT+CFUN=0\r"),
+        ('AT+CMGS="+919812345678"', b"code 1\x1b"),
+    ],
+)
+async def test_control_characters_never_go_out(
+    simulator: ModemSimulator, command: str, body: bytes | None
+):
+    async with channel_on(simulator) as (channel, _heard):
+        async with channel.held() as send:
+            with pytest.raises(ValueError, match="control characters"):
+                await send(command, body)
+        assert await channel.send_command("AT") == []
+    assert simulator.commands == ["AT"]

@@ -6,7 +6,7 @@ import contextlib
 import pytest
 
 from kiosk.domain.health import SourceState
-from kiosk.sources.modem.call_tracker import CallTimings
+from kiosk.sources.modem.call_state import CallTimings
 from kiosk.sources.modem.source import ModemSource
 from kiosk.sources.simulator import ModemSimulator
 from kiosk.sources.simulator.dialects import (
@@ -126,12 +126,15 @@ async def test_simcom_missed_call_for_a_call_already_reported_is_not_a_second_ca
         assert len(sink.calls) == 1
 
 
-async def test_missed_call_without_any_ring_is_reported():
-    async with listening(SIMCOM_SIM800) as (simulator, _source, sink):
-        simulator.send_line("MISSED_CALL: 10:15AM +919876543210")
+async def test_missed_call_without_any_ring_is_never_a_call():
+    async with listening(SIMCOM_SIM800) as (simulator, source, sink):
+        simulator.send_line("MISSED_CALL: 10:15AM +919876543210")  # nothing rang
+        await settle(source)
+        assert await asyncio.wait_for(simulator.ring(CALLER, interval=2.0), WAIT)
         [event] = await sink.wait_calls(1)
-        assert event.caller == "+919876543210"
-        assert event.rejected is False
+        await settle(source)
+        assert event.caller == CALLER
+        assert len(sink.calls) == 1
 
 
 async def test_ring_without_clip_asks_the_current_calls_list():
@@ -145,13 +148,30 @@ async def test_ring_without_clip_asks_the_current_calls_list():
         assert "AT+CLCC" in simulator.commands
 
 
-async def test_caller_hanging_up_before_the_number_is_withheld():
+async def test_caller_hanging_up_before_the_number_is_an_unknown_caller():
     timings = CallTimings(ring_without_clip_wait=10, missed_call_grace=0.05)
     async with listening(DIALECTS["generic"], timings) as (simulator, _source, sink):
         await asyncio.wait_for(simulator.ring(CALLER, clip=False, rings=1, interval=0.05), WAIT)
         [event] = await sink.wait_calls(1)
         assert event.caller is None
+        assert event.caller_unknown
         assert event.rejected is None
+
+
+async def test_a_ring_cut_short_by_a_reboot_is_an_unknown_caller_not_a_hidden_number():
+    timings = CallTimings(ring_without_clip_wait=10)
+    async with listening(SIMCOM_SIM800, timings) as (simulator, source, sink):
+        source.boot_settle = 0.05
+        ring = asyncio.create_task(simulator.ring(CALLER, clip=False, rings=5, interval=1.0))
+        await asyncio.sleep(0)  # the simulator sends its first RING
+        await settle(source)  # … and the kiosk has read it
+        simulator.reboot()  # before any caller ID
+        [event] = await sink.wait_calls(1)
+        assert await asyncio.wait_for(ring, WAIT) is False
+        assert event.caller is None
+        assert event.caller_unknown is True
+        assert event.withheld is False
+        assert event.raw == "RING"
 
 
 async def test_a_call_that_keeps_ringing_is_hung_up_again():

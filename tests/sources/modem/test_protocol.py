@@ -113,8 +113,19 @@ class TestParseLine:
     def test_clip_empty_number_two_fields(self):
         assert parse_line('+CLIP: "",128') == CallerId("", 128, None)
 
-    def test_clip_after_line_noise(self):
-        assert parse_line('xx+CLIP: "+919812345678",145') == CallerId("+919812345678", 145, None)
+    @pytest.mark.parametrize(
+        "line",
+        [
+            'xx+CLIP: "+919812345678",145',
+            'Call me: +CLIP: "+919812345678",145,,,,0',
+            'OK +CLIP: "+919812345678",145',
+            "hello RING",
+            "not NO CARRIER",
+            "x MISSED_CALL: 10:15AM +919812345678",
+        ],
+    )
+    def test_kinds_are_recognised_at_the_start_of_a_line_only(self, line: str):
+        assert parse_line(line) == Other(line)
 
     def test_clip_query_reply_is_not_a_caller(self):
         assert parse_line("+CLIP: 1,1") == Other("+CLIP: 1,1")
@@ -167,7 +178,27 @@ class TestDialects:
 
     def test_simcom_missed_call(self):
         assert parse_line("MISSED_CALL: 10:15AM +919812345678") == MissedCall("+919812345678")
+        assert parse_line("MISSED_CALL: 01:05PM 09812345678") == MissedCall("09812345678")
         assert parse_line("MISSED_CALL: 10:15AM") == MissedCall("")
+
+    @pytest.mark.parametrize(
+        "line", ["MISSED_CALL: pay 500 to +919812345678", "MISSED_CALL: 10:15AM +91 98123"]
+    )
+    def test_a_missed_call_line_in_another_shape_is_not_one(self, line: str):
+        assert parse_line(line) == Other(line)
+
+    @pytest.mark.parametrize(
+        ("line", "prefix"),
+        [
+            ('+CMT: "+919900011122","","26/11/26,10:15:02+22"', "+CMT"),
+            ('+CMTI: "SM",3', "+CMTI"),
+            ("+CBM: 88", "+CBM"),
+            ('+CUSD: 0,"Balance 10",15', "+CUSD"),
+            ("+CDS: 25", "+CDS"),
+        ],
+    )
+    def test_message_headers_are_unsolicited(self, line: str, prefix: str):
+        assert parse_line(line) == Unsolicited(line, prefix=prefix)
 
     @pytest.mark.parametrize(
         ("line", "expected"),

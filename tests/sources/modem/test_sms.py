@@ -6,7 +6,7 @@ import pytest
 
 from kiosk.domain.health import SourceState
 from kiosk.sources.modem.errors import ModemError
-from kiosk.sources.modem.sms import sms_problem
+from kiosk.sources.modem.sms import gsm7_text, sms_problem
 from kiosk.sources.modem.source import ModemSource
 from kiosk.sources.simulator import ModemSimulator
 
@@ -61,3 +61,39 @@ async def test_no_sms_when_the_modem_is_not_ready():
 )
 def test_error_words(reply: str, words: str):
     assert str(sms_problem(reply)) == words
+
+
+# -- modem command injection (issue 12, item 7) -----------------------------------------
+
+INJECTION = "ORDER-1\x1aAT+CFUN=0\rATD+19005550100;\r\x1b"
+
+
+async def test_control_characters_in_a_message_never_reach_the_modem_as_commands(
+    simulator: ModemSimulator, sink: RecordingSink, start_source
+):
+    source: ModemSource = start_source(simulator.port)
+    await sink.wait_status(SourceState.READY)
+    before = len(simulator.commands)
+    await asyncio.wait_for(source.send_sms(NUMBER, f"Your code for {INJECTION} is 1"), WAIT)
+    await source.send_command("AT")  # anything injected would have been read by now
+    assert simulator.commands[before:] == [
+        "AT+CMGF=1",
+        f'AT+CMGS="{NUMBER}"',
+        "AT",
+    ]
+    [(number, text)] = simulator.sent_sms
+    assert number == NUMBER
+    assert text == "Your code for ORDER-1?AT+CFUN=0?ATD+19005550100;?? is 1"
+
+
+@pytest.mark.parametrize(
+    ("text", "sent"),
+    [
+        ("Code 123456 for ORDER-1042.", b"Code 123456 for ORDER-1042."),
+        ("a\x1ab\x1bc\rd\ne\tf\x00g\x7fh", b"a?b?c?d?e?f?g?h"),
+        ("[x]{y}~|^\\`", b"?x??y??????"),  # need an escape in GSM 7-bit
+        ("आशा €5 Ünal", b"??? ?5 ?nal"),
+    ],
+)
+def test_only_printable_gsm_characters_are_written(text: str, sent: bytes):
+    assert gsm7_text(text) == sent

@@ -7,13 +7,14 @@ import pytest
 
 from kiosk.domain.health import SourceState
 from kiosk.domain.reasons import Why
-from kiosk.sources.modem.call_tracker import CallTimings
+from kiosk.sources.modem.call_state import CallTimings
+from kiosk.sources.modem.line_reader import MESSAGE_BURST
 from kiosk.sources.modem.reasons import ModemReason
 from kiosk.sources.modem.setup import INIT_COMMANDS
 from kiosk.sources.modem.source import ModemSource
 from kiosk.sources.simulator import ModemSimulator
 
-from ..conftest import WAIT, RecordingSink
+from ..conftest import WAIT, RecordingSink, save_modem_profile
 from .conftest import CALLER, FixedClock, settle
 
 
@@ -89,7 +90,7 @@ async def test_international_number_without_plus(
     assert event.caller == CALLER
 
 
-async def test_ring_without_caller_id_is_reported_withheld(
+async def test_ring_without_caller_id_is_reported_with_an_unknown_caller(
     simulator: ModemSimulator, sink: RecordingSink, start_source
 ):
     timings = CallTimings(ring_without_clip_wait=0.1)
@@ -100,6 +101,7 @@ async def test_ring_without_caller_id_is_reported_withheld(
     assert await asyncio.wait_for(ring, WAIT) is True
     [event] = await sink.wait_calls(1)
     assert event.caller is None
+    assert event.caller_unknown  # nothing said the number was hidden
     assert event.raw == "RING"
     await settle(source)
     assert len(sink.calls) == 1
@@ -174,3 +176,55 @@ async def test_cancel_reports_stopped(simulator: ModemSimulator, sink: Recording
     with pytest.raises(asyncio.CancelledError):
         await asyncio.wait_for(task, WAIT)
     assert sink.states[-1] == SourceState.STOPPED
+
+
+# -- a caller ID in a text message (issue 12, item 1) ----------------------------------
+
+FORGED = '+CLIP: "+919812345678",145,,,,0'
+ATTACKER = "+919900011122"
+
+
+@pytest.mark.parametrize(
+    "text", [FORGED, f"RING\r\n{FORGED}", f"Hi\nRING\n{FORGED}\nRING\r\n{FORGED}"]
+)
+async def test_a_caller_id_texted_to_the_modem_is_stored_not_heard(
+    simulator: ModemSimulator, sink: RecordingSink, start_source, text: str
+):
+    await asyncio.to_thread(save_modem_profile, simulator.port, "AT+CNMI=2,2,0,0,0", "AT&W")
+    simulator.reboot()  # it starts pushing messages to the port
+    assert simulator.message_indications[:2] == (2, 2)
+    source = start_source(simulator.port, clock=FixedClock())
+    await sink.wait_status(SourceState.READY)
+    assert "AT+CNMI=2,1,0,0,0" in simulator.commands
+    assert simulator.message_indications[:2] == (2, 1)  # stored, a +CMTI notice at most
+    simulator.receive_sms(ATTACKER, text)
+    await settle(source)
+    assert simulator.stored_sms == [(ATTACKER, text)]
+    assert await asyncio.wait_for(simulator.ring(ATTACKER, interval=2.0), WAIT)
+    [event] = await sink.wait_calls(1)  # only the attacker's own call
+    assert event.caller == ATTACKER
+
+
+@pytest.mark.parametrize("header_details", [True, False], ids=["with-length", "no-length"])
+@pytest.mark.parametrize(
+    "text", [FORGED, f"RING\r\n{FORGED}", f"Hi\nRING\n{FORGED}\nRING\r\n{FORGED}"]
+)
+async def test_a_caller_id_in_a_message_pushed_to_the_port_is_text_not_a_call(
+    simulator: ModemSimulator, sink: RecordingSink, start_source, text: str, header_details: bool
+):
+    await asyncio.to_thread(save_modem_profile, simulator.port, "AT+CNMI=2,2", "AT&W")
+    simulator.cnmi = False  # and it refuses the kiosk's AT+CNMI: it keeps pushing them
+    source = start_source(simulator.port, clock=FixedClock())
+    await sink.wait_status(SourceState.READY)
+    simulator.sms_header_details = header_details  # no length: a modem refusing AT+CSDH=1
+    simulator.receive_sms(ATTACKER, text)
+    # Without a length, every line of the burst is text (an answer to a command sent
+    # meanwhile too): let the modem go quiet first.
+    await asyncio.sleep(MESSAGE_BURST)
+    await settle(source)
+    assert simulator.stored_sms == []  # the text went to the port
+    assert await asyncio.wait_for(simulator.ring(ATTACKER, interval=2.0), WAIT)
+    [event] = await sink.wait_calls(1)
+    await settle(source)
+    assert event.caller == ATTACKER
+    assert len(sink.calls) == 1

@@ -16,9 +16,22 @@ from ..conftest import WAIT, RecordingSink
 
 CALLER = "+919812345678"
 
-# Text that makes a line a ring, a caller ID or the end of a call. Noise containing one of
-# these is a (possibly truncated) real report, not garbage, so it is left out below.
-_CALL_WORDS = ("RING", "+CLIP:", "NO CARRIER", "BUSY", "NO ANSWER", "^CEND:", "VOICE CALL: END")
+# Text that makes a line a ring, a caller ID or the end of a call, or the lines after it a
+# message's text. Noise containing one of these is a (possibly truncated) real report, not
+# garbage, so it is left out below.
+_CALL_WORDS = (
+    "RING",
+    "+CLIP:",
+    "NO CARRIER",
+    "BUSY",
+    "NO ANSWER",
+    "^CEND:",
+    "VOICE CALL: END",
+    "+CMT:",
+    "+CBM:",
+    "+CDS:",
+    "+CUSD:",
+)
 # Everything LineSplitter may drop from inside a line, plus the line breaks themselves.
 _DROPPABLE = re.compile(rb"[^\x20-\x7e]")
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
 
+from kiosk.core.notification_keys import StoredNotificationKeys
+from kiosk.domain.clock import SystemClock
 from kiosk.sources.provider.inbound import InboundCallListener
+from kiosk.store.database import Database
 from tests.sources.conftest import WAIT, RecordingSink
 from tests.sources.provider.notifications import listening
 
@@ -19,6 +23,15 @@ async def client() -> AsyncIterator[httpx.AsyncClient]:
 
 
 @pytest.fixture
-async def server(sink: RecordingSink) -> AsyncIterator[InboundCallListener]:
-    async with listening(sink) as (listener, _):
+def replay_guard(database: Database) -> StoredNotificationKeys:
+    """The notifications taken, remembered in a real (SQLite) database."""
+    return StoredNotificationKeys(database, SystemClock())
+
+
+@pytest.fixture
+async def server(
+    sink: RecordingSink, replay_guard: StoredNotificationKeys
+) -> AsyncIterator[InboundCallListener]:
+    sink.listen(datetime.now(UTC) - timedelta(seconds=60))  # a session is waiting
+    async with listening(sink, replay_guard) as (listener, _):
         yield listener

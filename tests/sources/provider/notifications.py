@@ -11,6 +11,7 @@ import asyncio
 import base64
 import hashlib
 import hmac
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -18,13 +19,16 @@ import httpx
 import pytest
 
 from kiosk.sources.provider.inbound import InboundCallListener
+from kiosk.sources.provider.webhook import ReplayGuard
 from tests.sources.conftest import WAIT, RecordingSink
 
 KIOSK_NUMBER = "+918040001234"
 CALLER = "+919812345678"
 OTHER_NUMBER = "+919900011122"
 AUTH_TOKEN = "test-auth-token-0123456789abcdef"
-SECRET = "kiosk-shared-secret-42"
+SECRET = "kiosk-shared-secret-0123456789abcdef-42"
+#: How Exotel's and SMS Gateway Center's requests carry the secret (through a relay).
+WITH_SECRET = {"X-Kiosk-Secret": SECRET}
 CALL_SID = "CA" + "0123456789abcdef" * 2
 
 
@@ -80,13 +84,14 @@ def passthru(**changes: str) -> dict[str, str]:
 
 
 def sgc(**changes: str) -> dict[str, str]:
-    """SMS Gateway Center's callback for a successful missed-call verification."""
+    """SMS Gateway Center's callback for a successful missed-call verification, just now."""
+    now = int(time.time())
     params = {
         "mobile": "9812345678",
         "missCallTo": "08040001234",
-        "createTime": "1795675502",
-        "expiryTime": "1795675802",
-        "retryAfter": "1795675532",
+        "createTime": str(now),
+        "expiryTime": str(now + 300),
+        "retryAfter": str(now + 30),
         "type": "new",
         "method": "generate",
         "status": "success",
@@ -98,15 +103,19 @@ def sgc(**changes: str) -> dict[str, str]:
 
 @asynccontextmanager
 async def listening(
-    sink: RecordingSink, **options: object
+    sink: RecordingSink, replay_guard: ReplayGuard, **options: object
 ) -> AsyncIterator[tuple[InboundCallListener, asyncio.Task[None]]]:
-    """A listener for KIOSK_NUMBER with Twilio's token and the shared secret, running."""
+    """A listener for KIOSK_NUMBER with Twilio's token and the shared secret, running.
+
+    ``replay_guard`` remembers the notifications taken (a real database's).
+    """
     settings: dict[str, object] = {
         "host": "127.0.0.1",
         "port": 0,
         "number": KIOSK_NUMBER,
         "twilio_auth_token": AUTH_TOKEN,
         "shared_secret": SECRET,
+        "replay_guard": replay_guard,
     }
     settings.update(options)
     listener = InboundCallListener(**settings)  # type: ignore[arg-type]

@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import logging
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -195,3 +196,51 @@ async def test_a_call_the_kiosk_failed_to_take_is_offered_again(call_log: FakeCa
     finally:
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
+
+
+# -- calls without a readable dialed number (issue 12, item 6) ---------------------------
+
+
+@pytest.mark.parametrize(
+    "dialed",
+    [
+        pytest.param({"to": ""}, id="empty"),
+        pytest.param({"to": None}, id="null"),
+        pytest.param({"to": "sip:kiosk@example"}, id="not-a-number"),
+        pytest.param({}, id="missing"),
+    ],
+)
+async def test_a_call_without_a_readable_dialed_number_is_ignored_and_logged_once(
+    call_log: FakeCallLog, caplog: pytest.LogCaptureFixture, dialed: dict[str, Any]
+) -> None:
+    # A call to another of the account's numbers, its "to" unreadable: it may not count here.
+    record = {"sid": "c9", "caller": {"number": "+919812345678"}, "started": T0.isoformat()}
+    call_log.records.append({**record, **dialed})
+    call_log.add("ok", "+919822334455", T0)
+    with caplog.at_level(logging.WARNING, logger="kiosk.provider.http_json"):
+        assert [event.call_id for event in await fetch(call_log)] == ["ok"]
+        async with httpx.AsyncClient(timeout=2) as client:
+            polling = adapter(call_log)
+            await polling.fetch(client, T0)
+            await polling.fetch(client, T0)  # the next poll lists it again: said once
+    warnings = [r.getMessage() for r in caplog.records if "dialed number" in r.getMessage()]
+    assert len(warnings) == 2  # one per adapter
+    assert "http_json_dialed" in warnings[0]
+    assert "9812345678" not in caplog.text
+
+
+async def test_an_empty_dialed_path_takes_every_listed_call_as_the_kiosks(
+    call_log: FakeCallLog,
+) -> None:
+    call_log.add("c1", "+919812345678", T0, to="")
+    unfiltered = HttpJsonAdapter(
+        url_template=call_log.url,
+        number=NUMBER,
+        mapping=JsonMapping(
+            items="data.calls", caller="caller.number", dialed="", time="started", id="sid"
+        ),
+        headers={"Authorization": "Bearer s3cret"},
+    )
+    async with httpx.AsyncClient(timeout=2) as client:
+        [event] = await unfiltered.fetch(client, T0)
+    assert (event.call_id, event.dialed) == ("c1", NUMBER)

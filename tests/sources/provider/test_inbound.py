@@ -18,11 +18,13 @@ import pytest
 from kiosk.domain.health import SourceState
 from kiosk.sources.provider.inbound import InboundCallListener
 from kiosk.sources.provider.twilio.webhook import TWIML_REJECT
+from kiosk.sources.provider.webhook import ReplayGuard
 from tests.sources.conftest import WAIT, RecordingSink
 from tests.sources.provider.notifications import (
     AUTH_TOKEN,
     CALLER,
     SECRET,
+    WITH_SECRET,
     listening,
     passthru,
     post_twilio,
@@ -71,9 +73,9 @@ async def test_exotel_passthru_without_the_secret_is_refused(
 
 
 async def test_exotel_refused_when_no_secret_is_configured(
-    sink: RecordingSink, client: httpx.AsyncClient
+    replay_guard: ReplayGuard, sink: RecordingSink, client: httpx.AsyncClient
 ) -> None:
-    async with listening(sink, shared_secret=None) as (listener, _):
+    async with listening(sink, replay_guard, shared_secret=None) as (listener, _):
         response = await client.get(
             f"{listener.url}/exotel/passthru", params={**passthru(), "secret": SECRET}
         )
@@ -84,6 +86,29 @@ async def test_exotel_refused_when_no_secret_is_configured(
         )
         assert response.status_code == 403
     assert sink.calls == []
+
+
+async def test_a_secret_in_the_address_is_refused_unless_allowed(
+    server: InboundCallListener,
+    sink: RecordingSink,
+    replay_guard: ReplayGuard,
+    client: httpx.AsyncClient,
+) -> None:
+    # The attack: the address (with ?secret=) was read from a proxy's access log.
+    url = f"{server.url}/smsgatewaycenter/missed-call"
+    response = await client.get(url, params={**sgc(), "secret": SECRET})
+    assert response.status_code == 403
+    assert "X-Kiosk-Secret header" in response.text
+    assert "inbound_allow_query_secret" in response.text
+    response = await client.get(
+        f"{server.url}/exotel/passthru", params={**passthru(), "secret": SECRET}
+    )
+    assert response.status_code == 403
+    assert sink.calls == []
+    async with listening(sink, replay_guard, allow_query_secret=True) as (allowed, _):
+        url = f"{allowed.url}/smsgatewaycenter/missed-call"
+        assert (await client.get(url, params={**sgc(), "secret": SECRET})).status_code == 200
+    assert len(sink.calls) == 1
 
 
 async def test_smsgatewaycenter_without_the_secret_is_refused(
@@ -189,21 +214,23 @@ async def test_chunked_oversized_body_is_refused(
 
 
 async def test_a_failing_sink_still_rejects_twilio_calls_and_keeps_serving(
-    sink: RecordingSink, client: httpx.AsyncClient
+    replay_guard: ReplayGuard, sink: RecordingSink, client: httpx.AsyncClient
 ) -> None:
     class BrokenSink(RecordingSink):
         async def call_heard(self, event):  # type: ignore[no-untyped-def]
             raise RuntimeError(f"database gone while saving {event.caller}")
 
     broken = BrokenSink()
-    async with listening(broken) as (listener, _):
+    async with listening(broken, replay_guard) as (listener, _):
         response = await post_twilio(client, listener, twilio_params())
         assert response.text == TWIML_REJECT
         url = f"{listener.url}/exotel/passthru"
-        response = await client.get(url, params={**passthru(), "secret": SECRET})
+        response = await client.get(url, params=passthru(), headers=WITH_SECRET)
         assert response.status_code == 500
         assert "database" not in response.text
-        response = await client.get(url, params={"secret": SECRET})
+        response = await client.get(url, params=passthru(), headers=WITH_SECRET)
+        assert response.status_code == 500  # not taken: sent again, it is no replay
+        response = await client.get(url, headers=WITH_SECRET)
         assert response.status_code == 400
 
 
@@ -217,6 +244,7 @@ async def test_logs_hold_no_secret_no_token_and_no_full_number(
     caplog.set_level(logging.DEBUG, logger="aiohttp")
     await post_twilio(client, server, twilio_params())
     await post_twilio(client, server, twilio_params(), signature="wrong")
+    await client.get(f"{server.url}/exotel/passthru", params=passthru(), headers=WITH_SECRET)
     await client.get(f"{server.url}/exotel/passthru", params={**passthru(), "secret": SECRET})
     await client.get(f"{server.url}/exotel/passthru", params={**passthru(), "secret": "guess"})
     await client.get(f"{server.url}/smsgatewaycenter/missed-call", params=sgc(), headers={})
@@ -255,11 +283,11 @@ async def test_ready_status_names_the_address(
 
 
 async def test_port_already_taken_is_a_fault_in_plain_words_then_retried(
-    sink: RecordingSink, client: httpx.AsyncClient
+    replay_guard: ReplayGuard, sink: RecordingSink, client: httpx.AsyncClient
 ) -> None:
     with taken_port() as blocker:
         port = blocker.getsockname()[1]
-        async with listening(sink, port=port, retry_delay=0.05) as (listener, _):
+        async with listening(sink, replay_guard, port=port, retry_delay=0.05) as (listener, _):
             fault = await sink.wait_status(SourceState.FAULT)
             assert fault.source == "inbound"
             assert f"port {port} is already in use by another program" in str(fault.why)
@@ -275,9 +303,9 @@ async def test_port_already_taken_is_a_fault_in_plain_words_then_retried(
 
 
 async def test_cancel_closes_the_port_cleanly(
-    sink: RecordingSink, client: httpx.AsyncClient
+    replay_guard: ReplayGuard, sink: RecordingSink, client: httpx.AsyncClient
 ) -> None:
-    async with listening(sink) as (listener, task):
+    async with listening(sink, replay_guard) as (listener, task):
         port = listener.bound_port
         url = voice_url(listener)
         # A kept-alive connection must not hold the shutdown up.

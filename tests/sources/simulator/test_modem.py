@@ -142,3 +142,42 @@ async def test_stop_removes_the_port():
     await sim.stop()
     assert not port_exists(port)
     await sim.stop()  # idempotent
+
+
+async def test_messages_go_where_cnmi_says_and_at_w_keeps_it_across_a_restart(
+    simulator: ModemSimulator,
+):
+    reader, writer = await open_port(simulator.port)
+    try:
+        assert (
+            await command(reader, writer, "AT+CNMI?")
+            == b"AT+CNMI?\r\r\n+CNMI: 2,1,0,0,0\r\n\r\nOK\r\n"
+        )
+        simulator.receive_sms("+919900011122", "Hello")
+        assert await reader.readuntil(b'+CMTI: "SM",1\r\n')
+        assert await command(reader, writer, "AT+CNMI=2,2") == b"AT+CNMI=2,2\r\r\nOK\r\n"
+        assert await command(reader, writer, "AT&W") == b"AT&W\r\r\nOK\r\n"
+        simulator.reboot()
+        assert simulator.message_indications == (2, 2, 0, 0, 0)  # as saved
+        simulator.receive_sms("+919900011122", "Hi\nthere")
+        pushed = b'\r\n+CMT: "+919900011122","","26/11/26,10:15:02+22"\r\nHi\nthere\r\n'
+        assert await reader.readuntil(b"there\r\n") == pushed
+        assert await command(reader, writer, "AT+CSDH=1") == b"AT+CSDH=1\r\r\nOK\r\n"
+        simulator.receive_sms("+919900011122", "Hi")
+        header = b'+CMT: "+919900011122","","26/11/26,10:15:02+22",145,4,0,0,"+919800000000",145,2'
+        assert await reader.readuntil(b"Hi\r\n") == b"\r\n" + header + b"\r\nHi\r\n"
+    finally:
+        await close(writer)
+    assert simulator.stored_sms == [("+919900011122", "Hello")]
+
+
+async def test_commands_after_a_message_are_read_as_commands(simulator: ModemSimulator):
+    reader, writer = await open_port(simulator.port)
+    try:
+        writer.write(b'AT+CMGS="+919812345678"\r')
+        await reader.readuntil(b"> ")
+        writer.write(b"Hello\x1aAT+CFUN=0\r")
+        await simulator.wait_for_command("AT+CFUN=0")
+    finally:
+        await close(writer)
+    assert simulator.sent_sms == [("+919812345678", "Hello")]

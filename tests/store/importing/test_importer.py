@@ -189,6 +189,33 @@ def test_progress_reaches_the_end(database: Database, tmp_path: Path) -> None:
     assert (seen[-1].rows, seen[-1].added) == (30, 30)
 
 
+def test_control_characters_in_references_and_names_are_refused_row_by_row(
+    database: Database, tmp_path: Path
+) -> None:
+    # A reference that would end the SMS early and run the rest as modem commands.
+    path = tmp_path / "injected.csv"
+    path.write_text(
+        "Order No,Customer Name,Mobile\r\n"
+        '"ORD-1\x1aAT+CFUN=0\r",Asha Verma,9812345678\r\n'
+        '"ORD-2","Rahul\x1b[2J Mehta",9822334455\r\n'
+        '"ORD-3","Priya\nNair",9833445566\r\n'
+        "ORD-4,Meera Iyer,9844556677\r\n",
+        encoding="utf-8",
+    )
+    result = run(database, path)
+    assert (result.added, result.rejected) == (1, 3)
+    report = report_rows(path.with_suffix(".bad.csv"))
+    assert [(r["line"], r["column"], r["value"]) for r in report] == [
+        ("2", "Order No", "ORD-1␚AT+CFUN=0"),  # the cell's ending CR is trimmed
+        ("4", "Customer Name", "Rahul␛[2J Mehta"),  # lines as the file counts them
+        ("5", "Customer Name", "Priya␊Nair"),
+    ]
+    assert report[0]["reason"].startswith("The reference holds a control character")
+    assert report[1]["reason"].startswith("The name holds a control character")
+    with database.session() as session:
+        assert count_customers(session) == 1
+
+
 def test_formulas_in_a_rejected_row_are_reported_as_text(
     database: Database, tmp_path: Path
 ) -> None:

@@ -95,6 +95,19 @@ def test_hint_for_a_hidden_number(qtbot: QtBot) -> None:
     assert "caller ID" in screen.hint.text()
 
 
+def test_hint_for_a_call_cut_short_is_not_the_hidden_number_one(qtbot: QtBot) -> None:
+    screen = make_screen(qtbot, 5)
+    unknown = session(unmatched_calls=1, last_unmatched_caller=None, last_unmatched_unknown=True)
+    screen.show_session(unknown)
+    assert not screen.hint.isHidden()
+    assert screen.hint.text() == (
+        "A call was cut short before its number came through. "
+        "Please call again from the phone ending 5678."
+    )
+    assert "hidden" not in screen.hint.text()
+    assert "caller ID" not in screen.hint.text()
+
+
 def test_no_hint_and_no_demo_controls_by_default(qtbot: QtBot) -> None:
     screen = make_screen(qtbot, 5)
     screen.show_session(session())

@@ -8,11 +8,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.history import VerificationHistory
+from kiosk.domain.events import CallEvent
 from kiosk.domain.pin_lock import PinPurpose
-from kiosk.domain.session import VerificationSession
+from kiosk.domain.session import CallOutcome, VerificationSession
 from kiosk.store.database import Database
 from kiosk.store.staff_lock import record_right, record_wrong
-from kiosk.store.verifications import save_verification
+from kiosk.store.verifications import record_call, save_verification
 from kiosk.ui.background import BackgroundWork
 from kiosk.ui.screens.history_screen import HistoryScreen
 from tests.core.test_history import verified_session
@@ -142,6 +143,31 @@ def test_export_problem_is_shown_in_plain_words(
         assert screen.message.text().startswith("Could not save the file:")
 
     run_with_screen(qtbot, qloop, database, blocker, scenario)
+
+
+def test_a_call_cut_short_shows_as_such(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, database: Database, tmp_path: Path
+) -> None:
+    session = verified_session(database)
+    cut_short = CallEvent("", None, session.started_at, "modem", caller_unknown=True)
+    with database.session() as db:
+        record_call(
+            db, cut_short, outcome=CallOutcome.UNKNOWN_CALLER, verification_id=session.id,
+            kiosk_id="k",
+        )  # fmt: skip
+
+    async def scenario(screen: HistoryScreen, work: BackgroundWork) -> None:
+        screen.period.setCurrentIndex(2)
+        await work.finish()
+        screen.list.setCurrentRow(0)
+        qtbot.keyClick(screen.list, Qt.Key.Key_Return)
+        await work.finish()
+        text = screen.detail.text()
+        assert "no number via modem — call cut short before a number came" in text
+        assert "hidden" not in text
+        assert "withheld" not in text
+
+    run_with_screen(qtbot, qloop, database, tmp_path, scenario)
 
 
 def test_a_formula_as_customer_name_is_exported_as_text(

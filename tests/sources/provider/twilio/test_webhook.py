@@ -11,6 +11,7 @@ import pytest
 
 from kiosk.sources.provider.inbound import InboundCallListener
 from kiosk.sources.provider.twilio.webhook import TWIML_REJECT, twilio_signature
+from kiosk.sources.provider.webhook import ReplayGuard
 from tests.sources.conftest import RecordingSink
 from tests.sources.provider.notifications import (
     AUTH_TOKEN,
@@ -119,9 +120,9 @@ async def test_twilio_signature_over_other_params_is_refused(
 
 
 async def test_twilio_without_a_configured_token_is_always_refused(
-    sink: RecordingSink, client: httpx.AsyncClient
+    replay_guard: ReplayGuard, sink: RecordingSink, client: httpx.AsyncClient
 ) -> None:
-    async with listening(sink, twilio_auth_token=None) as (listener, _):
+    async with listening(sink, replay_guard, twilio_auth_token=None) as (listener, _):
         for token in (AUTH_TOKEN, ""):
             response = await post_twilio(client, listener, twilio_params(), token=token)
             assert response.status_code == 403
@@ -129,10 +130,10 @@ async def test_twilio_without_a_configured_token_is_always_refused(
 
 
 async def test_twilio_behind_a_relay_is_checked_against_the_public_url(
-    sink: RecordingSink, client: httpx.AsyncClient
+    replay_guard: ReplayGuard, sink: RecordingSink, client: httpx.AsyncClient
 ) -> None:
     public = "https://relay.example.com/kiosk/twilio/voice?site=7"
-    async with listening(sink, public_url=public) as (listener, _):
+    async with listening(sink, replay_guard, public_url=public) as (listener, _):
         local = await post_twilio(client, listener, twilio_params())
         assert local.status_code == 403
         relayed = await post_twilio(client, listener, twilio_params(), signed_url=public)
