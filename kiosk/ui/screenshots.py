@@ -91,6 +91,14 @@ async def _ready(window: MainWindow) -> None:
         await asyncio.wait_for(ready.wait(), 15)
 
 
+async def _all_sent(window: MainWindow, runtime: KioskRuntime) -> None:
+    """Wait until the past week's results have reached the demo backend (the strip says so)."""
+    sent = asyncio.Event()
+    window.bridge.outbox_status.connect(lambda status: sent.set() if not status.pending else None)
+    if (await runtime.dispatcher.status()).pending:
+        await asyncio.wait_for(sent.wait(), 30)
+
+
 async def _save(widget: QWidget, out: Path, name: str, language: str) -> None:
     for size in SIZES:
         for _attempt in range(5):  # a larger window's scaled-up style may hold it back
@@ -197,6 +205,7 @@ async def demo_kiosk(data_dir: str) -> AsyncIterator[tuple[MainWindow, KioskRunt
         assert simulator is not None
         await asyncio.wait_for(simulator.caller_id_enabled.wait(), 10)
         await _ready(window)
+        await _all_sent(window, runtime)
         try:
             yield window, runtime
         finally:

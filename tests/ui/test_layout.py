@@ -105,6 +105,11 @@ def problems_in(window: QWidget) -> list[str]:
         needed = widget.minimumSizeHint().width()
         if isinstance(widget, QAbstractButton) and widget.width() < needed:
             found.append(f"{name(widget)} narrower ({widget.width()}) than its words")
+    for field in [w for w in shown + scrolled if isinstance(w, QLineEdit)]:
+        hint = field.placeholderText()
+        room = field.contentsRect().width() - 2 * field.fontMetrics().averageCharWidth()
+        if hint and not field.text() and field.fontMetrics().horizontalAdvance(hint) > room:
+            found.append(f"QLineEdit#{field.objectName()} placeholder {hint!r} cut")
 
     by_parent: dict[int, list[QWidget]] = {}
     for widget in shown:

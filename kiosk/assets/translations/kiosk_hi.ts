@@ -372,52 +372,52 @@
 <context>
     <name>FindScreen</name>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="149"/>
+        <location filename="../../ui/screens/find_screen.py" line="153"/>
         <source>Who is verifying?</source>
         <translation>किसका सत्यापन करना है?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="150"/>
+        <location filename="../../ui/screens/find_screen.py" line="154"/>
         <source>Scan the parcel or type the order number, phone or name</source>
         <translation>पार्सल स्कैन करें या ऑर्डर नंबर, फ़ोन या नाम लिखें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="151"/>
+        <location filename="../../ui/screens/find_screen.py" line="155"/>
         <source>Demo: tap a sample customer to try</source>
         <translation>डेमो: आज़माने के लिए कोई नमूना ग्राहक चुनें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="152"/>
-        <source>Order or member number, phone, or name</source>
-        <translation>ऑर्डर या सदस्य नंबर, फ़ोन या नाम</translation>
+        <location filename="../../ui/screens/find_screen.py" line="156"/>
+        <source>Order, member, phone or name</source>
+        <translation>ऑर्डर, सदस्य, फ़ोन या नाम</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="153"/>
+        <location filename="../../ui/screens/find_screen.py" line="157"/>
         <source>Search</source>
         <translation>खोजें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="154"/>
+        <location filename="../../ui/screens/find_screen.py" line="158"/>
         <source>History</source>
         <translation>इतिहास</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="155"/>
+        <location filename="../../ui/screens/find_screen.py" line="159"/>
         <source>Settings</source>
         <translation>सेटिंग्स</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="161"/>
+        <location filename="../../ui/screens/find_screen.py" line="165"/>
         <source>Verify {number} (not on file)</source>
         <translation>{number} का सत्यापन करें (रिकॉर्ड में नहीं)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="209"/>
+        <location filename="../../ui/screens/find_screen.py" line="213"/>
         <source>{number} is not on file. Only customers on file can be verified here.</source>
         <translation>{number} रिकॉर्ड में नहीं है। यहाँ केवल रिकॉर्ड वाले ग्राहकों का सत्यापन हो सकता है।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="213"/>
+        <location filename="../../ui/screens/find_screen.py" line="217"/>
         <source>Nobody found for “{query}”.</source>
         <translation>“{query}” के लिए कोई नहीं मिला।</translation>
     </message>
@@ -1339,7 +1339,7 @@
         <translation>सेव हो गया और लागू है।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="158"/>
+        <location filename="../../ui/screens/settings_screen.py" line="160"/>
         <source>Settings</source>
         <translation>सेटिंग्स</translation>
     </message>
@@ -1414,82 +1414,82 @@
         <translation> सेकंड</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="161"/>
+        <location filename="../../ui/screens/settings_screen.py" line="163"/>
         <source>Find modem</source>
         <translation>मॉडेम खोजें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="162"/>
+        <location filename="../../ui/screens/settings_screen.py" line="164"/>
         <source>Send a test callback</source>
         <translation>टेस्ट कॉलबैक भेजें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="163"/>
+        <location filename="../../ui/screens/settings_screen.py" line="165"/>
         <source>Support</source>
         <translation>सहायता</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="164"/>
+        <location filename="../../ui/screens/settings_screen.py" line="166"/>
         <source>Customers</source>
         <translation>ग्राहक</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="165"/>
+        <location filename="../../ui/screens/settings_screen.py" line="167"/>
         <source>Save diagnostics for support</source>
         <translation>सहायता के लिए जाँच-फ़ाइल सहेजें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="166"/>
+        <location filename="../../ui/screens/settings_screen.py" line="168"/>
         <source>Back</source>
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="167"/>
+        <location filename="../../ui/screens/settings_screen.py" line="169"/>
         <source>Save</source>
         <translation>सेव करें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="168"/>
+        <location filename="../../ui/screens/settings_screen.py" line="170"/>
         <source>Leave kiosk mode</source>
         <translation>कियोस्क मोड बंद करें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="184"/>
+        <location filename="../../ui/screens/settings_screen.py" line="186"/>
         <source>Looking for a modem…</source>
         <translation>मॉडेम खोजा जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="191"/>
+        <location filename="../../ui/screens/settings_screen.py" line="193"/>
         <source>Found a modem on {port}.</source>
         <translation>{port} पर मॉडेम मिला।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="193"/>
+        <location filename="../../ui/screens/settings_screen.py" line="195"/>
         <source>No modem answered. Is it plugged in?</source>
         <translation>किसी मॉडेम ने जवाब नहीं दिया। क्या वह लगा हुआ है?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="197"/>
+        <location filename="../../ui/screens/settings_screen.py" line="199"/>
         <source>Checking the kiosk and collecting its logs…</source>
         <translation>कियोस्क की जाँच हो रही है और उसके लॉग इकट्ठे किए जा रहे हैं…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="203"/>
+        <location filename="../../ui/screens/settings_screen.py" line="205"/>
         <source>Could not save the diagnostics: {reason}</source>
         <translation>जाँच-फ़ाइल सहेजी नहीं जा सकी: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="210"/>
+        <location filename="../../ui/screens/settings_screen.py" line="212"/>
         <source>Saved {path}. Send this file to support; it holds no passwords.</source>
         <translation>{path} सहेजी गई। यह फ़ाइल सहायता टीम को भेजें; इसमें कोई पासवर्ड नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="218"/>
+        <location filename="../../ui/screens/settings_screen.py" line="220"/>
         <source>Sending…</source>
         <translation>भेजा जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_form.py" line="121"/>
+        <location filename="../../ui/screens/settings_form.py" line="128"/>
         <source>Applies after a restart.</source>
         <translation>कियोस्क दोबारा चालू होने पर लागू होगा।</translation>
     </message>

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.customer import CustomerSummary
 from kiosk.domain.phone import mask, try_parse_phone
 from kiosk.ui.i18n import Retranslating
-from kiosk.ui.style import named
+from kiosk.ui.style import named, stack_when_portrait
 from kiosk.ui.widgets.busy_note import BusyNote
 from kiosk.ui.widgets.list_rows import WholeLines
 
@@ -80,7 +80,7 @@ class FindScreen(Retranslating, QWidget):
         self.search = named(QLineEdit(), "searchField")
         self.search.setClearButtonEnabled(True)
         self.search_button = named(QPushButton(), "primaryButton")
-        row = QHBoxLayout()
+        row = self._search_row = QHBoxLayout()
         row.addWidget(self.search, 1)
         row.addWidget(self.search_button)
 
@@ -144,12 +144,16 @@ class FindScreen(Retranslating, QWidget):
         self.search.setText(sample)
         self._submit()
 
+    def arrange(self, portrait: bool) -> None:
+        """On a portrait panel Search goes under the field, which then has the whole width."""
+        stack_when_portrait(self._search_row, portrait)
+
     def retranslate(self) -> None:
         """Re-read every text in the current language."""
         self.title.setText(self.tr("Who is verifying?"))
         self.empty_hint.setText(self.tr("Scan the parcel or type the order number, phone or name"))
         self.samples_caption.setText(self.tr("Demo: tap a sample customer to try"))
-        self.search.setPlaceholderText(self.tr("Order or member number, phone, or name"))
+        self.search.setPlaceholderText(self.tr("Order, member, phone or name"))
         self.search_button.setText(self.tr("Search"))
         self.history_button.setText(self.tr("History"))
         self.settings_button.setText(self.tr("Settings"))

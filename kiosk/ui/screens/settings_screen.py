@@ -152,6 +152,8 @@ class SettingsScreen(Retranslating, QWidget):
         """On a portrait panel each label goes above its field, which gets the whole width."""
         wrap = QFormLayout.RowWrapPolicy
         self._form.setRowWrapPolicy(wrap.WrapAllRows if portrait else wrap.WrapLongRows)
+        for row in self.rows.values():
+            row.arrange(portrait)
 
     def retranslate(self) -> None:
         """Re-read every text in the current language."""
