@@ -35,8 +35,7 @@ def apply_live(runtime: KioskRuntime, updated: Settings) -> list[str]:
     service.timeout = timedelta(seconds=updated.timeout)
     service.region = updated.region
     service.kiosk_id = updated.kiosk_id
-    secret = updated.callback_secret.get_secret_value() if updated.callback_secret else None
-    runtime.dispatcher.reconfigure(url=updated.callback_url, secret=secret)
+    runtime.use_callback_settings(updated)  # demo mode keeps its built-in backend
     runtime.settings = updated
     return [name for name in sorted(NEED_RESTART) if getattr(old, name) != getattr(updated, name)]
 

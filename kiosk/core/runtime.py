@@ -1,8 +1,9 @@
 """The running core, shared by both front-ends: database, call sources, outbox, service.
 
 ``KioskRuntime`` is an async context manager: entering it migrates the database,
-seeds demo data, starts the simulator (demo mode), the call sources and the outbox
-dispatcher; leaving it stops them all.
+seeds demo data, starts the simulator and the built-in merchant backend (demo mode),
+the call sources and the outbox dispatcher; leaving it stops them all. In demo mode
+results go to the built-in backend, never to a configured one.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from kiosk.core.notification_keys import StoredNotificationKeys
 from kiosk.core.service import VerificationService
 from kiosk.core.sessions import EXPIRY_GRACE
 from kiosk.core.staff_lock import StaffLock, pin_check
+from kiosk.delivery.demo_backend import DemoBackend
 from kiosk.delivery.dispatcher import OutboxDispatcher
 from kiosk.domain.backoff import Backoff
 from kiosk.domain.clock import Clock, SystemClock
@@ -33,7 +35,7 @@ from kiosk.sources.provider.factory import (
 from kiosk.sources.provider.poller import ProviderSource
 from kiosk.sources.simulator import ModemSimulator
 from kiosk.store.database import Database
-from kiosk.store.demo import seed_demo_customers
+from kiosk.store.demo import sample_searches, seed_demo_customers
 from kiosk.store.retention import keep_purging
 
 log = logging.getLogger("kiosk.runtime")
@@ -70,11 +72,10 @@ class KioskRuntime:
         if settings.inbound_listen:
             keys = StoredNotificationKeys(self.database, self.clock)
             self.sources.append(inbound_listener(settings, keys))
-        secret = settings.callback_secret.get_secret_value() if settings.callback_secret else None
         self.dispatcher = OutboxDispatcher(
             self.database,
-            url=settings.callback_url,
-            secret=secret,
+            url=None,  # set by use_callback_settings()
+            secret=None,
             clock=self.clock,
             backoff=Backoff(settings.retry_initial, settings.retry_max),
             timeout=settings.callback_timeout,
@@ -96,6 +97,11 @@ class KioskRuntime:
         self.staff_lock = StaffLock(
             self.database, kiosk_id=settings.kiosk_id, check=pin_check(settings), clock=self.clock
         )
+        #: Demo mode's merchant backend, in this process (None outside demo mode).
+        self.demo_backend = (
+            DemoBackend(self.clock, self.service.notices.publish) if settings.is_demo else None
+        )
+        self.use_callback_settings(settings)
         self._tasks: list[asyncio.Task[None]] = []
 
     async def __aenter__(self) -> KioskRuntime:
@@ -112,6 +118,24 @@ class KioskRuntime:
         """Stop everything started by :meth:`start`."""
         await self.stop()
 
+    @property
+    def sample_searches(self) -> list[str]:
+        """Searches that find sample customers, to offer in demo mode (none otherwise)."""
+        return sample_searches() if self.settings.is_demo else []
+
+    def use_callback_settings(self, settings: Settings) -> None:
+        """Send results where ``settings`` say; a running demo, always to its built-in backend.
+
+        (A runtime that is never started, as the ``outbox`` command uses, has no demo backend
+        running and follows the settings.)
+        """
+        backend = self.demo_backend
+        if backend is not None and backend.started:
+            self.dispatcher.reconfigure(url=backend.url, secret=backend.secret, demo=True)
+            return
+        secret = settings.callback_secret.get_secret_value() if settings.callback_secret else None
+        self.dispatcher.reconfigure(url=settings.callback_url, secret=secret)
+
     async def start(self) -> None:
         """Migrate, seed (demo), start sources and the dispatcher, resume open sessions."""
         self.database.migrate()
@@ -125,6 +149,9 @@ class KioskRuntime:
             self.simulator = ModemSimulator()
             await self.simulator.start()
             port = self.simulator.port
+        if self.demo_backend is not None:
+            await self.demo_backend.start()
+            self.use_callback_settings(self.settings)
         if port:
             modem = ModemSource(
                 port,
@@ -164,6 +191,8 @@ class KioskRuntime:
         self.service.close()
         if self.simulator is not None:
             await self.simulator.stop()
+        if self.demo_backend is not None:
+            await self.demo_backend.stop()
         self.database.dispose()
 
     def _spawn(self, work: Coroutine[Any, Any, None], name: str) -> None:

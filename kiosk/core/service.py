@@ -143,6 +143,10 @@ class VerificationService:
         """Staff cancelled the session; the backend hears ``cancelled``."""
         await self._sessions.cancel(session_id)
 
+    async def cancel_pending(self) -> int:
+        """The kiosk is stopping: every pending session ends cancelled (its callback queued)."""
+        return await self._sessions.cancel_all()
+
     async def extend(self, session_id: str, seconds: float) -> None:
         """Give the customer more time."""
         await self._sessions.extend(session_id, seconds)
@@ -160,7 +164,10 @@ class VerificationService:
         return await self._sessions.resume()
 
     def close(self) -> None:
-        """Stop the session timers (the kiosk is stopping; pending sessions resume next time)."""
+        """Stop the session timers (the kiosk is stopping; pending sessions resume next time).
+
+        An orderly stop calls :meth:`cancel_pending` first.
+        """
         self._sessions.close()
 
     # The SMS-code fallback

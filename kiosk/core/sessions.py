@@ -119,6 +119,15 @@ class LiveSessions:
                 state.cancel(self._clock.now())
                 await self.finish(state)
 
+    async def cancel_all(self) -> int:
+        """The kiosk is stopping: every pending session ends cancelled; returns how many."""
+        async with self.lock:
+            pending = [state for state in self._sessions.values() if state.pending]
+            for state in pending:
+                state.cancel(self._clock.now())
+                await self.finish(state)
+        return len(pending)
+
     async def extend(self, session_id: str, seconds: float) -> None:
         """Give the customer more time."""
         async with self.lock:
@@ -215,7 +224,8 @@ class LiveSessions:
     def close(self) -> None:
         """Stop the expiry timers and the saves still being tried (the kiosk is stopping).
 
-        Sessions left pending are picked up by :meth:`resume` on the next start.
+        Sessions left pending (a stop without :meth:`cancel_all`, such as a power cut) are
+        picked up by :meth:`resume` on the next start.
         """
         for session_id in list(self._timers):
             self._stop_timer(session_id)

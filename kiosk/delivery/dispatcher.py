@@ -26,7 +26,7 @@ from kiosk.delivery.reasons import DeliveryReason
 from kiosk.delivery.signing import signed_headers
 from kiosk.domain.backoff import Backoff, parse_retry_after
 from kiosk.domain.clock import Clock, isoformat_utc
-from kiosk.domain.health import OutboxStatus
+from kiosk.domain.health import Backend, OutboxStatus
 from kiosk.domain.reasons import Why
 from kiosk.store import outbox
 from kiosk.store.database import Database
@@ -92,6 +92,7 @@ class OutboxDispatcher:
         self._db = database
         self._url = url
         self._secret = secret
+        self._demo = False
         self._clock = clock
         self._backoff = backoff
         self._timeout = timeout
@@ -103,10 +104,14 @@ class OutboxDispatcher:
         self._last_delivered_at: datetime | None = None
         self._owner = f"{socket.gethostname()}/{os.getpid()}/{uuid.uuid4().hex[:8]}"
 
-    def reconfigure(self, *, url: str | None, secret: str | None) -> None:
-        """Use a new callback URL and secret from now on (staff changed the settings)."""
+    def reconfigure(self, *, url: str | None, secret: str | None, demo: bool = False) -> None:
+        """Use a new callback URL and secret from now on (staff changed the settings).
+
+        ``demo``: they are demo mode's built-in backend's.
+        """
         self._url = url
         self._secret = secret
+        self._demo = demo
         self._hold_until = None
         self._wake.set()
 
@@ -136,7 +141,10 @@ class OutboxDispatcher:
     async def status(self) -> OutboxStatus:
         """The current count of waiting messages and the last problem, if any."""
         pending = await self._db.run(outbox.pending_count)
-        return OutboxStatus(pending, self._last_error, self._last_delivered_at)
+        backend = (
+            Backend.NONE if not self._url else Backend.DEMO if self._demo else Backend.CONFIGURED
+        )
+        return OutboxStatus(pending, self._last_error, self._last_delivered_at, backend)
 
     async def run(self) -> None:
         """Deliver messages as they fall due, until cancelled; survives its own faults."""

@@ -1,7 +1,11 @@
-"""Health of the parts staff depend on, as the status strip shows it: call sources, outbox."""
+"""Health of the parts staff depend on, as the status strip shows it: call sources, outbox.
+
+Also what the demo's built-in merchant backend received, for the status details page.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -50,6 +54,14 @@ class SourceStatus:
     details: dict[str, Any] = field(default_factory=dict)
 
 
+class Backend(StrEnum):
+    """Where results go."""
+
+    CONFIGURED = "configured"  #: the merchant backend in the settings
+    DEMO = "demo"  #: demo mode's built-in backend, in the kiosk itself
+    NONE = "none"  #: no callback URL: results are kept, sent nowhere
+
+
 @dataclass(frozen=True, slots=True)
 class OutboxStatus:
     """Results waiting for the merchant backend, and why the last one did not get there."""
@@ -57,3 +69,19 @@ class OutboxStatus:
     pending: int
     last_error: Why | None = None
     last_delivered_at: datetime | None = None
+    backend: Backend = Backend.CONFIGURED
+
+
+@dataclass(frozen=True, slots=True)
+class ReceivedCallback:
+    """One callback as the demo's built-in merchant backend received it.
+
+    ``data`` is the event's ``data`` object, and is empty unless the signature was valid
+    (an unsigned body is not worth showing).
+    """
+
+    at: datetime
+    webhook_id: str
+    signature_valid: bool
+    event_type: str | None = None
+    data: Mapping[str, Any] = field(default_factory=dict)

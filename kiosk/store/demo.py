@@ -32,6 +32,14 @@ SAMPLE_CUSTOMERS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+def sample_searches() -> list[str]:
+    """What a first-time user can search for: an order number, a member number, a name."""
+    order = next(ref for ref, _name, _phone in SAMPLE_CUSTOMERS if ref.startswith("ORDER-"))
+    member = next(ref for ref, _name, _phone in SAMPLE_CUSTOMERS if ref.startswith("MEMBER-"))
+    first_name = SAMPLE_CUSTOMERS[2][1].split()[0]
+    return [order, member, first_name]
+
+
 def seed_demo_customers(session: Session, now: datetime) -> int:
     """Add the sample customers if the table is empty; returns how many were added."""
     if count_customers(session):

@@ -14,7 +14,7 @@ from kiosk.core.notices import (
     SessionFinished,
     SessionStarted,
 )
-from kiosk.domain.health import OutboxStatus, SourceStatus
+from kiosk.domain.health import OutboxStatus, ReceivedCallback, SourceStatus
 
 
 class ServiceBridge(QObject):
@@ -26,6 +26,7 @@ class ServiceBridge(QObject):
     source_status = Signal(object)
     outbox_status = Signal(object)
     customers_synced = Signal(object)
+    callback_received = Signal(object)  # by demo mode's built-in merchant backend
 
     def __init__(self, notices: NoticeBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,3 +47,5 @@ class ServiceBridge(QObject):
                 self.outbox_status.emit(notice)
             case CustomersSynced():
                 self.customers_synced.emit(notice)
+            case ReceivedCallback():
+                self.callback_received.emit(notice)

@@ -11,12 +11,12 @@ the staff PIN opens; the history (and its export) asks for the PIN too when
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from kiosk.core.history import VerificationHistory
 from kiosk.core.live_settings import LiveSettings
@@ -44,7 +44,8 @@ from kiosk.ui.screens.result_screen import ResultScreen
 from kiosk.ui.screens.settings_screen import SettingsScreen
 from kiosk.ui.screens.status_details import StatusDetails
 from kiosk.ui.sound import OutcomeSound
-from kiosk.ui.style import follow_window_size, named
+from kiosk.ui.style import follow_window_size, named, take_any_panel_size
+from kiosk.ui.widgets.screen_stack import ScreenStack
 from kiosk.ui.widgets.status_strip import StatusStrip
 
 log = logging.getLogger("kiosk.ui")
@@ -72,6 +73,7 @@ class MainWindow(Retranslating, QMainWindow):
         history_needs_pin: bool = False,
         customer_screen: bool = False,
         allow_ad_hoc: bool = True,
+        samples: Sequence[str] = (),
         sound: OutcomeSound | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -85,7 +87,9 @@ class MainWindow(Retranslating, QMainWindow):
         self._may_close = not kiosk_mode
         self._before_details: QWidget | None = None
 
-        self.find_screen = FindScreen(service.region, allow_ad_hoc=allow_ad_hoc)
+        self.find_screen = FindScreen(
+            service.region, allow_ad_hoc=allow_ad_hoc, samples=samples if demo else ()
+        )
         self.dial_screen = DialScreen(
             region=service.region, simulate_call=simulate_call if demo else None
         )
@@ -99,7 +103,16 @@ class MainWindow(Retranslating, QMainWindow):
             if history is not None
             else None
         )
-        self.report_screen = ReportScreen(report, self._work) if report is not None else None
+        self.report_screen = (
+            ReportScreen(
+                report,
+                self._work,
+                kiosk_id=lambda: service.kiosk_id,
+                export_dir=export_dir or Path.home(),
+            )
+            if report is not None
+            else None
+        )
         if self.history_screen is not None and self.report_screen is not None:
             self.history_screen.offer_report()
         self.settings_screen = (
@@ -107,7 +120,7 @@ class MainWindow(Retranslating, QMainWindow):
             if live_settings is not None
             else None
         )
-        self.stack = named(QStackedWidget(), "screens")
+        self.stack = named(ScreenStack(), "screens")
         for screen in (
             self.find_screen,
             self.dial_screen,
@@ -137,6 +150,7 @@ class MainWindow(Retranslating, QMainWindow):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.status_strip)
         self.setCentralWidget(central)
+        take_any_panel_size(self)
 
         self._connect()
         self.dial_screen.set_current_language(self.languages.current)
@@ -190,6 +204,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.bridge.source_status.connect(self._offer_sms)
         self.bridge.outbox_status.connect(self.status_strip.show_outbox)
         self.bridge.customers_synced.connect(self.status_strip.show_sync)
+        self.bridge.callback_received.connect(self.status_details.add_received)
+        for changed in (self.bridge.source_status, self.bridge.outbox_status):
+            changed.connect(self._refresh_details)
 
     def show_find(self) -> None:
         """Back to the find screen, ready for the next customer (in the staff's language)."""
@@ -239,13 +256,14 @@ class MainWindow(Retranslating, QMainWindow):
         """Open the details behind the status strip; Back returns to where staff were."""
         if self.stack.currentWidget() is not self.status_details:
             self._before_details = self.stack.currentWidget()
-        strip = self.status_strip
-        outbox = strip.outbox_status
-        self.status_details.show_status(
-            strip.sources, outbox, strip.outbox_words(outbox) if outbox else "", strip.sync_status
-        )
+        self.status_details.show_strip(self.status_strip)
         self.stack.setCurrentWidget(self.status_details)
         self.status_details.back_button.setFocus()
+
+    def _refresh_details(self, _status: object) -> None:
+        """The details page, while open, follows the strip."""
+        if self.stack.currentWidget() is self.status_details:
+            self.status_details.show_strip(self.status_strip)
 
     def leave(self) -> None:
         """Close the kiosk (staff chose to leave kiosk mode)."""
@@ -253,8 +271,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.close()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
-        """Larger screens get proportionally larger type and touch targets."""
-        follow_window_size(self, event.size().width(), event.size().height())
+        """Larger screens get larger type and touch targets; portrait panels stacked screens."""
+        width, height = event.size().width(), event.size().height()
+        follow_window_size(self, width, height)
+        self.stack.arrange(portrait=height > width)
         super().resizeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API

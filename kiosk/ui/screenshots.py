@@ -1,7 +1,10 @@
 """Render every screen offscreen to PNG files (``make screenshots``), from a demo run.
 
-Usage: ``python -m kiosk.ui.screenshots OUTPUT_DIR``. Uses a throwaway database.
-Every screen is saved at 800×480 and 1920×1080, in English and in Hindi, as
+Usage: ``python -m kiosk.ui.screenshots OUTPUT_DIR``. Uses a throwaway database, with
+a past week of verifications run through the service on a shifted clock, so the
+report has days to draw.
+Every screen is saved at 800×480, 1920×1080, 720×400 and 480×800 (portrait), in
+English and in Hindi, as
 ``<n>-<screen>-<language>-<width>x<height>.png``.
 """
 
@@ -12,21 +15,65 @@ import sys
 import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import qasync
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
-from kiosk.config.settings import load_settings
+from kiosk.config.settings import Settings, load_settings
 from kiosk.core.runtime import KioskRuntime
+from kiosk.domain.events import CallEvent
 from kiosk.domain.health import SourceState
 from kiosk.domain.pin import DEMO_PIN
 from kiosk.ui.i18n import LANGUAGE_NAMES, Languages
 from kiosk.ui.launch import build_main_window, create_application
 from kiosk.ui.main_window import MainWindow
 
-SIZES = (QSize(800, 480), QSize(1920, 1080))
+SIZES = (QSize(800, 480), QSize(1920, 1080), QSize(720, 400), QSize(480, 800))
+#: The past week as the screenshots' report shows it: (verified, not verified) per day,
+#: six days ago first.
+PAST_WEEK = ((5, 1), (7, 2), (4, 0), (8, 3), (6, 1), (9, 2))
+_REFERENCES = ("ORDER-1044", "ORDER-1045", "ORDER-1046", "MEMBER-2002", "MEMBER-2003")
+
+
+class ShiftedClock:
+    """The wall clock moved by :attr:`offset` (to run sessions on past days)."""
+
+    def __init__(self) -> None:
+        self.offset = timedelta(0)
+
+    def now(self) -> datetime:
+        """The shifted time, in UTC."""
+        return datetime.now(UTC) + self.offset
+
+
+async def run_past_week(settings: Settings) -> None:
+    """Verify and cancel sessions on each of the past six days, through the service.
+
+    A kiosk of its own, on a shifted clock, that sends nothing: the kiosk started
+    next sends the results, signed at the right time.
+    """
+    clock = ShiftedClock()
+    async with KioskRuntime(settings, clock=clock) as runtime:
+        runtime.dispatcher.reconfigure(url=None, secret=None)
+        await _sessions_on_past_days(runtime, clock)
+
+
+async def _sessions_on_past_days(runtime: KioskRuntime, clock: ShiftedClock) -> None:
+    service = runtime.service
+    for days_ago, (verified, not_verified) in zip(range(6, 0, -1), PAST_WEEK, strict=True):
+        for index in range(verified + not_verified):
+            clock.offset = -timedelta(days=days_ago, hours=index % 5)
+            session = await service.start_for_reference(_REFERENCES[index % len(_REFERENCES)])
+            if index < verified:
+                phone = session.expected_number
+                heard = clock.now() + timedelta(seconds=12 + 5 * index)
+                call = CallEvent(phone, phone, heard, "simulator", dialed=session.dialed_number)
+                await service.call_heard(call)
+            else:
+                await service.cancel(session.id)
 
 
 def file_name(screen: str, language: str, size: QSize) -> str:
@@ -42,6 +89,14 @@ async def _ready(window: MainWindow) -> None:
     )
     if not any(s.state is SourceState.READY for s in window.status_strip.sources):
         await asyncio.wait_for(ready.wait(), 15)
+
+
+async def _all_sent(window: MainWindow, runtime: KioskRuntime) -> None:
+    """Wait until the past week's results have reached the demo backend (the strip says so)."""
+    sent = asyncio.Event()
+    window.bridge.outbox_status.connect(lambda status: sent.set() if not status.pending else None)
+    if (await runtime.dispatcher.status()).pending:
+        await asyncio.wait_for(sent.wait(), 30)
 
 
 async def _save(widget: QWidget, out: Path, name: str, language: str) -> None:
@@ -71,6 +126,7 @@ async def visit_screens(
     window.staff_language = language
     window.languages.switch(language)
     window.show_find()
+    yield "13-find-empty", window
 
     window.find_screen.search.setText("R")
     window.find_screen.search_button.click()
@@ -141,6 +197,7 @@ async def demo_kiosk(data_dir: str) -> AsyncIterator[tuple[MainWindow, KioskRunt
         customer_screen=True,
         kiosk_id="counter-1",
     )
+    await run_past_week(settings)
     async with KioskRuntime(settings) as runtime:
         window = build_main_window(runtime, languages=Languages("en"))
         window.show()
@@ -148,6 +205,7 @@ async def demo_kiosk(data_dir: str) -> AsyncIterator[tuple[MainWindow, KioskRunt
         assert simulator is not None
         await asyncio.wait_for(simulator.caller_id_enabled.wait(), 10)
         await _ready(window)
+        await _all_sent(window, runtime)
         try:
             yield window, runtime
         finally:

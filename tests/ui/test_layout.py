@@ -1,4 +1,7 @@
-"""Every screen, in English and Hindi, at 800×480: nothing clipped, nothing overlapping.
+"""Every screen, in English and Hindi, at every size a kiosk has: nothing clipped or overlapping.
+
+The sizes: the smallest landscape screen (720×400), the 7" panel (800×480), a portrait
+panel (480×800) and full HD (1920×1080).
 
 The demo kiosk is driven through the same tour as ``make screenshots``; at each stop
 every visible widget is checked against its parent, its siblings and its own size
@@ -28,7 +31,7 @@ from kiosk.ui.i18n import LANGUAGE_NAMES
 from kiosk.ui.screenshots import demo_kiosk, visit_screens
 from kiosk.ui.widgets.fit_text import FitText
 
-SMALL = QSize(800, 480)
+SIZES = (QSize(720, 400), QSize(800, 480), QSize(480, 800), QSize(1920, 1080))
 TOUCH = 48
 
 
@@ -93,6 +96,21 @@ def problems_in(window: QWidget) -> list[str]:
         ):
             found.append(f"{name(widget)} is a small touch target: {widget.size()}")
 
+    scrolled = [
+        w
+        for w in window.findChildren(QWidget)
+        if w.isVisible() and not w.isWindow() and _scrolled(w) and not _internal(w)
+    ]
+    for widget in scrolled:  # scrolling gives height, never width: a button is never cut
+        needed = widget.minimumSizeHint().width()
+        if isinstance(widget, QAbstractButton) and widget.width() < needed:
+            found.append(f"{name(widget)} narrower ({widget.width()}) than its words")
+    for field in [w for w in shown + scrolled if isinstance(w, QLineEdit)]:
+        hint = field.placeholderText()
+        room = field.contentsRect().width() - 2 * field.fontMetrics().averageCharWidth()
+        if hint and not field.text() and field.fontMetrics().horizontalAdvance(hint) > room:
+            found.append(f"QLineEdit#{field.objectName()} placeholder {hint!r} cut")
+
     by_parent: dict[int, list[QWidget]] = {}
     for widget in shown:
         by_parent.setdefault(id(widget.parentWidget()), []).append(widget)
@@ -118,24 +136,29 @@ def test_the_check_notices_clipping_and_overlap(qtbot: QtBot) -> None:
     assert any("overlaps" in problem for problem in found)
 
 
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size.width()}x{size.height()}")
 @pytest.mark.parametrize("language", list(LANGUAGE_NAMES))
-def test_every_screen_fits_800_by_480(
+def test_every_screen_fits(
     qtbot: QtBot,
     qloop: asyncio.AbstractEventLoop,
     tmp_path: Path,
     language: str,
+    size: QSize,
     windows_may_close: None,
 ) -> None:
     async def scenario() -> None:
         async with demo_kiosk(str(tmp_path)) as (window, runtime):
             qtbot.addWidget(window)
             seen = []
+            failures = []
             window.dial_screen.set_sms_available(True)  # the widest action row
             async for screen, shown in visit_screens(window, runtime, language):
-                shown.resize(SMALL)
+                shown.resize(size)
                 await asyncio.sleep(0)  # let a pending restyle for the size happen
-                shown.resize(SMALL)
-                assert shown.size() == SMALL, f"{screen} cannot shrink to 800×480"
+                shown.resize(size)
+                if shown.size() != size:
+                    failures.append(f"{screen} cannot take {size}: {shown.minimumSizeHint()}")
+                    continue
                 layout = shown.layout()
                 assert layout is not None
                 layout.activate()
@@ -143,8 +166,10 @@ def test_every_screen_fits_800_by_480(
                     if child.layout() is not None and child.isVisible():
                         child.layout().activate()
                 problems = problems_in(shown)
-                assert problems == [], f"{screen} ({language}): " + "\n".join(problems)
+                if problems:
+                    failures.append(f"{screen} ({language}): " + "\n".join(problems))
                 seen.append(screen)
-            assert len(seen) == 12
+            assert not failures, "\n\n".join(failures)
+            assert len(seen) == 13
 
     qloop.run_until_complete(scenario())

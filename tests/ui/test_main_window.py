@@ -1,6 +1,7 @@
 """The GUI end to end: find → dial → simulated call → result → signed callback."""
 
 import asyncio
+import re
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -26,6 +27,7 @@ T0 = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
 def test_find_dial_call_result_and_callback(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings, backend: MerchantBackend
 ) -> None:
+    """The demo's whole loop; its callback goes to the built-in backend, not the configured one."""
     settings = make_settings(
         demo=True, callback_url=backend.url, callback_secret=SECRET, result_seconds=0
     )
@@ -54,6 +56,7 @@ def test_find_dial_call_result_and_callback(
             assert "different number" in window.dial_screen.hint.text()
 
             finished = next_emission(window.bridge.session_finished)
+            arrived = next_emission(window.bridge.callback_received)
             demo_button(window, "Simulate call from this phone").click()
             (final,) = await finished
             assert final.status is Status.VERIFIED
@@ -62,12 +65,25 @@ def test_find_dial_call_result_and_callback(
             assert "Asha Verma" in window.result_screen.who.text()
             assert "ORDER-1042" in window.result_screen.who.text()
 
-            async with asyncio.timeout(10):
-                [delivery] = await backend.wait_for(1)
-            assert delivery.signature_ok
-            assert delivery.payload["data"]["verification_id"] == session.id
-            assert delivery.payload["data"]["status"] == "verified"
-            assert delivery.payload["data"]["unmatched_calls"] == 1
+            (received,) = await arrived
+            assert received.signature_valid
+            assert received.event_type == "verification.completed"
+            assert received.data["verification_id"] == session.id
+            assert received.data["status"] == "verified"
+            assert received.data["unmatched_calls"] == 1
+            assert backend.received == []  # demo results never reach a configured backend
+            strip = window.status_strip
+            strip.details_requested.emit()  # open while the result may still be on its way
+            while strip.outbox.text() != "All results sent to the demo backend":
+                await next_emission(window.bridge.outbox_status)
+            assert strip.outbox.property("fault") is False
+            shown = re.sub("<[^>]+>", "", window.status_details.body.text())
+            assert "All results sent to the demo backend" in shown  # the page follows the strip
+            assert "Received verification.completed at" in shown
+            assert "✓ signature valid" in shown
+            assert "reference: ORDER-1042" in shown
+            assert "caller_number: +91 ••••••5678" in shown
+            window.status_details.back_button.click()
 
             window.result_screen.done_button.click()
             assert window.stack.currentWidget() is window.find_screen
@@ -77,9 +93,9 @@ def test_find_dial_call_result_and_callback(
 
 
 def test_cancel_shows_not_verified_and_sends_cancelled(
-    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings, backend: MerchantBackend
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings
 ) -> None:
-    settings = make_settings(demo=True, callback_url=backend.url, callback_secret=SECRET)
+    settings = make_settings(demo=True)
 
     async def scenario() -> None:
         async with KioskRuntime(settings) as runtime:
@@ -90,14 +106,51 @@ def test_cancel_shows_not_verified_and_sends_cancelled(
             await window.finish_work()
             assert window.stack.currentWidget() is window.dial_screen
             finished = next_emission(window.bridge.session_finished)
+            arrived = next_emission(window.bridge.callback_received)
             window.dial_screen.cancel_button.click()
             (final,) = await finished
             assert final.status is Status.CANCELLED
             assert window.result_screen.headline.text() == "Not verified: cancelled"
-            async with asyncio.timeout(10):
-                [delivery] = await backend.wait_for(1)
-            assert delivery.payload["data"]["status"] == "cancelled"
-            assert delivery.payload["data"]["reference"] == "ORDER-1043"
+            (received,) = await arrived
+            assert received.signature_valid
+            assert received.data["status"] == "cancelled"
+            assert received.data["reference"] == "ORDER-1043"
+
+    qloop.run_until_complete(scenario())
+
+
+def test_demo_offers_sample_customers_on_the_empty_find_screen(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings
+) -> None:
+    async def scenario() -> None:
+        async with kiosk_window(qtbot, make_settings(demo=True)) as (window, _runtime):
+            find = window.find_screen
+            assert find.empty_state.isVisible()
+            samples = [button.text() for button in find.sample_buttons]
+            assert samples == ["ORDER-1042", "MEMBER-2001", "Priya"]
+            for sample in samples[1:]:  # each one finds a sample customer
+                find.search.setText(sample)
+                find.search_requested.emit(sample)  # as typing does, after a pause
+                await window.finish_work()
+                assert find.results.count() >= 1, sample
+            find.reset()
+            started = next_emission(window.bridge.session_started)
+            find.sample_buttons[0].click()
+            (session,) = await started
+            assert session.reference == "ORDER-1042"
+            assert window.stack.currentWidget() is window.dial_screen
+
+    qloop.run_until_complete(scenario())
+
+
+def test_a_real_kiosk_offers_no_samples(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings
+) -> None:
+    async def scenario() -> None:
+        settings = make_settings(modem_port="/dev/no-such-modem", dial_number="+918000000001")
+        async with kiosk_window(qtbot, settings) as (window, _runtime):
+            assert window.find_screen.empty_state.isVisible()
+            assert window.find_screen.sample_buttons == []
 
     qloop.run_until_complete(scenario())
 
@@ -374,11 +427,9 @@ def type_on_pad(window: MainWindow, code: str) -> None:
 
 
 def test_sms_code_instead_of_a_call(
-    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings, backend: MerchantBackend
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, make_settings
 ) -> None:
-    settings = make_settings(
-        demo=True, callback_url=backend.url, callback_secret=SECRET, result_seconds=0
-    )
+    settings = make_settings(demo=True, result_seconds=0)
 
     async def scenario() -> None:
         async with kiosk_window(qtbot, settings) as (window, runtime):
@@ -410,15 +461,15 @@ def test_sms_code_instead_of_a_call(
             assert window.code_screen.code.text() == ""
 
             finished = next_emission(window.bridge.session_finished)
+            arrived = next_emission(window.bridge.callback_received)
             type_on_pad(window, code)
             (final,) = await finished
             assert final.status is Status.VERIFIED
             assert window.stack.currentWidget() is window.result_screen
             assert window.result_screen.how.text().startswith("Code sent by SMS, typed in at")
-            async with asyncio.timeout(10):
-                [delivery] = await backend.wait_for(1)
-            assert delivery.signature_ok
-            assert delivery.payload["data"]["method"] == "sms_code"
+            (received,) = await arrived
+            assert received.signature_valid
+            assert received.data["method"] == "sms_code"
 
     qloop.run_until_complete(scenario())
 

@@ -7,10 +7,23 @@ from kiosk.ui.style import follow_window_size, scale_for, scaled_stylesheet
 
 @pytest.mark.parametrize(
     ("size", "scale"),
-    [((800, 480), 1.0), ((640, 400), 1.0), ((1024, 640), 1.25), ((1920, 1080), 1.75)],
+    [
+        ((800, 480), 1.0),
+        ((720, 400), 0.875),
+        ((480, 800), 0.875),
+        ((1024, 640), 1.25),
+        ((1920, 1080), 1.75),
+    ],
 )
 def test_scale_grows_in_quarter_steps_up_to_a_limit(size: tuple[int, int], scale: float) -> None:
     assert scale_for(*size) == scale
+
+
+def test_shrunk_touch_targets_stay_fingertip_sized() -> None:
+    sheet = "QPushButton { min-height: 56px; min-width: 52px; font-size: 20px; }"
+    assert scaled_stylesheet(sheet, 0.875) == (
+        "QPushButton { min-height: 49px; min-width: 48px; font-size: 18px; }"
+    )
 
 
 def test_every_pixel_length_scales() -> None:

@@ -46,77 +46,77 @@
 <context>
     <name>CodeScreen</name>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="127"/>
+        <location filename="../../ui/screens/code_screen.py" line="131"/>
         <source>Verify with a code by SMS</source>
         <translation>SMS कोड से पुष्टि करें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="128"/>
+        <location filename="../../ui/screens/code_screen.py" line="132"/>
         <source>6-digit code</source>
         <translation>6 अंकों का कोड</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="129"/>
+        <location filename="../../ui/screens/code_screen.py" line="133"/>
         <source>Check</source>
         <translation>जाँचें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="130"/>
+        <location filename="../../ui/screens/code_screen.py" line="134"/>
         <source>Delete the last digit</source>
         <translation>आख़िरी अंक मिटाएँ</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="131"/>
+        <location filename="../../ui/screens/code_screen.py" line="135"/>
         <source>Back to the call</source>
         <translation>कॉल पर वापस</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="132"/>
+        <location filename="../../ui/screens/code_screen.py" line="136"/>
         <source>Send a new code</source>
         <translation>नया कोड भेजें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="144"/>
+        <location filename="../../ui/screens/code_screen.py" line="148"/>
         <source>Sending a code to the phone ending {digits}…</source>
         <translation>{digits} पर ख़त्म होने वाले फ़ोन पर कोड भेजा जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="147"/>
+        <location filename="../../ui/screens/code_screen.py" line="151"/>
         <source>The code was not sent. {reason}</source>
         <translation>कोड नहीं भेजा गया। {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="150"/>
+        <location filename="../../ui/screens/code_screen.py" line="154"/>
         <source>Code sent to the phone ending {digits}. Type the code the customer reads out.</source>
         <translation>{digits} पर ख़त्म होने वाले फ़ोन पर कोड भेजा गया। ग्राहक जो कोड पढ़कर सुनाए, उसे यहाँ डालें।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="157"/>
+        <location filename="../../ui/screens/code_screen.py" line="161"/>
         <source>Demo: the simulated phone got the code {code}.</source>
         <translation>डेमो: नकली फ़ोन पर कोड {code} आया।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="153"/>
+        <location filename="../../ui/screens/code_screen.py" line="157"/>
         <source>Valid until {time}.</source>
         <translation>{time} तक मान्य।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="178"/>
+        <location filename="../../ui/screens/code_screen.py" line="182"/>
         <source>Wrong code. Tries left: {count}.</source>
         <translation>गलत कोड। बची हुई कोशिशें: {count}।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="180"/>
+        <location filename="../../ui/screens/code_screen.py" line="184"/>
         <source>The code has expired. Send a new one, or ask the customer to call.</source>
         <translation>कोड की समय-सीमा ख़त्म हो गई। नया कोड भेजें, या ग्राहक से कॉल करने को कहें।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="182"/>
+        <location filename="../../ui/screens/code_screen.py" line="186"/>
         <source>Too many wrong codes. Send a new one, or ask the customer to call.</source>
         <translation>बहुत बार गलत कोड डाला गया। नया कोड भेजें, या ग्राहक से कॉल करने को कहें।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/code_screen.py" line="184"/>
+        <location filename="../../ui/screens/code_screen.py" line="188"/>
         <source>No code is waiting. Send a new one.</source>
         <translation>कोई कोड बाकी नहीं है। नया कोड भेजें।</translation>
     </message>
@@ -284,87 +284,87 @@
 <context>
     <name>DialScreen</name>
     <message>
-        <location filename="../../ui/screens/dial_screen.py" line="179"/>
+        <location filename="../../ui/screens/dial_screen.py" line="178"/>
         <source>Call this number</source>
         <translation>इस नंबर पर कॉल करें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dial_screen.py" line="181"/>
+        <location filename="../../ui/screens/dial_screen.py" line="180"/>
         <source>The call is cut automatically before it is answered. It costs nothing.</source>
         <translation>कॉल उठने से पहले अपने-आप कट जाएगी। इसका कोई पैसा नहीं लगेगा।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dial_screen.py" line="183"/>
+        <location filename="../../ui/screens/dial_screen.py" line="182"/>
         <source>Scan to call</source>
         <translation>कॉल करने के लिए स्कैन करें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dial_screen.py" line="184"/>
+        <location filename="../../ui/screens/dial_screen.py" line="183"/>
         <source>Cancel</source>
         <translation>रद्द करें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dial_screen.py" line="185"/>
+        <location filename="../../ui/screens/dial_screen.py" line="184"/>
         <source>+{seconds} s</source>
         <translation>+{seconds} सेकंड</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dial_screen.py" line="186"/>
+        <location filename="../../ui/screens/dial_screen.py" line="185"/>
         <source>Send a code by SMS instead</source>
         <translation>इसके बजाय SMS से कोड भेजें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dial_screen.py" line="188"/>
+        <location filename="../../ui/screens/dial_screen.py" line="187"/>
         <source>Change the language</source>
         <translation>भाषा बदलें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dial_screen.py" line="190"/>
+        <location filename="../../ui/screens/dial_screen.py" line="189"/>
         <source>Demo:</source>
         <translation>डेमो:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dial_screen.py" line="191"/>
+        <location filename="../../ui/screens/dial_screen.py" line="190"/>
         <source>Simulate call from this phone</source>
         <translation>इस फ़ोन से नकली कॉल</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dial_screen.py" line="192"/>
+        <location filename="../../ui/screens/dial_screen.py" line="191"/>
         <source>Simulate call from another phone</source>
         <translation>दूसरे फ़ोन से नकली कॉल</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dial_screen.py" line="209"/>
+        <location filename="../../ui/screens/dial_screen.py" line="236"/>
         <source>the kiosk&apos;s number</source>
         <translation>कियोस्क का नंबर</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dial_screen.py" line="218"/>
+        <location filename="../../ui/screens/dial_screen.py" line="245"/>
         <source>{name}, please dial from the phone ending {digits}</source>
         <translation>{name}, कृपया {digits} पर ख़त्म होने वाले फ़ोन से कॉल करें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dial_screen.py" line="224"/>
+        <location filename="../../ui/screens/dial_screen.py" line="251"/>
         <source>Please dial from the phone ending {digits}</source>
         <translation>कृपया {digits} पर ख़त्म होने वाले फ़ोन से कॉल करें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dial_screen.py" line="236"/>
+        <location filename="../../ui/screens/dial_screen.py" line="263"/>
         <source>A call was cut short before its number came through. Please call again from the phone ending {digits}.</source>
         <translation>एक कॉल नंबर आने से पहले ही कट गई। कृपया {digits} पर ख़त्म होने वाले फ़ोन से फिर से कॉल करें।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dial_screen.py" line="241"/>
+        <location filename="../../ui/screens/dial_screen.py" line="268"/>
         <source>A call came from a hidden number. Please call from the phone ending {digits} with caller ID switched on.</source>
         <translation>एक कॉल छिपे हुए नंबर से आई। कृपया {digits} पर ख़त्म होने वाले फ़ोन से कॉलर आईडी चालू करके कॉल करें।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dial_screen.py" line="245"/>
+        <location filename="../../ui/screens/dial_screen.py" line="272"/>
         <source>A call came from a different number ({number}). Please call from the phone ending {digits}.</source>
         <translation>एक कॉल दूसरे नंबर ({number}) से आई। कृपया {digits} पर ख़त्म होने वाले फ़ोन से कॉल करें।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/dial_screen.py" line="260"/>
+        <location filename="../../ui/screens/dial_screen.py" line="287"/>
         <source>left</source>
         <translation>बाकी</translation>
     </message>
@@ -372,42 +372,52 @@
 <context>
     <name>FindScreen</name>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="98"/>
+        <location filename="../../ui/screens/find_screen.py" line="153"/>
         <source>Who is verifying?</source>
         <translation>किसका सत्यापन करना है?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="99"/>
-        <source>Order or member number, phone, or name</source>
-        <translation>ऑर्डर या सदस्य नंबर, फ़ोन या नाम</translation>
+        <location filename="../../ui/screens/find_screen.py" line="154"/>
+        <source>Scan the parcel or type the order number, phone or name</source>
+        <translation>पार्सल स्कैन करें या ऑर्डर नंबर, फ़ोन या नाम लिखें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="100"/>
+        <location filename="../../ui/screens/find_screen.py" line="155"/>
+        <source>Demo: tap a sample customer to try</source>
+        <translation>डेमो: आज़माने के लिए कोई नमूना ग्राहक चुनें</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/find_screen.py" line="156"/>
+        <source>Order, member, phone or name</source>
+        <translation>ऑर्डर, सदस्य, फ़ोन या नाम</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/find_screen.py" line="157"/>
         <source>Search</source>
         <translation>खोजें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="101"/>
+        <location filename="../../ui/screens/find_screen.py" line="158"/>
         <source>History</source>
         <translation>इतिहास</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="102"/>
+        <location filename="../../ui/screens/find_screen.py" line="159"/>
         <source>Settings</source>
         <translation>सेटिंग्स</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="108"/>
+        <location filename="../../ui/screens/find_screen.py" line="165"/>
         <source>Verify {number} (not on file)</source>
         <translation>{number} का सत्यापन करें (रिकॉर्ड में नहीं)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="156"/>
+        <location filename="../../ui/screens/find_screen.py" line="213"/>
         <source>{number} is not on file. Only customers on file can be verified here.</source>
         <translation>{number} रिकॉर्ड में नहीं है। यहाँ केवल रिकॉर्ड वाले ग्राहकों का सत्यापन हो सकता है।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/find_screen.py" line="160"/>
+        <location filename="../../ui/screens/find_screen.py" line="217"/>
         <source>Nobody found for “{query}”.</source>
         <translation>“{query}” के लिए कोई नहीं मिला।</translation>
     </message>
@@ -415,148 +425,148 @@
 <context>
     <name>HistoryScreen</name>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="175"/>
+        <location filename="../../ui/screens/history_screen.py" line="176"/>
         <source>No verifications match.</source>
         <translation>कोई मेल खाता सत्यापन नहीं मिला।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="178"/>
+        <location filename="../../ui/screens/history_screen.py" line="179"/>
         <source>{count} shown</source>
         <translation>{count} दिखाए गए</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="202"/>
+        <location filename="../../ui/screens/history_screen.py" line="203"/>
         <source>⚠ Wrong PINs: {count}</source>
         <translation>⚠ गलत पिन: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="204"/>
+        <location filename="../../ui/screens/history_screen.py" line="205"/>
         <source>PIN log</source>
         <translation>पिन रिकॉर्ड</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="216"/>
+        <location filename="../../ui/screens/history_screen.py" line="217"/>
         <source>Could not save the file: {reason}</source>
         <translation>फ़ाइल सेव नहीं हो सकी: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="220"/>
+        <location filename="../../ui/screens/history_screen.py" line="221"/>
         <source>Saved {count} rows to {path}</source>
         <translation>{count} पंक्तियाँ {path} में सेव की गईं</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="230"/>
+        <location filename="../../ui/screens/history_screen.py" line="241"/>
         <source>History</source>
         <translation>इतिहास</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="231"/>
+        <location filename="../../ui/screens/history_screen.py" line="242"/>
         <source>Report</source>
         <translation>रिपोर्ट</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="233"/>
+        <location filename="../../ui/screens/history_screen.py" line="244"/>
         <source>Reference, name or last digits</source>
         <translation>रेफ़रेंस, नाम या आख़िरी अंक</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="234"/>
+        <location filename="../../ui/screens/history_screen.py" line="245"/>
         <source>Back</source>
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="235"/>
+        <location filename="../../ui/screens/history_screen.py" line="246"/>
         <source>Export CSV</source>
         <translation>CSV फ़ाइल बनाएँ</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="239"/>
+        <location filename="../../ui/screens/history_screen.py" line="250"/>
         <source>Today</source>
         <translation>आज</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="240"/>
+        <location filename="../../ui/screens/history_screen.py" line="251"/>
         <source>Last 7 days</source>
         <translation>पिछले 7 दिन</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="241"/>
+        <location filename="../../ui/screens/history_screen.py" line="252"/>
         <source>All</source>
         <translation>सभी</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="247"/>
+        <location filename="../../ui/screens/history_screen.py" line="258"/>
         <source>Every outcome</source>
         <translation>हर नतीजा</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="260"/>
-        <location filename="../../ui/screens/history_screen.py" line="281"/>
+        <location filename="../../ui/screens/history_screen.py" line="271"/>
+        <location filename="../../ui/screens/history_screen.py" line="292"/>
         <source>Not on file</source>
         <translation>रिकॉर्ड में नहीं</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="283"/>
+        <location filename="../../ui/screens/history_screen.py" line="294"/>
         <source>Phone: {number}</source>
         <translation>फ़ोन: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="286"/>
+        <location filename="../../ui/screens/history_screen.py" line="297"/>
         <source>Started: {date} {time}</source>
         <translation>शुरू: {date} {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="290"/>
+        <location filename="../../ui/screens/history_screen.py" line="301"/>
         <source>Kiosk: {kiosk}</source>
         <translation>कियोस्क: {kiosk}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="295"/>
+        <location filename="../../ui/screens/history_screen.py" line="306"/>
         <source>Calls heard</source>
         <translation>सुनी गई कॉल</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="298"/>
+        <location filename="../../ui/screens/history_screen.py" line="309"/>
         <source>No call was heard.</source>
         <translation>कोई कॉल नहीं आई।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="300"/>
+        <location filename="../../ui/screens/history_screen.py" line="311"/>
         <source>the right phone</source>
         <translation>सही फ़ोन</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="301"/>
+        <location filename="../../ui/screens/history_screen.py" line="312"/>
         <source>a different number</source>
         <translation>दूसरा नंबर</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="302"/>
+        <location filename="../../ui/screens/history_screen.py" line="313"/>
         <source>a hidden number</source>
         <translation>छिपा हुआ नंबर</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="303"/>
+        <location filename="../../ui/screens/history_screen.py" line="314"/>
         <source>call cut short before a number came</source>
         <translation>नंबर आने से पहले ही कॉल कट गई</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="304"/>
+        <location filename="../../ui/screens/history_screen.py" line="315"/>
         <source>too late</source>
         <translation>बहुत देर से</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="305"/>
+        <location filename="../../ui/screens/history_screen.py" line="316"/>
         <source>no verification waiting</source>
         <translation>कोई सत्यापन चालू नहीं था</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="310"/>
+        <location filename="../../ui/screens/history_screen.py" line="321"/>
         <source>{time}: {caller} via {source} — {outcome}</source>
         <translation>{time}: {caller}, {source} से — {outcome}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/history_screen.py" line="312"/>
+        <location filename="../../ui/screens/history_screen.py" line="323"/>
         <source>no number</source>
         <translation>कोई नंबर नहीं</translation>
     </message>
@@ -564,12 +574,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Missed-call verification</source>
         <translation>मिस्ड कॉल सत्यापन</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Could not start the verification. Please try again.</source>
         <translation>सत्यापन शुरू नहीं हो सका। कृपया फिर से कोशिश करें।</translation>
     </message>
@@ -931,62 +941,62 @@
 <context>
     <name>PinScreen</name>
     <message>
-        <location filename="../../ui/screens/pin_screen.py" line="123"/>
+        <location filename="../../ui/screens/pin_screen.py" line="127"/>
         <source>Staff PIN</source>
         <translation>कर्मचारी पिन</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pin_screen.py" line="125"/>
+        <location filename="../../ui/screens/pin_screen.py" line="129"/>
         <source>Enter the staff PIN to open the history.</source>
         <translation>इतिहास खोलने के लिए कर्मचारी पिन डालें।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pin_screen.py" line="127"/>
+        <location filename="../../ui/screens/pin_screen.py" line="131"/>
         <source>Enter the staff PIN to open the settings.</source>
         <translation>सेटिंग्स खोलने के लिए कर्मचारी पिन डालें।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pin_screen.py" line="129"/>
+        <location filename="../../ui/screens/pin_screen.py" line="133"/>
         <source>Enter the staff PIN</source>
         <translation>कर्मचारी पिन डालें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pin_screen.py" line="130"/>
+        <location filename="../../ui/screens/pin_screen.py" line="134"/>
         <source>OK</source>
         <translation>ठीक है</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pin_screen.py" line="131"/>
+        <location filename="../../ui/screens/pin_screen.py" line="135"/>
         <source>Delete the last digit</source>
         <translation>आख़िरी अंक मिटाएँ</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pin_screen.py" line="132"/>
+        <location filename="../../ui/screens/pin_screen.py" line="136"/>
         <source>Back</source>
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pin_screen.py" line="164"/>
+        <location filename="../../ui/screens/pin_screen.py" line="168"/>
         <source>You can try again.</source>
         <translation>अब फिर से कोशिश कर सकते हैं।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pin_screen.py" line="175"/>
+        <location filename="../../ui/screens/pin_screen.py" line="179"/>
         <source>No staff PIN is set. On this computer run “missedcall-kiosk staff-pin” and put the line it prints into the config file.</source>
         <translation>अभी कोई कर्मचारी पिन नहीं है। इसी कंप्यूटर पर “missedcall-kiosk staff-pin” चलाएँ और जो पंक्ति दिखे उसे कॉन्फ़िग फ़ाइल में जोड़ें।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pin_screen.py" line="183"/>
+        <location filename="../../ui/screens/pin_screen.py" line="187"/>
         <source>Too many wrong tries. Try again in {time}.</source>
         <translation>बहुत बार गलत पिन डाला गया। {time} बाद फिर कोशिश करें।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pin_screen.py" line="186"/>
+        <location filename="../../ui/screens/pin_screen.py" line="190"/>
         <source>Wrong PIN.</source>
         <translation>गलत पिन।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/pin_screen.py" line="189"/>
+        <location filename="../../ui/screens/pin_screen.py" line="193"/>
         <source>Wrong PIN. Tries left before the pad waits: {count}.</source>
         <translation>गलत पिन। पैड रुकने से पहले बची कोशिशें: {count}।</translation>
     </message>
@@ -1152,57 +1162,118 @@
 <context>
     <name>ReportScreen</name>
     <message>
-        <location filename="../../ui/screens/report_screen.py" line="98"/>
+        <location filename="../../ui/screens/report_screen.py" line="171"/>
         <source>Report</source>
         <translation>रिपोर्ट</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/report_screen.py" line="100"/>
+        <location filename="../../ui/screens/report_screen.py" line="173"/>
         <source>{days} days</source>
         <translation>{days} दिन</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/report_screen.py" line="103"/>
+        <location filename="../../ui/screens/report_screen.py" line="181"/>
         <source>Day</source>
         <translation>दिन</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/report_screen.py" line="104"/>
+        <location filename="../../ui/screens/report_screen.py" line="182"/>
         <source>Kiosk</source>
         <translation>कियोस्क</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/report_screen.py" line="105"/>
+        <location filename="../../ui/screens/report_screen.py" line="183"/>
+        <location filename="../../ui/screens/report_screen.py" line="201"/>
         <source>Verified</source>
         <translation>सत्यापित</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/report_screen.py" line="106"/>
+        <location filename="../../ui/screens/report_screen.py" line="184"/>
         <source>Success</source>
         <translation>सफलता</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/report_screen.py" line="107"/>
+        <location filename="../../ui/screens/report_screen.py" line="185"/>
         <source>Median time</source>
         <translation>मध्य समय</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/report_screen.py" line="110"/>
+        <location filename="../../ui/screens/report_screen.py" line="175"/>
         <source>Back</source>
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/report_screen.py" line="121"/>
+        <location filename="../../ui/screens/report_screen.py" line="141"/>
+        <source>Could not save the file: {reason}</source>
+        <translation>फ़ाइल सेव नहीं हो सकी: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/report_screen.py" line="144"/>
+        <source>Saved to {path}</source>
+        <translation>{path} में सेव किया गया</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/report_screen.py" line="152"/>
+        <source>Verification report</source>
+        <translation>सत्यापन रिपोर्ट</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/report_screen.py" line="154"/>
+        <source>Kiosk: {kiosk}</source>
+        <translation>कियोस्क: {kiosk}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/report_screen.py" line="155"/>
+        <source>Period: {first} – {last} ({days} days)</source>
+        <translation>अवधि: {first} – {last} ({days} दिन)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/report_screen.py" line="159"/>
+        <source>Saved on {date} at {time}</source>
+        <translation>{date} को {time} पर सेव किया गया</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/report_screen.py" line="176"/>
+        <source>Save as PDF</source>
+        <translation>PDF सेव करें</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/report_screen.py" line="191"/>
+        <source>all kiosks</source>
+        <translation>सभी कियोस्क</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/report_screen.py" line="192"/>
         <source>{verified} of {total}</source>
         <translation>{total} में से {verified}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/report_screen.py" line="134"/>
+        <location filename="../../ui/screens/report_screen.py" line="202"/>
+        <source>Not verified</source>
+        <translation>सत्यापित नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/report_screen.py" line="203"/>
+        <source>Success rate</source>
+        <translation>सफलता दर</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/report_screen.py" line="204"/>
+        <source>No verifications in this period.</source>
+        <translation>इस अवधि में कोई सत्यापन नहीं।</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/report_screen.py" line="222"/>
+        <source>Success rate: {rate}</source>
+        <translation>सफलता दर: {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/report_screen.py" line="227"/>
         <source>{verified} of {total} verified in the last {days} days.</source>
         <translation>पिछले {days} दिनों में {total} में से {verified} सत्यापित।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/report_screen.py" line="138"/>
+        <location filename="../../ui/screens/report_screen.py" line="231"/>
         <source>No verifications in the last {days} days.</source>
         <translation>पिछले {days} दिनों में कोई सत्यापन नहीं।</translation>
     </message>
@@ -1268,7 +1339,7 @@
         <translation>सेव हो गया और लागू है।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="153"/>
+        <location filename="../../ui/screens/settings_screen.py" line="160"/>
         <source>Settings</source>
         <translation>सेटिंग्स</translation>
     </message>
@@ -1343,82 +1414,82 @@
         <translation> सेकंड</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="156"/>
+        <location filename="../../ui/screens/settings_screen.py" line="163"/>
         <source>Find modem</source>
         <translation>मॉडेम खोजें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="157"/>
+        <location filename="../../ui/screens/settings_screen.py" line="164"/>
         <source>Send a test callback</source>
         <translation>टेस्ट कॉलबैक भेजें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="158"/>
+        <location filename="../../ui/screens/settings_screen.py" line="165"/>
         <source>Support</source>
         <translation>सहायता</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="159"/>
+        <location filename="../../ui/screens/settings_screen.py" line="166"/>
         <source>Customers</source>
         <translation>ग्राहक</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="160"/>
+        <location filename="../../ui/screens/settings_screen.py" line="167"/>
         <source>Save diagnostics for support</source>
         <translation>सहायता के लिए जाँच-फ़ाइल सहेजें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="161"/>
+        <location filename="../../ui/screens/settings_screen.py" line="168"/>
         <source>Back</source>
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="162"/>
+        <location filename="../../ui/screens/settings_screen.py" line="169"/>
         <source>Save</source>
         <translation>सेव करें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="163"/>
+        <location filename="../../ui/screens/settings_screen.py" line="170"/>
         <source>Leave kiosk mode</source>
         <translation>कियोस्क मोड बंद करें</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="179"/>
+        <location filename="../../ui/screens/settings_screen.py" line="186"/>
         <source>Looking for a modem…</source>
         <translation>मॉडेम खोजा जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="186"/>
+        <location filename="../../ui/screens/settings_screen.py" line="193"/>
         <source>Found a modem on {port}.</source>
         <translation>{port} पर मॉडेम मिला।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="188"/>
+        <location filename="../../ui/screens/settings_screen.py" line="195"/>
         <source>No modem answered. Is it plugged in?</source>
         <translation>किसी मॉडेम ने जवाब नहीं दिया। क्या वह लगा हुआ है?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="192"/>
+        <location filename="../../ui/screens/settings_screen.py" line="199"/>
         <source>Checking the kiosk and collecting its logs…</source>
         <translation>कियोस्क की जाँच हो रही है और उसके लॉग इकट्ठे किए जा रहे हैं…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="198"/>
+        <location filename="../../ui/screens/settings_screen.py" line="205"/>
         <source>Could not save the diagnostics: {reason}</source>
         <translation>जाँच-फ़ाइल सहेजी नहीं जा सकी: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="205"/>
+        <location filename="../../ui/screens/settings_screen.py" line="212"/>
         <source>Saved {path}. Send this file to support; it holds no passwords.</source>
         <translation>{path} सहेजी गई। यह फ़ाइल सहायता टीम को भेजें; इसमें कोई पासवर्ड नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_screen.py" line="213"/>
+        <location filename="../../ui/screens/settings_screen.py" line="220"/>
         <source>Sending…</source>
         <translation>भेजा जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_form.py" line="121"/>
+        <location filename="../../ui/screens/settings_form.py" line="128"/>
         <source>Applies after a restart.</source>
         <translation>कियोस्क दोबारा चालू होने पर लागू होगा।</translation>
     </message>
@@ -1434,12 +1505,12 @@
 <context>
     <name>SourceName</name>
     <message>
-        <location filename="../../domain/health.py" line="26"/>
+        <location filename="../../domain/health.py" line="30"/>
         <source>Modem</source>
         <translation>मॉडेम</translation>
     </message>
     <message>
-        <location filename="../../domain/health.py" line="27"/>
+        <location filename="../../domain/health.py" line="31"/>
         <source>Simulated modem</source>
         <translation>डेमो मॉडेम</translation>
     </message>
@@ -1490,82 +1561,107 @@
 <context>
     <name>StatusDetails</name>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="65"/>
+        <location filename="../../ui/screens/status_details.py" line="89"/>
         <source>Status details</source>
         <translation>स्थिति का विवरण</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="66"/>
+        <location filename="../../ui/screens/status_details.py" line="90"/>
         <source>Back</source>
         <translation>वापस</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="70"/>
+        <location filename="../../ui/screens/status_details.py" line="106"/>
         <source>Where calls are heard</source>
         <translation>कॉल कहाँ सुनी जाती हैं</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="72"/>
+        <location filename="../../ui/screens/status_details.py" line="108"/>
         <source>No call source has reported yet.</source>
         <translation>अभी तक किसी कॉल स्रोत से जानकारी नहीं मिली।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="77"/>
+        <location filename="../../ui/screens/status_details.py" line="113"/>
         <source>Operator: {value}</source>
         <translation>ऑपरेटर: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="78"/>
+        <location filename="../../ui/screens/status_details.py" line="114"/>
         <source>Network: {value}</source>
         <translation>नेटवर्क: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="86"/>
+        <location filename="../../ui/screens/status_details.py" line="122"/>
         <source>Signal: {bars} of 4 bars</source>
         <translation>सिग्नल: 4 में से {bars}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="89"/>
+        <location filename="../../ui/screens/status_details.py" line="125"/>
         <source>Port: {port}</source>
         <translation>पोर्ट: {port}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="92"/>
+        <location filename="../../ui/screens/status_details.py" line="131"/>
         <source>Results for the backend</source>
         <translation>बैकएंड को भेजे जाने वाले नतीजे</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="94"/>
+        <location filename="../../ui/screens/status_details.py" line="133"/>
         <source>Not known yet.</source>
         <translation>अभी पता नहीं।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="100"/>
+        <location filename="../../ui/screens/status_details.py" line="139"/>
         <source>Last result sent: {date} {time}</source>
         <translation>आख़िरी नतीजा भेजा गया: {date} {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="106"/>
+        <location filename="../../ui/screens/status_details.py" line="101"/>
         <source>Customer list from the merchant backend</source>
         <translation>व्यापारी के बैकएंड से ग्राहक सूची</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="114"/>
+        <location filename="../../ui/screens/status_details.py" line="148"/>
+        <source>The demo&apos;s merchant backend</source>
+        <translation>डेमो का व्यापारी बैकएंड</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/status_details.py" line="151"/>
+        <source>In demo mode results go to a backend built into this kiosk, which checks each signature as yours would.</source>
+        <translation>डेमो में नतीजे इसी कियोस्क के अंदर बने बैकएंड को जाते हैं, जो आपके बैकएंड की तरह हर हस्ताक्षर जाँचता है।</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/status_details.py" line="157"/>
+        <source>Nothing received yet.</source>
+        <translation>अभी तक कुछ नहीं मिला।</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/status_details.py" line="163"/>
+        <source>Refused at {time}: the signature is not valid.</source>
+        <translation>{time} पर अस्वीकार: हस्ताक्षर सही नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/status_details.py" line="167"/>
+        <source>Received {event} at {time}: ✓ signature valid</source>
+        <translation>{time} पर {event} मिला: ✓ हस्ताक्षर सही</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/status_details.py" line="183"/>
         <source>Not updated at {date} {time}: {problem}</source>
         <translation>{date} {time} पर अपडेट नहीं हुई: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="117"/>
+        <location filename="../../ui/screens/status_details.py" line="186"/>
         <source>The customers already on this kiosk are used; it tries again by itself.</source>
         <translation>तब तक इस कियोस्क पर पहले से मौजूद ग्राहक काम में आते हैं; यह अपने-आप फिर से कोशिश करता है।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="121"/>
+        <location filename="../../ui/screens/status_details.py" line="190"/>
         <source>Updated at {date} {time}: {added} new, {updated} changed.</source>
         <translation>{date} {time} पर अपडेट हुई — नए: {added}, बदले गए: {updated}।</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status_details.py" line="125"/>
+        <location filename="../../ui/screens/status_details.py" line="194"/>
         <source>Checked at {date} {time}: no changes.</source>
         <translation>{date} {time} पर जाँची गई: कोई बदलाव नहीं।</translation>
     </message>
@@ -1573,52 +1669,62 @@
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../ui/widgets/status_strip.py" line="105"/>
+        <location filename="../../ui/widgets/status_strip.py" line="109"/>
+        <source>Results are not sent: no callback URL is set</source>
+        <translation>नतीजे नहीं भेजे जाते: कोई कॉलबैक URL सेट नहीं है</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/status_strip.py" line="111"/>
+        <source>All results sent to the demo backend</source>
+        <translation>सभी नतीजे डेमो बैकएंड को भेजे गए</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/status_strip.py" line="112"/>
         <source>All results sent</source>
         <translation>सभी नतीजे भेज दिए गए</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_strip.py" line="107"/>
+        <location filename="../../ui/widgets/status_strip.py" line="114"/>
         <source>1 result waiting to be sent</source>
         <translation>1 नतीजा भेजा जाना बाकी</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_strip.py" line="109"/>
+        <location filename="../../ui/widgets/status_strip.py" line="116"/>
         <source>{count} results waiting to be sent</source>
         <translation>{count} नतीजे भेजे जाने बाकी</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_strip.py" line="127"/>
+        <location filename="../../ui/widgets/status_strip.py" line="134"/>
         <source>Customer list not updated</source>
         <translation>ग्राहक सूची अपडेट नहीं हुई</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_strip.py" line="130"/>
+        <location filename="../../ui/widgets/status_strip.py" line="137"/>
         <source>Customer list updated: {added} new, {updated} changed</source>
         <translation>ग्राहक सूची अपडेट हुई — नए: {added}, बदले गए: {updated}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_strip.py" line="136"/>
+        <location filename="../../ui/widgets/status_strip.py" line="143"/>
         <source>DEMO</source>
         <translation>डेमो</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_strip.py" line="137"/>
+        <location filename="../../ui/widgets/status_strip.py" line="144"/>
         <source>Demo mode: simulated modem and sample customers.</source>
         <translation>डेमो मोड: नकली मॉडेम और नमूना ग्राहक।</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_strip.py" line="138"/>
+        <location filename="../../ui/widgets/status_strip.py" line="145"/>
         <source>Details ›</source>
         <translation>विवरण ›</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_strip.py" line="139"/>
+        <location filename="../../ui/widgets/status_strip.py" line="146"/>
         <source>Tap for details</source>
         <translation>विवरण के लिए छुएँ</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_strip.py" line="141"/>
+        <location filename="../../ui/widgets/status_strip.py" line="148"/>
         <source>Starting…</source>
         <translation>शुरू हो रहा है…</translation>
     </message>

@@ -30,7 +30,7 @@ from kiosk.domain.reasons import Why
 from kiosk.domain.sms_code import CODE_DIGITS, CodeCheck
 from kiosk.ui.i18n import Retranslating, format_count, format_time
 from kiosk.ui.reason_words import reason_words
-from kiosk.ui.style import named, set_style_state, styled_background
+from kiosk.ui.style import named, set_style_state, stack_when_portrait, styled_background
 from kiosk.ui.widgets.busy_note import BusyNote
 from kiosk.ui.widgets.digit_pad import DigitPad
 
@@ -87,11 +87,11 @@ class CodeScreen(Retranslating, QWidget):
         buttons.addWidget(self.resend_button)
         buttons.addStretch(1)
         left.addLayout(buttons)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(24, 12, 24, 12)
-        layout.setSpacing(24)
-        layout.addLayout(left, 1)
-        layout.addWidget(self.pad, 1)
+        self._columns = QHBoxLayout(self)
+        self._columns.setContentsMargins(24, 12, 24, 12)
+        self._columns.setSpacing(24)
+        self._columns.addLayout(left, 1)
+        self._columns.addWidget(self.pad, 1)
 
         self.pad.submitted.connect(self._submit)
         self.back_button.clicked.connect(self.back_requested.emit)
@@ -121,6 +121,10 @@ class CodeScreen(Retranslating, QWidget):
         self.code.clear()
         self._render()
         self.code.setFocus()
+
+    def arrange(self, portrait: bool) -> None:
+        """The keypad beside the words on a landscape panel, below them on a portrait one."""
+        stack_when_portrait(self._columns, portrait)
 
     def retranslate(self) -> None:
         """Re-read every text in the current language."""

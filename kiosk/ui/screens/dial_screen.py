@@ -28,6 +28,7 @@ from kiosk.ui.style import named, styled_background
 from kiosk.ui.widgets.busy_note import BusyNote
 from kiosk.ui.widgets.countdown_ring import CountdownRing
 from kiosk.ui.widgets.fit_text import FitText
+from kiosk.ui.widgets.flow_layout import FlowLayout
 from kiosk.ui.widgets.qr_code import QrCode
 
 _TICK_MS = 100
@@ -94,12 +95,12 @@ class DialScreen(Retranslating, QWidget):
         qr_column.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
         qr_column.addWidget(self.qr_caption)
         qr_column.addStretch(1)
-        body = QGridLayout()
+        self._text, self._qr_column = text, qr_column
+        body = self._body = QGridLayout()
         body.setHorizontalSpacing(16)
-        body.addLayout(text, 0, 0)
-        body.addLayout(qr_column, 0, 1)
-        body.addWidget(self.countdown, 0, 2)
-        body.setColumnStretch(0, 1)
+        body.setVerticalSpacing(8)
+        self._portrait: bool | None = None
+        self.arrange(portrait=False)
 
         self.cancel_button = named(QPushButton(), "secondaryButton")
         self.extend_button = named(QPushButton(), "secondaryButton")
@@ -107,12 +108,10 @@ class DialScreen(Retranslating, QWidget):
         self.sms_button = named(QPushButton(), "secondaryButton")
         self.sms_button.hide()  # shown by set_sms_available() when the modem can send SMS
         self.action_bar = named(QWidget(), "dialActions")
-        actions = QHBoxLayout(self.action_bar)
-        actions.setContentsMargins(0, 0, 0, 0)
+        actions = FlowLayout(self.action_bar)  # wraps on a narrow panel; words never cut
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.language_button)
         actions.addWidget(self.sms_button)
-        actions.addStretch(1)
         actions.addWidget(self.extend_button)
         self.busy = BusyNote(self.cancel_button, self.extend_button)
         top = QHBoxLayout()
@@ -120,8 +119,8 @@ class DialScreen(Retranslating, QWidget):
         top.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignTop)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 8, 16, 8)
-        layout.setSpacing(6)
+        layout.setContentsMargins(16, 6, 16, 4)
+        layout.setSpacing(4)
         layout.addLayout(top)
         layout.addLayout(body, 1)
         layout.addWidget(self.hint)
@@ -193,9 +192,37 @@ class DialScreen(Retranslating, QWidget):
         self._show_texts()
         self._tick()
 
+    def arrange(self, portrait: bool) -> None:
+        """The number beside the QR code and the ring, or above them on a portrait panel."""
+        if portrait == self._portrait:
+            return
+        self._portrait = portrait
+        body = self._body
+        body.removeItem(self._text)
+        body.removeItem(self._qr_column)
+        body.removeWidget(self.countdown)
+        for column in range(3):
+            body.setColumnStretch(column, 0)
+        if portrait:
+            body.addLayout(self._text, 0, 0, 1, 2)
+            body.addLayout(self._qr_column, 1, 0)
+            body.addWidget(self.countdown, 1, 1)
+            body.setColumnStretch(0, 1)
+            body.setColumnStretch(1, 1)
+        else:
+            body.addLayout(self._text, 0, 0)
+            body.addLayout(self._qr_column, 0, 1)
+            body.addWidget(self.countdown, 0, 2)
+            body.setColumnStretch(0, 1)
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
-        """Size the QR code and the ring to the screen's height (as a wish, not a minimum)."""
-        side = int(min(max(event.size().height() * _SQUARE_SHARE, _SQUARE_MIN), _SQUARE_MAX))
+        """Size the QR code and the ring to the screen (as a wish, not a minimum)."""
+        width, height = event.size().width(), event.size().height()
+        self.arrange(portrait=height > width)
+        share = (
+            min(height * _SQUARE_SHARE, width * 0.42) if height > width else height * _SQUARE_SHARE
+        )
+        side = int(min(max(share, _SQUARE_MIN), _SQUARE_MAX))
         self.qr.set_preferred_side(side)
         self.countdown.set_preferred_side(side)
         super().resizeEvent(event)
@@ -266,8 +293,7 @@ class DialScreen(Retranslating, QWidget):
 
     def _build_demo_bar(self) -> QWidget:
         bar = named(QWidget(), "demoBar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(0, 0, 0, 0)
+        row = FlowLayout(bar)
         self._demo_label = named(QLabel(), "demoLabel")
         self._demo_right = named(QPushButton(), "demoButton")
         self._demo_wrong = named(QPushButton(), "demoButton")
@@ -276,7 +302,6 @@ class DialScreen(Retranslating, QWidget):
         row.addWidget(self._demo_label)
         row.addWidget(self._demo_right)
         row.addWidget(self._demo_wrong)
-        row.addStretch(1)
         return bar
 
     def _simulate_right(self) -> None:

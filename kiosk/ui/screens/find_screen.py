@@ -1,8 +1,13 @@
-"""The find screen: staff type or scan a reference, phone number or name and pick the customer."""
+"""The find screen: staff type or scan a reference, phone number or name and pick the customer.
+
+Before anything is typed it says what to do; in demo mode it offers sample searches
+to tap.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -20,7 +25,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.customer import CustomerSummary
 from kiosk.domain.phone import mask, try_parse_phone
 from kiosk.ui.i18n import Retranslating
-from kiosk.ui.style import named
+from kiosk.ui.style import named, stack_when_portrait
 from kiosk.ui.widgets.busy_note import BusyNote
 from kiosk.ui.widgets.list_rows import WholeLines
 
@@ -43,8 +48,14 @@ class FindScreen(Retranslating, QWidget):
     settings_requested = Signal()
 
     def __init__(
-        self, region: str, *, allow_ad_hoc: bool = True, parent: QWidget | None = None
+        self,
+        region: str,
+        *,
+        allow_ad_hoc: bool = True,
+        samples: Sequence[str] = (),
+        parent: QWidget | None = None,
     ) -> None:
+        """``samples``: searches to offer on the empty screen (demo mode's sample customers)."""
         super().__init__(parent)
         self.setObjectName("findScreen")
         self._region = region
@@ -53,7 +64,7 @@ class FindScreen(Retranslating, QWidget):
         self._chosen = False
         self._start_single: str | None = None  # Enter was pressed for this text
 
-        self.title = named(QLabel(), "screenTitle")
+        self.title = named(QLabel(wordWrap=True), "screenTitle")  # two lines on a narrow panel
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.history_button = named(QPushButton(), "toolButton")
         self.settings_button = named(QPushButton(), "toolButton")
@@ -69,11 +80,12 @@ class FindScreen(Retranslating, QWidget):
         self.search = named(QLineEdit(), "searchField")
         self.search.setClearButtonEnabled(True)
         self.search_button = named(QPushButton(), "primaryButton")
-        row = QHBoxLayout()
+        row = self._search_row = QHBoxLayout()
         row.addWidget(self.search, 1)
         row.addWidget(self.search_button)
 
         self.message = named(QLabel(wordWrap=True), "findMessage")
+        self.empty_state = self._build_empty_state(samples)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
@@ -81,22 +93,67 @@ class FindScreen(Retranslating, QWidget):
         layout.addLayout(row)
         layout.addWidget(self.message)
         layout.addWidget(self.results, 1)
+        layout.addWidget(self.empty_state, 1)
 
         self._debounce = QTimer(self, singleShot=True, interval=_SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self._request_search)
         self.search.textEdited.connect(self._debounce.start)
+        self.search.textChanged.connect(self._show_empty_state)
         self.search.returnPressed.connect(self._submit)
         self.search_button.clicked.connect(self._submit)
         self.results.itemActivated.connect(self._choose)
         self.results.itemClicked.connect(self._choose)
         self.history_button.clicked.connect(self.history_requested.emit)
         self.settings_button.clicked.connect(self.settings_requested.emit)
+        self._show_empty_state()
         self.retranslate()
+
+    def _build_empty_state(self, samples: Sequence[str]) -> QWidget:
+        """What staff see before typing: what to do, and in demo mode samples to tap."""
+        panel = named(QWidget(), "findEmpty")
+        self.empty_hint = named(QLabel(wordWrap=True), "findEmptyHint")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.samples_caption = named(QLabel(wordWrap=True), "findSamplesCaption")
+        self.samples_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.samples_caption.setVisible(bool(samples))
+        self.sample_buttons = [named(QPushButton(sample), "sampleButton") for sample in samples]
+        chips = QHBoxLayout()
+        chips.addStretch(1)
+        for button in self.sample_buttons:
+            button.clicked.connect(partial(self._try_sample, button.text()))
+            chips.addWidget(button)
+        chips.addStretch(1)
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addStretch(1)
+        column.addWidget(self.empty_hint)
+        column.addSpacing(12)
+        column.addWidget(self.samples_caption)
+        column.addLayout(chips)
+        column.addStretch(2)
+        return panel
+
+    def _show_empty_state(self) -> None:
+        """The hint (and samples) while the field is empty; the results once something is typed."""
+        empty = not self.search.text().strip()
+        self.empty_state.setVisible(empty)
+        self.results.setVisible(not empty)
+
+    def _try_sample(self, sample: str) -> None:
+        """A sample tapped: search for it as if it had been scanned."""
+        self.search.setText(sample)
+        self._submit()
+
+    def arrange(self, portrait: bool) -> None:
+        """On a portrait panel Search goes under the field, which then has the whole width."""
+        stack_when_portrait(self._search_row, portrait)
 
     def retranslate(self) -> None:
         """Re-read every text in the current language."""
         self.title.setText(self.tr("Who is verifying?"))
-        self.search.setPlaceholderText(self.tr("Order or member number, phone, or name"))
+        self.empty_hint.setText(self.tr("Scan the parcel or type the order number, phone or name"))
+        self.samples_caption.setText(self.tr("Demo: tap a sample customer to try"))
+        self.search.setPlaceholderText(self.tr("Order, member, phone or name"))
         self.search_button.setText(self.tr("Search"))
         self.history_button.setText(self.tr("History"))
         self.settings_button.setText(self.tr("Settings"))

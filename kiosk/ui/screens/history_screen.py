@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -71,16 +72,16 @@ class HistoryScreen(Retranslating, QWidget):
         self.search = named(QLineEdit(), "historySearch")
         self.search.setClearButtonEnabled(True)
         self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.search.setMinimumWidth(120)
-        for box, letters in ((self.period, 8), (self.status, 16)):
+        self.search.setMinimumWidth(100)
+        for box, letters in ((self.period, 8), (self.status, 9)):
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             box.setMinimumContentsLength(letters)
-        filters = QHBoxLayout()
-        filters.addWidget(self.period)
-        filters.addWidget(self.status)
-        filters.addWidget(self.search, 1)
+        filters = self._filters = QGridLayout()
+        filters.addWidget(self.period, 0, 0)
+        filters.addWidget(self.status, 0, 1)
+        self.arrange(portrait=False)
         self.list = named(QListWidget(), "historyList")
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.list.setWordWrap(True)
@@ -224,6 +225,16 @@ class HistoryScreen(Retranslating, QWidget):
     def offer_report(self) -> None:
         """Show the button that opens the per-day report."""
         self.report_button.show()
+
+    def arrange(self, portrait: bool) -> None:
+        """The search beside the filters, or under them on a portrait panel (room to read)."""
+        self._filters.removeWidget(self.search)
+        if portrait:
+            self._filters.addWidget(self.search, 1, 0, 1, 2)
+            self._filters.setColumnStretch(2, 0)
+        else:
+            self._filters.addWidget(self.search, 0, 2)
+            self._filters.setColumnStretch(2, 1)
 
     def retranslate(self) -> None:
         """Re-read every text in the current language."""

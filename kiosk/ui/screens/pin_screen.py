@@ -25,7 +25,7 @@ from kiosk.core.staff_lock import StaffLock
 from kiosk.domain.pin_lock import PinAnswer, PinOutcome, PinPurpose
 from kiosk.ui.background import BackgroundWork
 from kiosk.ui.i18n import Retranslating, format_count
-from kiosk.ui.style import named, styled_background
+from kiosk.ui.style import named, stack_when_portrait, styled_background
 from kiosk.ui.widgets.digit_pad import DigitPad
 
 
@@ -73,11 +73,11 @@ class PinScreen(Retranslating, QWidget):
         left.addWidget(self.message)
         left.addStretch(1)
         left.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(24, 12, 24, 12)
-        layout.setSpacing(24)
-        layout.addLayout(left, 1)
-        layout.addWidget(self.pad, 1)
+        self._columns = QHBoxLayout(self)
+        self._columns.setContentsMargins(24, 12, 24, 12)
+        self._columns.setSpacing(24)
+        self._columns.addLayout(left, 1)
+        self._columns.addWidget(self.pad, 1)
 
         self._countdown = QTimer(self, interval=1000)
         self._countdown.timeout.connect(self._tick)
@@ -117,6 +117,10 @@ class PinScreen(Retranslating, QWidget):
     def waiting(self) -> bool:
         """Whether the pad waits after too many wrong tries."""
         return self._countdown.isActive()
+
+    def arrange(self, portrait: bool) -> None:
+        """The keypad beside the words on a landscape panel, below them on a portrait one."""
+        stack_when_portrait(self._columns, portrait)
 
     def retranslate(self) -> None:
         """Re-read every text in the current language."""

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.config.metadata import OnScreen, SettingInfo
-from kiosk.ui.style import named, set_style_state
+from kiosk.ui.style import named, set_style_state, stack_when_portrait
 
 _CONTEXT = "SettingsScreen"
 
@@ -50,6 +50,7 @@ class SettingRow:
         self.error.hide()
         self.restart_note = wrapping_label("settingHint") if info.restart else None
         self._in_use: Any = None
+        self._button_beside = False
         self._line = QHBoxLayout()
         self._line.addWidget(self.editor, 1)
         if isinstance(self.editor, QDoubleSpinBox):
@@ -67,6 +68,12 @@ class SettingRow:
     def add_beside(self, widget: QWidget) -> None:
         """Put a button (or other widget) to the right of the editor."""
         self._line.addWidget(widget)
+        self._button_beside = True
+
+    def arrange(self, portrait: bool) -> None:
+        """On a portrait panel a button beside the editor goes under it (the editor keeps room)."""
+        if self._button_beside:
+            stack_when_portrait(self._line, portrait)
 
     def add_below(self, widget: QWidget) -> None:
         """Put a widget under the editor, above the problem text."""

@@ -62,7 +62,7 @@ class SettingsScreen(Retranslating, QWidget):
         self.diagnostics_result = wrapping_label("settingNote")
         self.diagnostics_result.hide()
 
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for row in self.rows.values():
@@ -147,6 +147,13 @@ class SettingsScreen(Retranslating, QWidget):
             self.message.setText(self.tr("Saved and in use."))
         self.saved.emit(restart)
         return True
+
+    def arrange(self, portrait: bool) -> None:
+        """On a portrait panel each label goes above its field, which gets the whole width."""
+        wrap = QFormLayout.RowWrapPolicy
+        self._form.setRowWrapPolicy(wrap.WrapAllRows if portrait else wrap.WrapLongRows)
+        for row in self.rows.values():
+            row.arrange(portrait)
 
     def retranslate(self) -> None:
         """Re-read every text in the current language."""

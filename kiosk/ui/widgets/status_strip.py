@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from kiosk.core.notices import CustomersSynced
-from kiosk.domain.health import OutboxStatus, SourceState, SourceStatus
+from kiosk.domain.health import Backend, OutboxStatus, SourceState, SourceStatus
 from kiosk.ui.i18n import Retranslating, format_count
 from kiosk.ui.reason_words import reason_words
 from kiosk.ui.style import named, set_style_state, styled_background
@@ -100,8 +100,15 @@ class StatusStrip(Retranslating, QWidget):
         set_style_state(self.outbox, "fault", status.pending > 0 and bool(status.last_error))
 
     def outbox_words(self, status: OutboxStatus) -> str:
-        """The outbox state in plain words, in the current language."""
+        """The outbox state in plain words, in the current language.
+
+        "All results sent" only when there is a backend to send them to.
+        """
         if status.pending == 0:
+            if status.backend is Backend.NONE:
+                return self.tr("Results are not sent: no callback URL is set")
+            if status.backend is Backend.DEMO:
+                return self.tr("All results sent to the demo backend")
             return self.tr("All results sent")
         if status.pending == 1:
             text = self.tr("1 result waiting to be sent")

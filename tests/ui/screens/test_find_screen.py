@@ -76,3 +76,34 @@ def test_reset_clears_for_the_next_customer(qtbot: QtBot) -> None:
     screen.reset()
     assert screen.search.text() == ""
     assert screen.message.text() == ""
+
+
+def test_the_empty_screen_says_what_to_do_until_something_is_typed(qtbot: QtBot) -> None:
+    screen = screen_answering(qtbot, {})
+    screen.show()
+    assert screen.empty_state.isVisible()
+    assert not screen.results.isVisible()
+    hint = "Scan the parcel or type the order number, phone or name"
+    assert screen.empty_hint.text() == hint
+    assert screen.sample_buttons == []
+    assert not screen.samples_caption.isVisible()
+    qtbot.keyClicks(screen.search, "As")
+    assert not screen.empty_state.isVisible()
+    assert screen.results.isVisible()
+    screen.reset()
+    assert screen.empty_state.isVisible()
+
+
+def test_demo_samples_are_tapped_like_a_scan(qtbot: QtBot) -> None:
+    screen = FindScreen("IN", samples=["ORDER-1042", "MEMBER-2001", "Priya"])
+    qtbot.addWidget(screen)
+    screen.search_requested.connect(
+        lambda text: screen.show_results(text, [ASHA] if text == "ORDER-1042" else [])
+    )
+    screen.show()
+    assert screen.samples_caption.isVisible()
+    assert [b.text() for b in screen.sample_buttons] == ["ORDER-1042", "MEMBER-2001", "Priya"]
+    with qtbot.waitSignal(screen.customer_chosen) as chosen:
+        screen.sample_buttons[0].click()
+    assert chosen.args == [ASHA]
+    assert screen.search.text() == "ORDER-1042"

@@ -1,12 +1,13 @@
 """The details page: the call sources and the customer list's last pull, in words."""
 
+import re
 from datetime import UTC, datetime
 
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.notices import CustomersSynced
 from kiosk.core.reasons import CoreReason
-from kiosk.domain.health import SourceState, SourceStatus
+from kiosk.domain.health import Backend, OutboxStatus, ReceivedCallback, SourceState, SourceStatus
 from kiosk.domain.reasons import Why
 from kiosk.sources.modem.reasons import ModemReason
 from kiosk.sources.provider.reasons import ProviderReason
@@ -62,6 +63,42 @@ def test_a_failed_pull_gives_the_reason_and_what_happens_meanwhile(qtbot: QtBot)
         assert "अपने-आप फिर से कोशिश करता है" in text
     finally:
         languages.switch("en")
+
+
+def test_the_demo_backend_section_shows_what_arrived_newest_first(qtbot: QtBot) -> None:
+    details = StatusDetails()
+    qtbot.addWidget(details)
+    demo = OutboxStatus(0, backend=Backend.DEMO)
+    details.show_status([], demo, "All results sent to the demo backend")
+    assert "The demo's merchant backend" in details.body.text()
+    assert "Nothing received yet." in details.body.text()
+    data = {
+        "status": "verified",
+        "reference": "<ORDER-1042>",
+        "caller_number": "+919812345678",
+        "dialed_number": "+918000000001",
+        "call_at": None,
+        "sim_swap": {"checked": False},
+    }
+    details.add_received(ReceivedCallback(T0, "msg_1", True, "verification.completed", data))
+    details.add_received(ReceivedCallback(T0, "msg_forged", False))
+    text = re.sub("<[^>]+>", "", details.body.text())
+    assert f"Received verification.completed at {format_time(T0)}: ✓ signature valid" in text
+    assert "status: verified" in text
+    assert "reference: &lt;ORDER-1042&gt;" in text  # text, never markup
+    assert "caller_number: +91 ••••••5678" in text  # customers' numbers masked
+    assert "dialed_number: +918000000001" in text  # the kiosk's own number in full
+    assert "call_at" not in text
+    assert 'sim_swap: {"checked": false}' in text.replace("&quot;", '"')
+    assert text.index("Refused at") < text.index("Received"), "newest first"
+    assert "the signature is not valid" in text
+
+
+def test_no_demo_backend_section_outside_demo_mode(qtbot: QtBot) -> None:
+    details = StatusDetails()
+    qtbot.addWidget(details)
+    details.show_status([], OutboxStatus(0), "All results sent")
+    assert "demo" not in details.body.text()
 
 
 def test_in_hindi_the_sources_and_their_facts_are_in_hindi(qtbot: QtBot) -> None:

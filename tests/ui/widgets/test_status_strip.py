@@ -6,7 +6,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.core.notices import CustomersSynced
 from kiosk.core.reasons import CoreReason
 from kiosk.delivery.reasons import DeliveryReason
-from kiosk.domain.health import OutboxStatus, SourceName, SourceState, SourceStatus
+from kiosk.domain.health import Backend, OutboxStatus, SourceName, SourceState, SourceStatus
 from kiosk.domain.reasons import Why
 from kiosk.sources.modem.reasons import ModemReason
 from kiosk.sources.provider.reasons import ProviderReason
@@ -50,6 +50,22 @@ def test_waiting_results_and_the_reason(qtbot: QtBot) -> None:
     strip.show_outbox(OutboxStatus(pending=3))
     assert strip.outbox.text() == "3 results waiting to be sent"
     assert not strip.demo.isHidden()
+
+
+def test_all_results_sent_only_when_there_is_a_backend(qtbot: QtBot) -> None:
+    strip = StatusStrip(demo=False)
+    qtbot.addWidget(strip)
+    no_url = Why(DeliveryReason.NO_URL)
+    strip.show_outbox(OutboxStatus(pending=0, last_error=no_url, backend=Backend.NONE))
+    assert strip.outbox.text() == "Results are not sent: no callback URL is set"
+    assert strip.outbox.property("fault") is not True  # a choice, not a breakdown
+    strip.show_outbox(OutboxStatus(pending=1, last_error=no_url, backend=Backend.NONE))
+    assert strip.outbox.text() == (
+        "⚠ 1 result waiting to be sent: No callback URL is set: results are kept until one is."
+    )
+    strip.show_outbox(OutboxStatus(pending=0, backend=Backend.DEMO))
+    assert strip.outbox.text() == "All results sent to the demo backend"
+    assert strip.outbox.property("fault") is False
 
 
 def test_each_source_keeps_its_own_line(qtbot: QtBot) -> None:
