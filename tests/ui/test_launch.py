@@ -69,7 +69,7 @@ def test_a_stop_signal_cancels_pending_sessions_and_exits_cleanly(
 @contextlib.contextmanager
 def bare_x_server(width: int, height: int) -> Iterator[str]:
     """A real X server (Xvfb) with no window manager, as xinit starts on a Pi; its DISPLAY."""
-    if shutil.which("Xvfb") is None:
+    if shutil.which("Xvfb") is None or shutil.which("xwininfo") is None:
         # A developer's machine may lack an X server; CI installs one, so this runs there.
         pytest.skip("needs Xvfb and xwininfo: apt-get install xvfb x11-utils (.ci/run does)")
     read, write = os.pipe()
